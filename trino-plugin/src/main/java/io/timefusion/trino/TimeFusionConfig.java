@@ -1,0 +1,181 @@
+package io.timefusion.trino;
+
+import io.airlift.configuration.Config;
+import io.airlift.configuration.ConfigDescription;
+import io.airlift.configuration.ConfigSecuritySensitive;
+import io.airlift.units.DataSize;
+import io.airlift.units.MinDataSize;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.Optional;
+
+import static io.airlift.units.DataSize.Unit.MEGABYTE;
+
+/**
+ * Catalog properties of the timefusion connector. They mirror the environment variables of DESIGN §5;
+ * etc/catalog/timefusion.properties maps one onto the other with ${ENV:…}.
+ */
+public class TimeFusionConfig
+{
+    private String dataDirectory = "./data";
+    private String tablePrefix = "timefusion";
+    private String s3Bucket;
+    private String s3Endpoint = "https://s3.amazonaws.com";
+    private String s3AccessKey;
+    private String s3SecretKey;
+    private String s3Region = "us-east-1";
+    private boolean s3PathStyleAccess;
+    private DataSize targetFileSize = DataSize.of(128, MEGABYTE);
+    private DataSize writerBufferSize = DataSize.of(512, MEGABYTE);
+    private int checkpointInterval = 10;
+
+    @NotNull
+    public String getDataDirectory()
+    {
+        return dataDirectory;
+    }
+
+    @Config("timefusion.data-dir")
+    @ConfigDescription("Local directory holding the Delta tables when no S3 bucket is configured")
+    public TimeFusionConfig setDataDirectory(String dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    @NotNull
+    @Pattern(regexp = "[A-Za-z0-9._\\-/]*", message = "may contain letters, digits, '.', '_', '-' and '/'")
+    public String getTablePrefix()
+    {
+        return tablePrefix;
+    }
+
+    @Config("timefusion.table-prefix")
+    @ConfigDescription("Path prefix of the Delta tables inside the bucket or data directory")
+    public TimeFusionConfig setTablePrefix(String tablePrefix)
+    {
+        this.tablePrefix = tablePrefix;
+        return this;
+    }
+
+    public Optional<String> getS3Bucket()
+    {
+        return Optional.ofNullable(s3Bucket).filter(bucket -> !bucket.isBlank());
+    }
+
+    @Config("timefusion.s3.bucket")
+    @ConfigDescription("Default bucket; unset means local storage under timefusion.data-dir")
+    public TimeFusionConfig setS3Bucket(String s3Bucket)
+    {
+        this.s3Bucket = s3Bucket;
+        return this;
+    }
+
+    @NotNull
+    public String getS3Endpoint()
+    {
+        return s3Endpoint;
+    }
+
+    @Config("timefusion.s3.endpoint")
+    public TimeFusionConfig setS3Endpoint(String s3Endpoint)
+    {
+        this.s3Endpoint = s3Endpoint;
+        return this;
+    }
+
+    public Optional<String> getS3AccessKey()
+    {
+        return Optional.ofNullable(s3AccessKey).filter(key -> !key.isBlank());
+    }
+
+    @Config("timefusion.s3.access-key")
+    public TimeFusionConfig setS3AccessKey(String s3AccessKey)
+    {
+        this.s3AccessKey = s3AccessKey;
+        return this;
+    }
+
+    public Optional<String> getS3SecretKey()
+    {
+        return Optional.ofNullable(s3SecretKey).filter(key -> !key.isBlank());
+    }
+
+    @Config("timefusion.s3.secret-key")
+    @ConfigSecuritySensitive
+    public TimeFusionConfig setS3SecretKey(String s3SecretKey)
+    {
+        this.s3SecretKey = s3SecretKey;
+        return this;
+    }
+
+    @NotNull
+    public String getS3Region()
+    {
+        return s3Region;
+    }
+
+    @Config("timefusion.s3.region")
+    public TimeFusionConfig setS3Region(String s3Region)
+    {
+        this.s3Region = s3Region;
+        return this;
+    }
+
+    public boolean isS3PathStyleAccess()
+    {
+        return s3PathStyleAccess;
+    }
+
+    @Config("timefusion.s3.path-style-access")
+    @ConfigDescription("Path-style addressing (MinIO, s3proxy)")
+    public TimeFusionConfig setS3PathStyleAccess(boolean s3PathStyleAccess)
+    {
+        this.s3PathStyleAccess = s3PathStyleAccess;
+        return this;
+    }
+
+    @MinDataSize("1kB")
+    public DataSize getTargetFileSize()
+    {
+        return targetFileSize;
+    }
+
+    @Config("timefusion.target-file-size")
+    @ConfigDescription("Rows of one partition are buffered up to this many bytes before they are sorted and written as one Parquet file")
+    public TimeFusionConfig setTargetFileSize(DataSize targetFileSize)
+    {
+        this.targetFileSize = targetFileSize;
+        return this;
+    }
+
+    @MinDataSize("1kB")
+    public DataSize getWriterBufferSize()
+    {
+        return writerBufferSize;
+    }
+
+    @Config("timefusion.writer-buffer-size")
+    @ConfigDescription("Bytes one page sink buffers over all partitions before it writes its largest partition early")
+    public TimeFusionConfig setWriterBufferSize(DataSize writerBufferSize)
+    {
+        this.writerBufferSize = writerBufferSize;
+        return this;
+    }
+
+    @Min(1)
+    public int getCheckpointInterval()
+    {
+        return checkpointInterval;
+    }
+
+    @Config("timefusion.checkpoint-interval")
+    @ConfigDescription("A Parquet checkpoint of the Delta log is written every this many commits")
+    public TimeFusionConfig setCheckpointInterval(int checkpointInterval)
+    {
+        this.checkpointInterval = checkpointInterval;
+        return this;
+    }
+}

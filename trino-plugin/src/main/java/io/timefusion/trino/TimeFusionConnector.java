@@ -1,0 +1,85 @@
+package io.timefusion.trino;
+
+import com.google.inject.Inject;
+import io.airlift.bootstrap.LifeCycleManager;
+import io.timefusion.trino.metadata.TimeFusionMetadata;
+import io.timefusion.trino.read.TimeFusionPageSourceProvider;
+import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.write.TimeFusionPageSinkProvider;
+import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorPageSinkProvider;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplitManager;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.transaction.IsolationLevel;
+
+import static java.util.Objects.requireNonNull;
+
+public class TimeFusionConnector
+        implements Connector
+{
+    private final LifeCycleManager lifeCycleManager;
+    private final TimeFusionMetadata metadata;
+    private final TimeFusionSplitManager splitManager;
+    private final TimeFusionPageSourceProvider pageSourceProvider;
+    private final TimeFusionPageSinkProvider pageSinkProvider;
+
+    @Inject
+    public TimeFusionConnector(
+            LifeCycleManager lifeCycleManager,
+            TimeFusionMetadata metadata,
+            TimeFusionSplitManager splitManager,
+            TimeFusionPageSourceProvider pageSourceProvider,
+            TimeFusionPageSinkProvider pageSinkProvider)
+    {
+        this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.splitManager = requireNonNull(splitManager, "splitManager is null");
+        this.pageSourceProvider = requireNonNull(pageSourceProvider, "pageSourceProvider is null");
+        this.pageSinkProvider = requireNonNull(pageSinkProvider, "pageSinkProvider is null");
+    }
+
+    @Override
+    public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
+    {
+        return TimeFusionTransactionHandle.INSTANCE;
+    }
+
+    @Override
+    public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
+    {
+        return metadata;
+    }
+
+    @Override
+    public ConnectorSplitManager getSplitManager()
+    {
+        return splitManager;
+    }
+
+    @Override
+    public ConnectorPageSourceProvider getPageSourceProvider()
+    {
+        return pageSourceProvider;
+    }
+
+    @Override
+    public ConnectorPageSinkProvider getPageSinkProvider()
+    {
+        return pageSinkProvider;
+    }
+
+    @Override
+    public boolean isSingleStatementWritesOnly()
+    {
+        return true;
+    }
+
+    @Override
+    public void shutdown()
+    {
+        lifeCycleManager.stop();
+    }
+}

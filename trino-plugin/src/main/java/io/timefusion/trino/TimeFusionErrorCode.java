@@ -1,0 +1,37 @@
+package io.timefusion.trino;
+
+import io.trino.spi.ErrorCode;
+import io.trino.spi.ErrorCodeSupplier;
+import io.trino.spi.ErrorType;
+
+import static io.trino.spi.ErrorType.EXTERNAL;
+import static io.trino.spi.ErrorType.USER_ERROR;
+
+public enum TimeFusionErrorCode
+        implements ErrorCodeSupplier
+{
+    /** A Delta log file that cannot be parsed: the table is left as it was, nothing is repaired silently. */
+    TIMEFUSION_CORRUPT_DELTA_LOG(0, EXTERNAL),
+    /** The object store refused or failed a request (credentials, bucket, network). */
+    TIMEFUSION_STORAGE_ERROR(1, EXTERNAL),
+    /** Too many concurrent commits took the versions this commit tried. */
+    TIMEFUSION_COMMIT_CONFLICT(2, EXTERNAL),
+    /** The table location holds a Delta table that is not an otel_logs_and_spans table. */
+    TIMEFUSION_INCOMPATIBLE_TABLE(3, EXTERNAL),
+    /** A row that cannot be stored, such as NULL in a NOT NULL column. */
+    TIMEFUSION_INVALID_ROW(4, USER_ERROR);
+
+    private final ErrorCode errorCode;
+
+    TimeFusionErrorCode(int code, ErrorType type)
+    {
+        // 0x0700_0000 keeps clear of the ranges Trino's bundled connectors use
+        errorCode = new ErrorCode(code + 0x0700_0000, name(), type);
+    }
+
+    @Override
+    public ErrorCode toErrorCode()
+    {
+        return errorCode;
+    }
+}

@@ -1,0 +1,36 @@
+package io.timefusion.trino;
+
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import com.google.inject.Scopes;
+import io.timefusion.trino.delta.DeltaCommitter;
+import io.timefusion.trino.delta.DeltaSnapshots;
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.TimeFusionMetadata;
+import io.timefusion.trino.read.TimeFusionPageSourceProvider;
+import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.storage.FileSystems;
+import io.timefusion.trino.write.TimeFusionPageSinkProvider;
+
+import static io.airlift.configuration.ConfigBinder.configBinder;
+
+public class TimeFusionModule
+        implements Module
+{
+    @Override
+    public void configure(Binder binder)
+    {
+        configBinder(binder).bindConfig(TimeFusionConfig.class);
+        binder.bind(OtelLogsAndSpansTable.class).in(Scopes.SINGLETON);
+        binder.bind(FileSystems.class).in(Scopes.SINGLETON);
+        binder.bind(DefaultTableStorage.class).in(Scopes.SINGLETON);
+        binder.bind(DeltaSnapshots.class).in(Scopes.SINGLETON);
+        binder.bind(DeltaCommitter.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionMetadata.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionSplitManager.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionPageSourceProvider.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionPageSinkProvider.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionConnector.class).in(Scopes.SINGLETON);
+    }
+}

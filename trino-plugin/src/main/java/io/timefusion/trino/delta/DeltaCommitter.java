@@ -1,0 +1,122 @@
+package io.timefusion.trino.delta;
+
+import com.google.common.collect.ImmutableList;
+import com.google.inject.Inject;
+import io.airlift.log.Logger;
+import io.timefusion.trino.TimeFusionConfig;
+import io.timefusion.trino.delta.DeltaActions.Action;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
+import io.timefusion.trino.delta.DeltaActions.CommitInfo;
+import io.timefusion.trino.delta.DeltaActions.Format;
+import io.timefusion.trino.delta.DeltaActions.Metadata;
+import io.timefusion.trino.delta.DeltaActions.Protocol;
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.storage.FileSystems;
+import io.timefusion.trino.storage.TableStorage;
+import io.trino.filesystem.Location;
+import io.trino.spi.TrinoException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_COMMIT_CONFLICT;
+import static io.timefusion.trino.storage.StorageErrors.storageError;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Commits appends to a Delta table. A commit is the put-if-absent of the next version's JSON file; when a
+ * concurrent writer took that version, the commit moves on to the next one, since blind appends cannot
+ * conflict. The first commit into an empty location creates the table. Every {@code checkpoint-interval}
+ * versions a Parquet checkpoint is written so that readers need not replay the whole log.
+ */
+public class DeltaCommitter
+{
+    private static final Logger log = Logger.get(DeltaCommitter.class);
+    private static final int MAX_ATTEMPTS = 1000;
+    private static final Protocol PROTOCOL = new Protocol(1, 2);
+
+    private final FileSystems fileSystems;
+    private final DeltaSnapshots snapshots;
+    private final String schemaString;
+    private final int checkpointInterval;
+
+    @Inject
+    public DeltaCommitter(FileSystems fileSystems, DeltaSnapshots snapshots, OtelLogsAndSpansTable table, TimeFusionConfig config)
+    {
+        this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
+        this.schemaString = DeltaTableSchema.schemaString(table);
+        this.checkpointInterval = config.getCheckpointInterval();
+    }
+
+    /** @return the version that holds the files */
+    public long commitAppend(TableStorage table, List<AddFile> files, String queryId)
+    {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            DeltaSnapshot snapshot = snapshots.latest(table);
+            long version = snapshot.version() + 1;
+            Location location = DeltaLogFiles.commit(table, version);
+            try {
+                fileSystems.createExclusive(table.backend(), location, DeltaJson.serialize(actions(snapshot, files, queryId)));
+            }
+            catch (FileAlreadyExistsException e) {
+                log.debug("Version %s of %s was taken by a concurrent commit; retrying", version, table.describe());
+                continue;
+            }
+            catch (IOException e) {
+                throw storageError("commit Delta version " + version, location, e);
+            }
+            checkpointIfDue(table, version);
+            return version;
+        }
+        throw new TrinoException(TIMEFUSION_COMMIT_CONFLICT, "Gave up committing to %s after %d concurrent commits took every version tried".formatted(table.describe(), MAX_ATTEMPTS));
+    }
+
+    private List<Action> actions(DeltaSnapshot snapshot, List<AddFile> files, String queryId)
+    {
+        ImmutableList.Builder<Action> actions = ImmutableList.builder();
+        long now = System.currentTimeMillis();
+        actions.add(Action.of(new CommitInfo(now, "WRITE", Map.of("mode", "Append", "queryId", queryId), "TimeFusion", true)));
+        if (!snapshot.exists()) {
+            actions.add(Action.of(PROTOCOL));
+            actions.add(Action.of(new Metadata(
+                    UUID.randomUUID().toString(),
+                    new Format("parquet", Map.of()),
+                    schemaString,
+                    OtelLogsAndSpansTable.PARTITION_COLUMNS,
+                    Map.of("delta.checkpointInterval", Integer.toString(checkpointInterval)),
+                    now)));
+        }
+        files.forEach(file -> actions.add(Action.of(file)));
+        return actions.build();
+    }
+
+    private void checkpointIfDue(TableStorage table, long committedVersion)
+    {
+        if (committedVersion % checkpointInterval != 0) {
+            return;
+        }
+        // the commit succeeded: a failed checkpoint only makes later log replays longer, so it is logged, not thrown
+        try {
+            DeltaSnapshot snapshot = snapshots.latest(table);
+            ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+            long actionCount = CheckpointWriter.write(snapshot, checkpoint);
+            try {
+                fileSystems.createExclusive(table.backend(), DeltaLogFiles.checkpoint(table, snapshot.version()), checkpoint.toByteArray());
+            }
+            catch (FileAlreadyExistsException e) {
+                // a concurrent writer checkpointed the same version: same content
+            }
+            byte[] lastCheckpoint = DeltaJson.toJson(new LastCheckpoint(snapshot.version(), actionCount)).getBytes(StandardCharsets.UTF_8);
+            fileSystems.overwrite(table.backend(), DeltaLogFiles.lastCheckpoint(table), lastCheckpoint);
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn(e, "Writing a checkpoint of %s after version %s failed", table.describe(), committedVersion);
+        }
+    }
+}

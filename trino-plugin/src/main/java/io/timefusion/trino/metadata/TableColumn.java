@@ -1,0 +1,33 @@
+package io.timefusion.trino.metadata;
+
+import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.type.Type;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One column of otel_logs_and_spans: its Trino type, its Delta type and whether it may be NULL.
+ */
+public record TableColumn(String name, Type type, DeltaType deltaType, boolean nullable, int ordinal)
+{
+    public TableColumn
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+        requireNonNull(deltaType, "deltaType is null");
+    }
+
+    public ColumnMetadata metadata()
+    {
+        return ColumnMetadata.builder()
+                .setName(name)
+                .setType(type)
+                .setNullable(nullable)
+                .build();
+    }
+
+    public TimeFusionColumnHandle handle()
+    {
+        return new TimeFusionColumnHandle(name, type, ordinal);
+    }
+}

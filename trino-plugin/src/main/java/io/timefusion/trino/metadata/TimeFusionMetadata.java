@@ -1,0 +1,152 @@
+package io.timefusion.trino.metadata;
+
+import com.google.common.collect.ImmutableList;
+import com.google.inject.Inject;
+import io.airlift.slice.Slice;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
+import io.timefusion.trino.delta.DeltaCommitter;
+import io.timefusion.trino.delta.DeltaJson;
+import io.timefusion.trino.storage.DefaultTableStorage;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorOutputMetadata;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.ConnectorTableVersion;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.connector.RetryMode;
+import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.connector.SchemaTablePrefix;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.statistics.ComputedStatistics;
+
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
+import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one schema ({@code public}) and table ({@code otel_logs_and_spans}) of the catalog, predicate pushdown
+ * for pruning, and the commit of INSERTs: the add actions of all page sinks become one Delta version.
+ */
+public class TimeFusionMetadata
+        implements ConnectorMetadata
+{
+    private final OtelLogsAndSpansTable table;
+    private final DefaultTableStorage defaultTable;
+    private final DeltaCommitter committer;
+
+    @Inject
+    public TimeFusionMetadata(OtelLogsAndSpansTable table, DefaultTableStorage defaultTable, DeltaCommitter committer)
+    {
+        this.table = requireNonNull(table, "table is null");
+        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.committer = requireNonNull(committer, "committer is null");
+    }
+
+    @Override
+    public List<String> listSchemaNames(ConnectorSession session)
+    {
+        return List.of(OtelLogsAndSpansTable.SCHEMA);
+    }
+
+    @Override
+    public ConnectorTableHandle getTableHandle(ConnectorSession session, SchemaTableName tableName, Optional<ConnectorTableVersion> startVersion, Optional<ConnectorTableVersion> endVersion)
+    {
+        if (startVersion.isPresent() || endVersion.isPresent()) {
+            throw new TrinoException(NOT_SUPPORTED, "otel_logs_and_spans does not support time travel (FOR VERSION/TIMESTAMP AS OF)");
+        }
+        return tableName.equals(OtelLogsAndSpansTable.NAME) ? new TimeFusionTableHandle(TupleDomain.all()) : null;
+    }
+
+    @Override
+    public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return new ConnectorTableMetadata(
+                OtelLogsAndSpansTable.NAME,
+                table.columns().stream().map(TableColumn::metadata).collect(ImmutableList.toImmutableList()),
+                Map.of(),
+                Optional.of("OpenTelemetry logs and spans, stored as a Delta Lake table partitioned by project_id and date"));
+    }
+
+    @Override
+    public List<SchemaTableName> listTables(ConnectorSession session, Optional<String> schemaName)
+    {
+        return schemaName.isEmpty() || schemaName.get().equals(OtelLogsAndSpansTable.SCHEMA) ? List.of(OtelLogsAndSpansTable.NAME) : List.of();
+    }
+
+    @Override
+    public Map<SchemaTableName, List<ColumnMetadata>> listTableColumns(ConnectorSession session, SchemaTablePrefix prefix)
+    {
+        return prefix.matches(OtelLogsAndSpansTable.NAME)
+                ? Map.of(OtelLogsAndSpansTable.NAME, getTableMetadata(session, null).getColumns())
+                : Map.of();
+    }
+
+    @Override
+    public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return table.columns().stream().collect(toImmutableMap(TableColumn::name, TableColumn::handle));
+    }
+
+    @Override
+    public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
+    {
+        return table.column(((TimeFusionColumnHandle) columnHandle).name()).metadata();
+    }
+
+    @Override
+    public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
+    {
+        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        TupleDomain<TimeFusionColumnHandle> pushed = constraint.getSummary().transformKeys(TimeFusionColumnHandle.class::cast);
+        TupleDomain<TimeFusionColumnHandle> combined = handle.constraint().intersect(pushed);
+        if (combined.equals(handle.constraint())) {
+            return Optional.empty();
+        }
+        // partition columns are pruned exactly (one value per file); every other predicate is re-checked by the engine
+        TupleDomain<ColumnHandle> remaining = pushed
+                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()))
+                .transformKeys(ColumnHandle.class::cast);
+        return Optional.of(new ConstraintApplicationResult<>(new TimeFusionTableHandle(combined), remaining, constraint.getExpression(), false));
+    }
+
+    @Override
+    public ConnectorInsertTableHandle beginInsert(ConnectorSession session, ConnectorTableHandle tableHandle, List<ColumnHandle> columns, RetryMode retryMode)
+    {
+        if (retryMode != RetryMode.NO_RETRIES) {
+            throw new TrinoException(NOT_SUPPORTED, "otel_logs_and_spans does not support fault-tolerant execution (retry-policy) for INSERT");
+        }
+        return new TimeFusionInsertTableHandle(columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
+    }
+
+    @Override
+    public Optional<ConnectorOutputMetadata> finishInsert(ConnectorSession session, ConnectorInsertTableHandle insertHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        List<AddFile> files = fragments.stream().map(TimeFusionMetadata::toAddFile).toList();
+        if (!files.isEmpty()) {
+            committer.commitAppend(defaultTable.get(), files, session.getQueryId());
+        }
+        return Optional.empty();
+    }
+
+    private static AddFile toAddFile(Slice fragment)
+    {
+        try {
+            return DeltaJson.fromJson(fragment.toStringUtf8(), AddFile.class);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.timefusion.trino.parquet;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.trino.filesystem.TrinoInputFile;
+import io.trino.memory.context.AggregatedMemoryContext;
+import io.trino.parquet.Column;
+import io.trino.parquet.Field;
+import io.trino.parquet.ParquetDataSource;
+import io.trino.parquet.ParquetReaderOptions;
+import io.trino.parquet.metadata.ParquetMetadata;
+import io.trino.parquet.predicate.TupleDomainParquetPredicate;
+import io.trino.parquet.reader.MetadataReader;
+import io.trino.parquet.reader.ParquetReader;
+import io.trino.parquet.reader.RowGroupInfo;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.connector.SourcePage;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.Type;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.io.ColumnIO;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.schema.MessageType;
+import org.joda.time.DateTimeZone;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.trino.parquet.ParquetTypeUtils.constructField;
+import static io.trino.parquet.ParquetTypeUtils.getColumnIO;
+import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
+import static io.trino.parquet.ParquetTypeUtils.lookupColumnByName;
+import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
+import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
+
+/**
+ * Reads the named top-level columns of one Parquet file as Trino pages, skipping row groups whose statistics
+ * cannot match the predicate. Columns the file lacks come back as NULLs, so files written before a column
+ * existed stay readable. Rows inside a matching row group are not filtered: the engine does that.
+ */
+public final class ParquetFileReader
+        implements Closeable
+{
+    private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
+
+    private final ParquetDataSource dataSource;
+    private final ParquetReader reader;
+    private final List<Type> types;
+    private final int[] fileChannels;
+    private final long rowGroupCount;
+
+    private ParquetFileReader(ParquetDataSource dataSource, ParquetReader reader, List<Type> types, int[] fileChannels, long rowGroupCount)
+    {
+        this.dataSource = dataSource;
+        this.reader = reader;
+        this.types = types;
+        this.fileChannels = fileChannels;
+        this.rowGroupCount = rowGroupCount;
+    }
+
+    public record RequestedColumn(String name, Type type) {}
+
+    public static ParquetFileReader open(
+            TrinoInputFile file,
+            List<RequestedColumn> columns,
+            TupleDomain<String> predicate,
+            AggregatedMemoryContext memoryContext)
+            throws IOException
+    {
+        ParquetReaderOptions options = ParquetReaderOptions.defaultOptions();
+        ParquetDataSource dataSource = new TrinoInputDataSource(file, options);
+        try {
+            ParquetMetadata footer = MetadataReader.readFooter(dataSource, Optional.empty());
+            MessageType fileSchema = footer.getFileMetaData().getSchema();
+            MessageColumnIO messageColumnIO = getColumnIO(fileSchema, fileSchema);
+
+            ImmutableList.Builder<Column> fileColumns = ImmutableList.builder();
+            int[] fileChannels = new int[columns.size()];
+            int nextChannel = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                RequestedColumn column = columns.get(i);
+                ColumnIO columnIO = lookupColumnByName(messageColumnIO, column.name());
+                Optional<Field> field = columnIO == null ? Optional.empty() : constructField(column.type(), columnIO);
+                if (field.isPresent()) {
+                    fileColumns.add(new Column(column.name(), field.get()));
+                    fileChannels[i] = nextChannel++;
+                }
+                else {
+                    fileChannels[i] = -1;
+                }
+            }
+
+            Map<List<String>, ColumnDescriptor> descriptors = getDescriptors(fileSchema, fileSchema);
+            TupleDomain<ColumnDescriptor> parquetDomain = toParquetDomain(predicate, descriptors);
+            TupleDomainParquetPredicate parquetPredicate = buildPredicate(fileSchema, parquetDomain, descriptors, DateTimeZone.UTC);
+            List<RowGroupInfo> rowGroups = getFilteredRowGroups(0, dataSource.getEstimatedSize(), dataSource, footer,
+                    List.of(parquetDomain), List.of(parquetPredicate), descriptors, DateTimeZone.UTC, DOMAIN_COMPACTION_THRESHOLD, options);
+
+            ParquetReader reader = new ParquetReader(
+                    Optional.ofNullable(footer.getFileMetaData().getCreatedBy()),
+                    fileColumns.build(),
+                    false,
+                    rowGroups,
+                    dataSource,
+                    DateTimeZone.UTC,
+                    memoryContext,
+                    options,
+                    exception -> new UncheckedIOException(new IOException("Cannot read " + file.location() + ": " + exception.getMessage(), exception)),
+                    Optional.of(parquetPredicate),
+                    Optional.empty());
+            List<Type> types = columns.stream().map(RequestedColumn::type).collect(ImmutableList.toImmutableList());
+            return new ParquetFileReader(dataSource, reader, types, fileChannels, rowGroups.size());
+        }
+        catch (IOException | RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static TupleDomain<ColumnDescriptor> toParquetDomain(TupleDomain<String> predicate, Map<List<String>, ColumnDescriptor> descriptors)
+    {
+        if (predicate.isNone()) {
+            return TupleDomain.none();
+        }
+        ImmutableMap.Builder<ColumnDescriptor, Domain> domains = ImmutableMap.builder();
+        predicate.getDomains().orElseThrow().forEach((name, domain) -> {
+            ColumnDescriptor descriptor = descriptors.get(List.of(name));
+            if (descriptor != null) {
+                domains.put(descriptor, domain);
+            }
+        });
+        return TupleDomain.withColumnDomains(domains.buildOrThrow());
+    }
+
+    /** Row groups that survived statistics pruning. */
+    public long rowGroupCount()
+    {
+        return rowGroupCount;
+    }
+
+    /** The next page with one block per requested column, or null at the end of the file. */
+    public Page nextPage()
+            throws IOException
+    {
+        SourcePage page = reader.nextPage();
+        if (page == null) {
+            return null;
+        }
+        int positions = page.getPositionCount();
+        Block[] blocks = new Block[fileChannels.length];
+        for (int i = 0; i < fileChannels.length; i++) {
+            blocks[i] = fileChannels[i] >= 0
+                    ? page.getBlock(fileChannels[i])
+                    : RunLengthEncodedBlock.create(types.get(i), null, positions);
+        }
+        return new Page(positions, blocks);
+    }
+
+    public long completedBytes()
+    {
+        return dataSource.getReadBytes();
+    }
+
+    public long readTimeNanos()
+    {
+        return dataSource.getReadTimeNanos();
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        // closes the data source too
+        reader.close();
+    }
+}

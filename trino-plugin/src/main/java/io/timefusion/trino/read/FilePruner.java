@@ -1,0 +1,107 @@
+package io.timefusion.trino.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airlift.slice.Slices;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
+import io.timefusion.trino.delta.DeltaJson;
+import io.timefusion.trino.delta.DeltaTimestamps;
+import io.timefusion.trino.metadata.TimeFusionColumnHandle;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.LongTimestampWithTimeZone;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
+import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
+import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
+import static java.lang.Math.floorDiv;
+import static java.lang.Math.floorMod;
+
+/**
+ * Decides from the Delta log alone whether a data file can hold rows matching the pushed-down predicate:
+ * by its partition values (project_id, date), by the UTC days a timestamp range covers, and by the file's
+ * timestamp min/max statistics.
+ */
+final class FilePruner
+{
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    // statistics keep milliseconds (DeltaTimestamps): the true maximum may be up to 999 µs later
+    private static final long STATISTICS_MAX_SLACK_MICROS = 999;
+
+    private final Optional<Domain> projectDomain;
+    private final Optional<Domain> dateDomain;
+    private final Optional<Domain> timestampDomain;
+
+    FilePruner(TupleDomain<TimeFusionColumnHandle> constraint)
+    {
+        Map<String, Domain> domains = constraint.getDomains()
+                .map(map -> map.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().name(), Map.Entry::getValue)))
+                .orElse(Map.of());
+        this.projectDomain = Optional.ofNullable(domains.get(PROJECT_ID));
+        this.dateDomain = Optional.ofNullable(domains.get(DATE_COLUMN));
+        this.timestampDomain = Optional.ofNullable(domains.get(TIMESTAMP));
+    }
+
+    boolean matches(String projectId, long epochDay, AddFile file)
+    {
+        if (projectDomain.isPresent() && !projectDomain.get().includesNullableValue(Slices.utf8Slice(projectId))) {
+            return false;
+        }
+        if (dateDomain.isPresent() && !dateDomain.get().includesNullableValue(epochDay)) {
+            return false;
+        }
+        if (timestampDomain.isPresent()) {
+            if (!overlaps(timestampDomain.get(), epochDay * MICROS_PER_DAY, (epochDay + 1) * MICROS_PER_DAY - 1)) {
+                return false;
+            }
+            Optional<long[]> bounds = timestampBounds(file);
+            return bounds.isEmpty() || overlaps(timestampDomain.get(), bounds.get()[0], bounds.get()[1] + STATISTICS_MAX_SLACK_MICROS);
+        }
+        return true;
+    }
+
+    private static boolean overlaps(Domain domain, long fromMicros, long toMicros)
+    {
+        Domain range = Domain.create(ValueSet.ofRanges(Range.range(TIMESTAMP_TZ_MICROS, timestamp(fromMicros), true, timestamp(toMicros), true)), false);
+        return domain.overlaps(range);
+    }
+
+    private static LongTimestampWithTimeZone timestamp(long epochMicros)
+    {
+        return LongTimestampWithTimeZone.fromEpochMillisAndFraction(floorDiv(epochMicros, 1000), floorMod(epochMicros, 1000) * 1_000_000, UTC_KEY);
+    }
+
+    private static Optional<long[]> timestampBounds(AddFile file)
+    {
+        if (file.stats() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode statistics = DeltaJson.readTree(file.stats());
+            JsonNode min = statistics.path("minValues").path(TIMESTAMP);
+            JsonNode max = statistics.path("maxValues").path(TIMESTAMP);
+            if (!min.isTextual() || !max.isTextual()) {
+                return Optional.empty();
+            }
+            return Optional.of(new long[] {DeltaTimestamps.parseMicros(min.asText()), DeltaTimestamps.parseMicros(max.asText())});
+        }
+        catch (JsonProcessingException | RuntimeException e) {
+            // statistics are optional in Delta: a file we cannot judge is read
+            return Optional.empty();
+        }
+    }
+
+    static long epochDay(String date)
+    {
+        return LocalDate.parse(date).toEpochDay();
+    }
+}

@@ -1,0 +1,117 @@
+package io.timefusion.trino.read;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.inject.Inject;
+import io.airlift.slice.Slices;
+import io.timefusion.trino.metadata.DeltaType;
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.TimeFusionColumnHandle;
+import io.timefusion.trino.metadata.TimeFusionTableHandle;
+import io.timefusion.trino.parquet.ParquetFileReader;
+import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
+import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.storage.FileSystems;
+import io.trino.filesystem.Location;
+import io.trino.memory.context.AggregatedMemoryContext;
+import io.trino.spi.block.Block;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplit;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.Type;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
+import static io.timefusion.trino.storage.StorageErrors.storageError;
+import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
+import static io.trino.spi.predicate.Utils.nativeValueToBlock;
+import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+import static java.util.Objects.requireNonNull;
+
+public class TimeFusionPageSourceProvider
+        implements ConnectorPageSourceProvider
+{
+    private final FileSystems fileSystems;
+    private final DefaultTableStorage defaultTable;
+    private final OtelLogsAndSpansTable table;
+
+    @Inject
+    public TimeFusionPageSourceProvider(FileSystems fileSystems, DefaultTableStorage defaultTable, OtelLogsAndSpansTable table)
+    {
+        this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
+        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.table = requireNonNull(table, "table is null");
+    }
+
+    @Override
+    public ConnectorPageSource createPageSource(
+            ConnectorTransactionHandle transaction,
+            ConnectorSession session,
+            ConnectorSplit connectorSplit,
+            ConnectorTableHandle tableHandle,
+            List<ColumnHandle> columns,
+            DynamicFilter dynamicFilter)
+    {
+        TimeFusionSplit split = (TimeFusionSplit) connectorSplit;
+        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+
+        List<RequestedColumn> stored = new ArrayList<>();
+        int[] readerChannels = new int[columns.size()];
+        Block[] constants = new Block[columns.size()];
+        for (int channel = 0; channel < columns.size(); channel++) {
+            TimeFusionColumnHandle column = (TimeFusionColumnHandle) columns.get(channel);
+            if (OtelLogsAndSpansTable.isPartitionColumn(column.name())) {
+                readerChannels[channel] = -1;
+                constants[channel] = column.name().equals(PROJECT_ID)
+                        ? nativeValueToBlock(VARCHAR, Slices.utf8Slice(split.projectId()))
+                        : nativeValueToBlock(DATE, split.epochDay());
+            }
+            else {
+                readerChannels[channel] = stored.size();
+                stored.add(new RequestedColumn(column.name(), storedType(column)));
+            }
+        }
+
+        TupleDomain<String> predicate = handle.constraint()
+                .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
+                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !isJson(column))
+                .transformKeys(TimeFusionColumnHandle::name);
+
+        Location location = Location.of(split.path());
+        AggregatedMemoryContext memoryContext = newSimpleAggregatedMemoryContext();
+        try {
+            ParquetFileReader reader = ParquetFileReader.open(
+                    fileSystems.fileSystem(defaultTable.get().backend()).newInputFile(location, split.fileSize()),
+                    stored,
+                    predicate,
+                    memoryContext);
+            return new TimeFusionPageSource(reader, readerChannels, constants, memoryContext);
+        }
+        catch (IOException e) {
+            throw storageError("open data file", location, e);
+        }
+    }
+
+    // JSON is stored as a UTF-8 string and read with the varchar reader: the blocks are the same either way
+    private Type storedType(TimeFusionColumnHandle column)
+    {
+        return isJson(column) ? VARCHAR : column.type();
+    }
+
+    private boolean isJson(TimeFusionColumnHandle column)
+    {
+        return table.column(column.name()).deltaType() == DeltaType.STRING && !column.type().equals(VARCHAR);
+    }
+}

@@ -1,0 +1,33 @@
+package io.timefusion.trino.read;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.trino.spi.connector.ConnectorSplit;
+
+import static io.airlift.slice.SizeOf.estimatedSizeOf;
+import static io.airlift.slice.SizeOf.instanceSize;
+import static java.util.Objects.requireNonNull;
+
+/** One Parquet data file of the table, with the partition values its rows share. */
+public record TimeFusionSplit(
+        @JsonProperty("path") String path,
+        @JsonProperty("fileSize") long fileSize,
+        @JsonProperty("projectId") String projectId,
+        @JsonProperty("epochDay") long epochDay)
+        implements ConnectorSplit
+{
+    private static final int INSTANCE_SIZE = instanceSize(TimeFusionSplit.class);
+
+    @JsonCreator
+    public TimeFusionSplit
+    {
+        requireNonNull(path, "path is null");
+        requireNonNull(projectId, "projectId is null");
+    }
+
+    @Override
+    public long getRetainedSizeInBytes()
+    {
+        return INSTANCE_SIZE + estimatedSizeOf(path) + estimatedSizeOf(projectId);
+    }
+}

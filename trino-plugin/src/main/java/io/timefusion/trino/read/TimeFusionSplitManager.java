@@ -1,0 +1,61 @@
+package io.timefusion.trino.read;
+
+import com.google.inject.Inject;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
+import io.timefusion.trino.delta.DeltaLogFiles;
+import io.timefusion.trino.delta.DeltaSnapshots;
+import io.timefusion.trino.metadata.TimeFusionTableHandle;
+import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.storage.TableStorage;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplit;
+import io.trino.spi.connector.ConnectorSplitManager;
+import io.trino.spi.connector.ConnectorSplitSource;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.FixedSplitSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
+import static java.util.Objects.requireNonNull;
+
+/** One split per live data file of the latest snapshot that the pushed-down predicate cannot rule out. */
+public class TimeFusionSplitManager
+        implements ConnectorSplitManager
+{
+    private final DeltaSnapshots snapshots;
+    private final DefaultTableStorage defaultTable;
+
+    @Inject
+    public TimeFusionSplitManager(DeltaSnapshots snapshots, DefaultTableStorage defaultTable)
+    {
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
+        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+    }
+
+    @Override
+    public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
+    {
+        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        TableStorage table = defaultTable.get();
+        FilePruner pruner = new FilePruner(handle.constraint());
+        List<ConnectorSplit> splits = new ArrayList<>();
+        for (AddFile file : snapshots.latest(table).liveFiles()) {
+            String projectId = file.partitionValues().get(PROJECT_ID);
+            String date = file.partitionValues().get(DATE_COLUMN);
+            if (projectId == null || date == null) {
+                continue;
+            }
+            long epochDay = FilePruner.epochDay(date);
+            if (pruner.matches(projectId, epochDay, file)) {
+                splits.add(new TimeFusionSplit(DeltaLogFiles.dataFile(table.tableRoot(), file.path()).toString(), file.size(), projectId, epochDay));
+            }
+        }
+        return new FixedSplitSource(splits);
+    }
+}

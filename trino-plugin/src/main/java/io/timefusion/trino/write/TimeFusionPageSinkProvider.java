@@ -1,0 +1,52 @@
+package io.timefusion.trino.write;
+
+import com.google.inject.Inject;
+import io.timefusion.trino.TimeFusionConfig;
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.TimeFusionInsertTableHandle;
+import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.storage.FileSystems;
+import io.timefusion.trino.storage.TableStorage;
+import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorOutputTableHandle;
+import io.trino.spi.connector.ConnectorPageSink;
+import io.trino.spi.connector.ConnectorPageSinkId;
+import io.trino.spi.connector.ConnectorPageSinkProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+
+import static java.util.Objects.requireNonNull;
+
+public class TimeFusionPageSinkProvider
+        implements ConnectorPageSinkProvider
+{
+    private final FileSystems fileSystems;
+    private final DefaultTableStorage defaultTable;
+    private final OtelLogsAndSpansTable table;
+    private final long targetFileBytes;
+    private final long bufferBudgetBytes;
+
+    @Inject
+    public TimeFusionPageSinkProvider(FileSystems fileSystems, DefaultTableStorage defaultTable, OtelLogsAndSpansTable table, TimeFusionConfig config)
+    {
+        this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
+        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.table = requireNonNull(table, "table is null");
+        this.targetFileBytes = config.getTargetFileSize().toBytes();
+        this.bufferBudgetBytes = config.getWriterBufferSize().toBytes();
+    }
+
+    @Override
+    public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorOutputTableHandle outputTableHandle, ConnectorPageSinkId pageSinkId)
+    {
+        throw new UnsupportedOperationException("otel_logs_and_spans exists already; CREATE TABLE AS is not supported");
+    }
+
+    @Override
+    public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorInsertTableHandle insertTableHandle, ConnectorPageSinkId pageSinkId)
+    {
+        TimeFusionInsertTableHandle handle = (TimeFusionInsertTableHandle) insertTableHandle;
+        TableStorage storage = defaultTable.get();
+        return new TimeFusionPageSink(fileSystems.fileSystem(storage.backend()), storage, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
+    }
+}

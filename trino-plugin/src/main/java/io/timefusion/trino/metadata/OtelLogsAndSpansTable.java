@@ -1,7 +1,6 @@
 package io.timefusion.trino.metadata;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.ArrayType;
@@ -128,11 +127,6 @@ public final class OtelLogsAndSpansTable
     public List<TableColumn> dataColumns()
     {
         return columns.stream().filter(column -> !isPartitionColumn(column.name())).collect(ImmutableList.toImmutableList());
-    }
-
-    public Map<String, TableColumn> columnsByName()
-    {
-        return columnsByName;
     }
 
     private static final class ColumnListBuilder

@@ -21,7 +21,6 @@ import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.connector.RetryMode;
 import io.trino.spi.connector.SchemaTableName;
-import io.trino.spi.connector.SchemaTablePrefix;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.statistics.ComputedStatistics;
 
@@ -83,14 +82,6 @@ public class TimeFusionMetadata
     public List<SchemaTableName> listTables(ConnectorSession session, Optional<String> schemaName)
     {
         return schemaName.isEmpty() || schemaName.get().equals(OtelLogsAndSpansTable.SCHEMA) ? List.of(OtelLogsAndSpansTable.NAME) : List.of();
-    }
-
-    @Override
-    public Map<SchemaTableName, List<ColumnMetadata>> listTableColumns(ConnectorSession session, SchemaTablePrefix prefix)
-    {
-        return prefix.matches(OtelLogsAndSpansTable.NAME)
-                ? Map.of(OtelLogsAndSpansTable.NAME, getTableMetadata(session, null).getColumns())
-                : Map.of();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.timefusion.trino.read;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.metadata.DeltaType;
@@ -23,14 +21,12 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
-import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.storage.StorageErrors.storageError;

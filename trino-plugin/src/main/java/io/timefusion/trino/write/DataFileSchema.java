@@ -1,11 +1,11 @@
 package io.timefusion.trino.write;
 
 import com.google.common.collect.ImmutableMap;
-import io.timefusion.trino.metadata.DeltaType;
 import io.timefusion.trino.metadata.TableColumn;
 import io.trino.spi.type.Type;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 import java.util.List;
@@ -48,7 +48,7 @@ record DataFileSchema(MessageType messageType, Map<List<String>, Type> primitive
                     primitiveTypes.put(List.of(name), BIGINT);
                 }
                 case BOOLEAN -> {
-                    message.optional(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN).named(name);
+                    message.optional(PrimitiveTypeName.BOOLEAN).named(name);
                     primitiveTypes.put(List.of(name), BOOLEAN);
                 }
                 case TIMESTAMP -> {
@@ -64,10 +64,5 @@ record DataFileSchema(MessageType messageType, Map<List<String>, Type> primitive
             }
         }
         return new DataFileSchema(message.named("otel_logs_and_spans"), primitiveTypes.buildOrThrow());
-    }
-
-    static boolean isStoredAsVarchar(TableColumn column)
-    {
-        return column.deltaType() == DeltaType.STRING;
     }
 }

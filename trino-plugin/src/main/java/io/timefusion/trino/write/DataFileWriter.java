@@ -22,6 +22,7 @@ import org.apache.parquet.format.CompressionCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +137,7 @@ final class DataFileWriter
                 rows[next++] = new RowReference(pageIndex, position, WriteTimestamps.epochMicros(timestamp));
             }
         }
-        java.util.Arrays.sort(rows, Comparator.comparingLong(RowReference::epochMicros).reversed());
+        Arrays.sort(rows, Comparator.comparingLong(RowReference::epochMicros).reversed());
         return rows;
     }
 

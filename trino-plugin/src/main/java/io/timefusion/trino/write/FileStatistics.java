@@ -26,8 +26,8 @@ final class FileStatistics
 
     private final List<String> names;
     private final List<Type> types;
-    private final Object[] minimums;
-    private final Object[] maximums;
+    private final Comparable<?>[] minimums;
+    private final Comparable<?>[] maximums;
     private final long[] nullCounts;
     private long records;
 
@@ -35,8 +35,8 @@ final class FileStatistics
     {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
-        this.minimums = new Object[names.size()];
-        this.maximums = new Object[names.size()];
+        this.minimums = new Comparable<?>[names.size()];
+        this.maximums = new Comparable<?>[names.size()];
         this.nullCounts = new long[names.size()];
     }
 
@@ -50,28 +50,33 @@ final class FileStatistics
                 nullCounts[column]++;
                 continue;
             }
-            Comparable<Object> value = value(types.get(column), block, position);
-            if (minimums[column] == null || value.compareTo(minimums[column]) < 0) {
+            Comparable<?> value = value(types.get(column), block, position);
+            if (minimums[column] == null || compare(value, minimums[column]) < 0) {
                 minimums[column] = value;
             }
-            if (maximums[column] == null || value.compareTo(maximums[column]) > 0) {
+            if (maximums[column] == null || compare(value, maximums[column]) > 0) {
                 maximums[column] = value;
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Comparable<Object> value(Type type, Block block, int position)
+    /** Timestamps as epoch microseconds, bigints as Long, strings as UTF-8 slices: byte order is the order Delta readers use. */
+    private static Comparable<?> value(Type type, Block block, int position)
     {
         if (type.equals(TIMESTAMP_TZ_MICROS)) {
-            LongTimestampWithTimeZone timestamp = (LongTimestampWithTimeZone) type.getObject(block, position);
-            return (Comparable<Object>) (Comparable<?>) WriteTimestamps.epochMicros(timestamp);
+            return WriteTimestamps.epochMicros((LongTimestampWithTimeZone) type.getObject(block, position));
         }
         if (type.equals(BIGINT)) {
-            return (Comparable<Object>) (Comparable<?>) BIGINT.getLong(block, position);
+            return BIGINT.getLong(block, position);
         }
-        // varchar: compared as UTF-8 bytes, the order Delta readers use for strings
-        return (Comparable<Object>) (Comparable<?>) VARCHAR.getSlice(block, position);
+        return VARCHAR.getSlice(block, position);
+    }
+
+    // both values come from value() for the same column, so they are of one class
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static int compare(Comparable value, Comparable other)
+    {
+        return value.compareTo(other);
     }
 
     long records()
@@ -100,7 +105,7 @@ final class FileStatistics
         return DeltaJson.toJson(statistics);
     }
 
-    private void putStatistic(Map<String, Object> values, String name, Object value, boolean isMaximum)
+    private void putStatistic(Map<String, Object> values, String name, Comparable<?> value, boolean isMaximum)
     {
         switch (value) {
             case Slice slice -> {

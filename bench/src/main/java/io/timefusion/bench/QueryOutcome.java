@@ -1,0 +1,16 @@
+package io.timefusion.bench;
+
+/**
+ * What one statement cost: wall time seen by the client (sending the statement until the last result page) and the
+ * coordinator's own accounting from the final Trino JDBC progress report.
+ *
+ * @param updateCount rows an INSERT reported, -1 for a query
+ * @param processedRows rows the leaf stages read from the connector (after split and file pruning)
+ */
+record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows)
+{
+    double wallMillis()
+    {
+        return wallNanos / 1e6;
+    }
+}

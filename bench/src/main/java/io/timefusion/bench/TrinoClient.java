@@ -1,0 +1,81 @@
+package io.timefusion.bench;
+
+import io.trino.jdbc.QueryStats;
+import io.trino.jdbc.TrinoStatement;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A Trino JDBC connection that runs one statement at a time and always reads every result row. */
+final class TrinoClient
+        implements AutoCloseable
+{
+    private final Connection connection;
+
+    TrinoClient(URI coordinator, String catalog, String schema)
+            throws SQLException
+    {
+        Properties properties = new Properties();
+        properties.setProperty("user", "bench");
+        this.connection = DriverManager.getConnection("jdbc:trino://%s:%d/%s/%s".formatted(coordinator.getHost(), coordinator.getPort(), catalog, schema), properties);
+    }
+
+    QueryOutcome execute(String sql)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            // the driver hands the final statistics only to a progress monitor; an INSERT has no result set to ask
+            AtomicReference<QueryStats> last = new AtomicReference<>();
+            statement.unwrap(TrinoStatement.class).setProgressMonitor(last::set);
+            long start = System.nanoTime();
+            long updateCount = -1;
+            if (statement.execute(sql)) {
+                drain(statement.getResultSet());
+            }
+            else {
+                updateCount = statement.getLargeUpdateCount();
+            }
+            long wallNanos = System.nanoTime() - start;
+            QueryStats stats = last.get();
+            return new QueryOutcome(wallNanos, updateCount, stats.getPlanningTimeMillis(), stats.getCpuTimeMillis(), stats.getProcessedRows());
+        }
+    }
+
+    /** The first column of the only row, e.g. a count. */
+    long queryLong(String sql)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+            if (!resultSet.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            long value = resultSet.getLong(1);
+            // closing a result set with rows left cancels the query, so read to the end even when one row is expected
+            drain(resultSet);
+            return value;
+        }
+    }
+
+    private static void drain(ResultSet resultSet)
+            throws SQLException
+    {
+        try (resultSet) {
+            while (resultSet.next()) {
+                // reading is the point: the server finishes the query only when the client has taken every page
+            }
+        }
+    }
+
+    @Override
+    public void close()
+            throws SQLException
+    {
+        connection.close();
+    }
+}

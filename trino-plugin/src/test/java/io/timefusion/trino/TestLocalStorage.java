@@ -135,6 +135,17 @@ class TestLocalStorage
     }
 
     @Test
+    void emptyProjectIdIsRejectedBecauseDeltaReadsItAsNull()
+            throws IOException
+    {
+        long commitsBefore = commitCount();
+        assertThatThrownBy(() -> queryRunner.execute(
+                "INSERT INTO otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('e-1', '', TIMESTAMP '2025-01-01 00:00:00 UTC', DATE '2025-01-01')"))
+                .hasMessageContaining("project_id must not be empty");
+        assertThat(commitCount()).isEqualTo(commitsBefore);
+    }
+
+    @Test
     void concurrentInsertsBothCommit()
             throws IOException
     {

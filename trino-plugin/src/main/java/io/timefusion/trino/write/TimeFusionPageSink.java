@@ -111,8 +111,13 @@ public class TimeFusionPageSink
             requireValue(timestamps, position, TIMESTAMP);
             requireValue(projects, position, PROJECT_ID);
             requireValue(ids, position, ID);
+            String projectId = VARCHAR.getSlice(projects, position).toStringUtf8();
+            if (projectId.isEmpty()) {
+                // Delta reads an empty partition value as NULL (protocol: "Partition Value Serialization")
+                throw new TrinoException(TIMEFUSION_INVALID_ROW, "project_id must not be empty");
+            }
             long epochMicros = WriteTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
-            PartitionKey key = new PartitionKey(VARCHAR.getSlice(projects, position).toStringUtf8(), WriteTimestamps.epochDay(epochMicros));
+            PartitionKey key = new PartitionKey(projectId, WriteTimestamps.epochDay(epochMicros));
             positions.computeIfAbsent(key, _ -> new ArrayList<>()).add(position);
         }
         Map<PartitionKey, int[]> result = new HashMap<>();

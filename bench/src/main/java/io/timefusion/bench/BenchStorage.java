@@ -104,7 +104,7 @@ sealed interface BenchStorage
         @Override
         public String description()
         {
-            return "S3 API of s3proxy 4.1.0 (filesystem backend, child process on 127.0.0.1)";
+            return "S3 API of s3proxy (filesystem backend, child process on 127.0.0.1)";
         }
 
         @Override

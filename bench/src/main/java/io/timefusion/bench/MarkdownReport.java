@@ -34,7 +34,7 @@ final class MarkdownReport
     {
         line("### Inserts through Trino JDBC (%d columns per row)".formatted(LogColumns.ALL.size()));
         line("");
-        line("| statement form | rows per statement | SQL size | runs | wall per statement, ms: median (min–max) | rows/s: median (min–max) | planning ms (median) | server CPU ms (median) | CPU used by other processes |");
+        line("| statement form | rows per statement | SQL size | runs | wall per statement, ms: median (min–max) | rows/s: median (min–max) | planning ms (median) | task CPU ms (median) | CPU used by other processes |");
         line("|---|---:|---:|---:|---|---|---:|---:|---:|");
         for (ScenarioResult result : results) {
             line("| %s | %s | %s | %d | %s | %s | %,.0f | %,.0f | %.0f %% |".formatted(
@@ -52,7 +52,7 @@ final class MarkdownReport
         line("Table on disk: %d Parquet data files in %d partitions, %s; Delta log: %d files, %s.".formatted(
                 table.dataFiles(), table.partitions(), size(table.dataBytes()), table.logFiles(), size(table.logBytes())));
         line("");
-        line("| query | rows read | runs | wall ms: median (min–max) | rows read/s: median (min–max) | planning ms (median) | server CPU ms (median) | CPU used by other processes |");
+        line("| query | rows read | runs | wall ms: median (min–max) | rows read/s: median (min–max) | planning ms (median) | task CPU ms (median) | CPU used by other processes |");
         line("|---|---:|---:|---|---|---:|---:|---:|");
         for (ScenarioResult result : results) {
             line("| %s | %,.0f | %d | %s | %s | %,.0f | %,.0f | %.0f %% |".formatted(

@@ -1,24 +1,20 @@
 package io.timefusion.bench;
 
-import java.util.function.ToLongFunction;
-
 /** Which rows a scenario's rate counts. */
-enum RowCount
+@FunctionalInterface
+interface RowCount
 {
     /** Rows an INSERT reported written. */
-    WRITTEN(QueryOutcome::updateCount),
+    RowCount WRITTEN = QueryOutcome::updateCount;
+
     /** Rows the connector handed to the engine: what pruning left to read, not what the filter kept. */
-    READ(QueryOutcome::processedRows);
+    RowCount READ = QueryOutcome::processedRows;
 
-    private final ToLongFunction<QueryOutcome> rows;
+    long of(QueryOutcome outcome);
 
-    RowCount(ToLongFunction<QueryOutcome> rows)
+    /** A known number, for a query whose rows the engine generates rather than reads from a table. */
+    static RowCount fixed(long rows)
     {
-        this.rows = rows;
-    }
-
-    long of(QueryOutcome outcome)
-    {
-        return rows.applyAsLong(outcome);
+        return _ -> rows;
     }
 }

@@ -13,8 +13,7 @@ final class Scenario
     /** Prepares run {@code index} (warm-ups count too) and returns its SQL. */
     interface StatementSource
     {
-        String statement(int index)
-                throws SQLException;
+        String statement(int index);
     }
 
     /** Checks a run's outcome, e.g. that an INSERT wrote every row; throws if not. */
@@ -54,7 +53,8 @@ final class Scenario
         }
         double othersCpuShare = CpuSample.take().othersShareSince(before);
         ScenarioResult result = new ScenarioResult(label, variant, outcomes, counted, statementChars, othersCpuShare);
-        System.err.printf("[bench] %s %s: %s ms, %s rows/s%n", label, variant, result.wallMillis(), result.rowsPerSecond());
+        // one println: Trino's logging has taken over System.err and turns each write into a log line
+        System.err.println("[bench] %s: median %,.0f ms, %,.0f rows/s".formatted((label + " " + variant).trim(), result.wallMillis().median(), result.rowsPerSecond().median()));
         return result;
     }
 }

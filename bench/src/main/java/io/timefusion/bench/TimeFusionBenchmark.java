@@ -1,5 +1,6 @@
 package io.timefusion.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,19 +19,19 @@ public final class TimeFusionBenchmark
             throws Exception
     {
         boolean s3 = parseS3Option(args);
+        // Trino's logging takes System.out over when the runner starts; the report goes to the real stdout
+        PrintStream stdout = System.out;
         MachineInfo machine = MachineInfo.detect();
         try (BenchStorage storage = s3 ? BenchStorage.s3() : BenchStorage.local();
                 BenchCluster cluster = BenchCluster.start(storage);
                 TrinoClient client = cluster.connect()) {
             List<ScenarioResult> inserts = new ArrayList<>(new ClientInsertBenchmark(client).run());
             GeneratedInsertBenchmark generated = new GeneratedInsertBenchmark(cluster, client);
-            inserts.add(generated.run());
+            inserts.addAll(generated.run());
             List<ScenarioResult> scans = new ScanBenchmark(client, generated.lastCatalog()).run();
             TableFiles scannedTable = TableFiles.of(cluster.tableDirectory(generated.lastCatalog()));
-            System.out.println(MarkdownReport.render(machine, storage.description(), MachineInfo.currentLoadAverage(), inserts, scans, scannedTable));
+            stdout.println(MarkdownReport.render(machine, storage.description(), MachineInfo.currentLoadAverage(), inserts, scans, scannedTable));
         }
-        // Trino's non-daemon threads would keep the JVM alive after the runner closed
-        System.exit(0);
     }
 
     private static boolean parseS3Option(String[] args)

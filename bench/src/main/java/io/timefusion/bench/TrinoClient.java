@@ -36,7 +36,9 @@ final class TrinoClient
             long start = System.nanoTime();
             long updateCount = -1;
             if (statement.execute(sql)) {
-                drain(statement.getResultSet());
+                try (ResultSet resultSet = statement.getResultSet()) {
+                    drain(resultSet);
+                }
             }
             else {
                 updateCount = statement.getLargeUpdateCount();
@@ -65,10 +67,8 @@ final class TrinoClient
     private static void drain(ResultSet resultSet)
             throws SQLException
     {
-        try (resultSet) {
-            while (resultSet.next()) {
-                // reading is the point: the server finishes the query only when the client has taken every page
-            }
+        while (resultSet.next()) {
+            // reading is the point: the server finishes the query only when the client has taken every page
         }
     }
 

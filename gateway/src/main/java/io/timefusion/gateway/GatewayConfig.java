@@ -1,0 +1,221 @@
+package io.timefusion.gateway;
+
+import io.airlift.configuration.Config;
+import io.airlift.configuration.ConfigDescription;
+import io.airlift.configuration.ConfigSecuritySensitive;
+import io.airlift.units.DataSize;
+import io.airlift.units.MaxDataSize;
+import io.airlift.units.MinDataSize;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Optional;
+
+import static io.airlift.units.DataSize.Unit.MEGABYTE;
+
+/** Settings of the Postgres front end and of its connection to Trino; GatewayEnvironment maps DESIGN §5's variables onto them. */
+public class GatewayConfig
+{
+    private int pgwirePort = 5432;
+    private String pgwireBindAddress = "0.0.0.0";
+    private int maxConnections = 100;
+    private DataSize maxMessageSize = DataSize.of(64, MEGABYTE);
+    private String trinoUrl = "http://127.0.0.1:8080";
+    private String trinoCatalog = "timefusion";
+    private String trinoSchema = "public";
+    private String user = "postgres";
+    private String password;
+    private boolean allowNoPassword;
+    private String authenticationMethod = "scram-sha-256";
+    private String tlsCertificateFile;
+    private String tlsKeyFile;
+
+    @Min(0)
+    @Max(65535)
+    public int getPgwirePort()
+    {
+        return pgwirePort;
+    }
+
+    @Config("pgwire.port")
+    @ConfigDescription("Port of the PostgreSQL wire protocol (PGWIRE_PORT); 0 picks a free port")
+    public GatewayConfig setPgwirePort(int pgwirePort)
+    {
+        this.pgwirePort = pgwirePort;
+        return this;
+    }
+
+    @NotNull
+    public String getPgwireBindAddress()
+    {
+        return pgwireBindAddress;
+    }
+
+    @Config("pgwire.bind-address")
+    public GatewayConfig setPgwireBindAddress(String pgwireBindAddress)
+    {
+        this.pgwireBindAddress = pgwireBindAddress;
+        return this;
+    }
+
+    @Min(1)
+    public int getMaxConnections()
+    {
+        return maxConnections;
+    }
+
+    @Config("pgwire.max-connections")
+    @ConfigDescription("Concurrent Postgres connections (MAX_PG_CONNECTIONS); the next one is refused with SQLSTATE 53300")
+    public GatewayConfig setMaxConnections(int maxConnections)
+    {
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    @MinDataSize("1kB")
+    @MaxDataSize("1GB")
+    public DataSize getMaxMessageSize()
+    {
+        return maxMessageSize;
+    }
+
+    @Config("pgwire.max-message-size")
+    @ConfigDescription("Largest frontend message accepted; a longer one is answered with an error and the connection is closed")
+    public GatewayConfig setMaxMessageSize(DataSize maxMessageSize)
+    {
+        this.maxMessageSize = maxMessageSize;
+        return this;
+    }
+
+    @NotNull
+    public String getTrinoUrl()
+    {
+        return trinoUrl;
+    }
+
+    @Config("trino.url")
+    public GatewayConfig setTrinoUrl(String trinoUrl)
+    {
+        this.trinoUrl = trinoUrl;
+        return this;
+    }
+
+    @NotNull
+    public String getTrinoCatalog()
+    {
+        return trinoCatalog;
+    }
+
+    @Config("trino.catalog")
+    public GatewayConfig setTrinoCatalog(String trinoCatalog)
+    {
+        this.trinoCatalog = trinoCatalog;
+        return this;
+    }
+
+    @NotNull
+    public String getTrinoSchema()
+    {
+        return trinoSchema;
+    }
+
+    @Config("trino.schema")
+    public GatewayConfig setTrinoSchema(String trinoSchema)
+    {
+        this.trinoSchema = trinoSchema;
+        return this;
+    }
+
+    @NotNull
+    public String getUser()
+    {
+        return user;
+    }
+
+    @Config("pgwire.user")
+    public GatewayConfig setUser(String user)
+    {
+        this.user = user;
+        return this;
+    }
+
+    public Optional<String> getPassword()
+    {
+        return Optional.ofNullable(password).filter(value -> !value.isEmpty());
+    }
+
+    @Config("pgwire.password")
+    @ConfigSecuritySensitive
+    public GatewayConfig setPassword(String password)
+    {
+        this.password = password;
+        return this;
+    }
+
+    public boolean isAllowNoPassword()
+    {
+        return allowNoPassword;
+    }
+
+    @Config("pgwire.allow-no-password")
+    @ConfigDescription("Accept clients without a password (PGWIRE_ALLOW_NO_PASSWORD=true); for local development only")
+    public GatewayConfig setAllowNoPassword(boolean allowNoPassword)
+    {
+        this.allowNoPassword = allowNoPassword;
+        return this;
+    }
+
+    @AssertTrue(message = "PGWIRE_PASSWORD is required; set PGWIRE_ALLOW_NO_PASSWORD=true to run without one on purpose")
+    public boolean isPasswordConfigured()
+    {
+        return getPassword().isPresent() || allowNoPassword;
+    }
+
+    @NotNull
+    public String getAuthenticationMethod()
+    {
+        return authenticationMethod;
+    }
+
+    @Config("pgwire.authentication-method")
+    @ConfigDescription("scram-sha-256 (default), md5 or password (cleartext)")
+    public GatewayConfig setAuthenticationMethod(String authenticationMethod)
+    {
+        this.authenticationMethod = authenticationMethod;
+        return this;
+    }
+
+    public Optional<String> getTlsCertificateFile()
+    {
+        return Optional.ofNullable(tlsCertificateFile);
+    }
+
+    @Config("pgwire.tls.certificate-file")
+    @ConfigDescription("PEM certificate chain; with the key file, clients may use TLS")
+    public GatewayConfig setTlsCertificateFile(String tlsCertificateFile)
+    {
+        this.tlsCertificateFile = tlsCertificateFile;
+        return this;
+    }
+
+    public Optional<String> getTlsKeyFile()
+    {
+        return Optional.ofNullable(tlsKeyFile);
+    }
+
+    @Config("pgwire.tls.key-file")
+    @ConfigDescription("PEM private key (PKCS#8) of the certificate")
+    public GatewayConfig setTlsKeyFile(String tlsKeyFile)
+    {
+        this.tlsKeyFile = tlsKeyFile;
+        return this;
+    }
+
+    @AssertTrue(message = "PGWIRE_TLS_CERT and PGWIRE_TLS_KEY must be set together")
+    public boolean isTlsConfigurationComplete()
+    {
+        return getTlsCertificateFile().isPresent() == getTlsKeyFile().isPresent();
+    }
+}

@@ -1,0 +1,47 @@
+package io.timefusion.gateway;
+
+import com.google.common.collect.ImmutableMap;
+
+import java.util.Map;
+
+/**
+ * The environment variables of DESIGN §5 (and the gateway's own) as configuration properties. Each variable is a
+ * promise in README: one entry here makes it work.
+ */
+public final class GatewayEnvironment
+{
+    private static final Map<String, String> PROPERTY_BY_VARIABLE = ImmutableMap.<String, String>builder()
+            .put("PORT", "http-server.http.port")
+            .put("HTTP_BIND_ADDRESS", "node.bind-ip")
+            .put("PGWIRE_PORT", "pgwire.port")
+            .put("PGWIRE_BIND_ADDRESS", "pgwire.bind-address")
+            .put("MAX_PG_CONNECTIONS", "pgwire.max-connections")
+            .put("PGWIRE_MAX_MESSAGE_SIZE", "pgwire.max-message-size")
+            .put("PGWIRE_USER", "pgwire.user")
+            .put("PGWIRE_PASSWORD", "pgwire.password")
+            .put("PGWIRE_ALLOW_NO_PASSWORD", "pgwire.allow-no-password")
+            .put("PGWIRE_AUTH_METHOD", "pgwire.authentication-method")
+            .put("PGWIRE_TLS_CERT", "pgwire.tls.certificate-file")
+            .put("PGWIRE_TLS_KEY", "pgwire.tls.key-file")
+            .put("TRINO_URL", "trino.url")
+            .put("TRINO_CATALOG", "trino.catalog")
+            .buildOrThrow();
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "http-server.http.port", "80",
+            "node.environment", "timefusion");
+
+    private GatewayEnvironment() {}
+
+    public static Map<String, String> toProperties(Map<String, String> environment)
+    {
+        Map<String, String> properties = new java.util.HashMap<>(DEFAULTS);
+        PROPERTY_BY_VARIABLE.forEach((variable, property) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                properties.put(property, value);
+            }
+        });
+        return properties;
+    }
+}

@@ -1,0 +1,73 @@
+package io.timefusion.gateway.pgwire.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The fields of an ErrorResponse or NoticeResponse.
+ *
+ * @param sqlState five characters of digits and upper-case letters
+ * @param detail null when absent
+ * @param hint null when absent
+ * @param position 1-based character index into the query string the error refers to; 0 when absent
+ */
+public record ErrorFields(Severity severity, String sqlState, String message, String detail, String hint, int position)
+{
+    /** The severity words clients parse: they must not be localized, which is also why 'V' repeats 'S'. */
+    public enum Severity
+    {
+        ERROR(true),
+        FATAL(true),
+        PANIC(true),
+        WARNING(false),
+        NOTICE(false),
+        DEBUG(false),
+        INFO(false),
+        LOG(false);
+
+        private final boolean error;
+
+        Severity(boolean error)
+        {
+            this.error = error;
+        }
+
+        /** Whether the severity belongs in an ErrorResponse rather than a NoticeResponse. */
+        public boolean isError()
+        {
+            return error;
+        }
+    }
+
+    public ErrorFields
+    {
+        requireNonNull(severity, "severity is null");
+        requireNonNull(sqlState, "sqlState is null");
+        requireNonNull(message, "message is null");
+        if (!sqlState.matches("[0-9A-Z]{5}")) {
+            throw new IllegalArgumentException("SQLSTATE must be five digits or upper-case letters: " + sqlState);
+        }
+        if (position < 0) {
+            throw new IllegalArgumentException("position must not be negative: " + position);
+        }
+    }
+
+    public static ErrorFields of(Severity severity, String sqlState, String message)
+    {
+        return new ErrorFields(severity, sqlState, message, null, null, 0);
+    }
+
+    public ErrorFields withDetail(String detail)
+    {
+        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+    }
+
+    public ErrorFields withHint(String hint)
+    {
+        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+    }
+
+    public ErrorFields withPosition(int position)
+    {
+        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+    }
+}

@@ -1,0 +1,312 @@
+package io.timefusion.gateway.server;
+
+import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.pgwire.protocol.FormatCodes;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Bind;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Close;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Describe;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Execute;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Parse;
+import io.timefusion.gateway.pgwire.types.PgType;
+import io.timefusion.gateway.sql.ParameterLiterals;
+import io.timefusion.gateway.sql.Placeholders;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.StatementKind;
+import io.timefusion.gateway.trino.ParameterTypes;
+import io.timefusion.gateway.trino.TrinoColumn;
+import io.timefusion.gateway.trino.TrinoExecution;
+import io.timefusion.gateway.trino.TrinoSession;
+import io.timefusion.gateway.trino.TrinoType;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The extended query protocol: Parse, Bind, Describe, Execute (with row limits and portal suspension), Close,
+ * Sync and Flush. After an error every message up to the next Sync is skipped, as the protocol prescribes.
+ */
+final class ExtendedQueryHandler
+{
+    private final SessionState state;
+    private final StatementRunner runner;
+    private final TrinoSession trino;
+    private final SqlTranslator translator;
+    private final ParameterTypes parameterTypes;
+    private final PgOutput output;
+    private final ResultWriter results;
+    private final ErrorReporter errors;
+
+    private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+    private boolean skippingUntilSync;
+
+    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, ParameterTypes parameterTypes, PgOutput output, ErrorReporter errors)
+    {
+        this.state = state;
+        this.runner = runner;
+        this.trino = trino;
+        this.translator = translator;
+        this.parameterTypes = parameterTypes;
+        this.output = output;
+        this.results = new ResultWriter(output);
+        this.errors = errors;
+    }
+
+    void handle(FrontendMessage message)
+            throws InterruptedException
+    {
+        if (message instanceof FrontendMessage.Sync) {
+            sync();
+            return;
+        }
+        if (skippingUntilSync) {
+            return;
+        }
+        try {
+            switch (message) {
+                case Parse parse -> parse(parse);
+                case Bind bind -> bind(bind);
+                case Describe describe -> describe(describe);
+                case Execute execute -> execute(execute);
+                case Close close -> close(close);
+                case FrontendMessage.Flush _ -> output.flush();
+                default -> throw new PgErrorException("08P01", "unexpected message in the extended query protocol: " + message.getClass().getSimpleName());
+            }
+        }
+        catch (InterruptedException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            errors.report(e);
+            state.failTransactionIfOpen();
+            skippingUntilSync = true;
+        }
+    }
+
+    private void parse(Parse parse)
+    {
+        if (!parse.statementName().isEmpty() && statements.containsKey(parse.statementName())) {
+            throw new PgErrorException("42P05", "prepared statement \"%s\" already exists".formatted(parse.statementName()));
+        }
+        StatementKind kind = StatementKind.of(parse.sql());
+        String trinoSql = runnerTranslation(kind, parse.sql());
+        int parameterCount = Math.max(Placeholders.count(trinoSql), parse.parameterTypeOids().length);
+        statements.put(parse.statementName(), new PreparedStatementEntry(parse.sql(), trinoSql, kind, parse.parameterTypeOids(), parameterCount));
+        output.send(BackendMessages::parseComplete);
+    }
+
+    // statements the gateway answers itself are not translated: they never reach Trino
+    private String runnerTranslation(StatementKind kind, String sql)
+    {
+        return switch (kind) {
+            case BEGIN, COMMIT, ROLLBACK, SET -> sql;
+            default -> translator.toTrino(sql);
+        };
+    }
+
+    private void bind(Bind bind)
+            throws SQLException
+    {
+        PreparedStatementEntry statement = statement(bind.statementName());
+        if (!bind.portalName().isEmpty() && portals.containsKey(bind.portalName())) {
+            throw new PgErrorException("42P03", "portal \"%s\" already exists".formatted(bind.portalName()));
+        }
+        if (bind.parameterValues().size() != statement.parameterCount()) {
+            throw new PgErrorException("08P01", "bind message supplies %d parameters, but prepared statement \"%s\" requires %d"
+                    .formatted(bind.parameterValues().size(), bind.statementName(), statement.parameterCount()));
+        }
+        List<Optional<TrinoType>> targets = targetTypes(statement);
+        String[] literals = new String[statement.parameterCount()];
+        for (int i = 0; i < literals.length; i++) {
+            byte[] raw = bind.parameterValues().get(i);
+            Object value = raw == null ? null : decode(statement, i, targets.get(i), bind.parameterFormat(i), raw);
+            literals[i] = ParameterLiterals.render(value, targets.get(i));
+        }
+        String boundSql = literals.length == 0 ? statement.trinoSql() : Placeholders.replace(statement.trinoSql(), number -> literals[number - 1]);
+        Portal previous = portals.put(bind.portalName(), new Portal(statement, boundSql, bind.resultFormats()));
+        if (previous != null) {
+            previous.close();
+        }
+        output.send(BackendMessages::bindComplete);
+    }
+
+    private List<Optional<TrinoType>> targetTypes(PreparedStatementEntry statement)
+            throws SQLException
+    {
+        boolean allDeclared = true;
+        for (int i = 0; i < statement.parameterCount(); i++) {
+            allDeclared &= statement.declaredTypeOid(i) != 0;
+        }
+        // an INSERT's values must also match the column types (an int8 parameter into an integer column)
+        if (statement.parameterCount() == 0 || allDeclared && statement.kind() != StatementKind.INSERT) {
+            return Collections.nCopies(statement.parameterCount(), Optional.empty());
+        }
+        return parameterTypes.resolve(trino, statement.trinoSql(), statement.parameterCount());
+    }
+
+    private static Object decode(PreparedStatementEntry statement, int index, Optional<TrinoType> target, short format, byte[] raw)
+    {
+        int declared = statement.declaredTypeOid(index);
+        PgType<?> type = declared != 0
+                ? PgType.byOid(declared).orElseThrow(() -> new PgErrorException("42704", "type with OID %d does not exist".formatted(declared)))
+                : target.map(PgTypeMapping::forTrino).orElse(PgType.TEXT);
+        if (declared == 0 && format == FormatCodes.BINARY && target.isEmpty()) {
+            throw new PgErrorException("08P01", "parameter $%d has no type: send it in text format or declare its type".formatted(index + 1));
+        }
+        return format == FormatCodes.BINARY ? type.decodeBinary(raw) : type.decodeText(raw);
+    }
+
+    private void describe(Describe describe)
+            throws SQLException
+    {
+        switch (describe.target()) {
+            case STATEMENT -> {
+                PreparedStatementEntry statement = statement(describe.name());
+                List<Optional<TrinoType>> targets = targetTypes(statement);
+                int[] oids = new int[statement.parameterCount()];
+                for (int i = 0; i < oids.length; i++) {
+                    int declared = statement.declaredTypeOid(i);
+                    oids[i] = declared != 0 ? declared : targets.get(i).map(PgTypeMapping::forTrino).orElse(PgType.TEXT).oid();
+                }
+                output.send(out -> BackendMessages.parameterDescription(out, oids));
+                if (statement.kind().returnsRows()) {
+                    String questionMarks = Placeholders.replace(statement.trinoSql(), _ -> "?");
+                    List<TrinoColumn> columns = trino.describeOutput(questionMarks);
+                    results.describe(columns, new short[0]);
+                }
+                else {
+                    output.send(BackendMessages::noData);
+                }
+            }
+            case PORTAL -> {
+                Portal portal = portal(describe.name());
+                if (portal.statement().kind().returnsRows()) {
+                    RowCursor cursor = start(portal);
+                    results.describe(cursor.rows().columns(), portal.resultFormats());
+                }
+                else {
+                    output.send(BackendMessages::noData);
+                }
+            }
+        }
+    }
+
+    private RowCursor start(Portal portal)
+            throws SQLException
+    {
+        if (portal.cursor() == null) {
+            TrinoExecution execution = runner.start(portal.boundSql());
+            if (!(execution instanceof TrinoExecution.Rows rows)) {
+                execution.close();
+                throw new PgErrorException("XX000", "statement returned no rows: " + portal.statement().sql());
+            }
+            portal.setCursor(new RowCursor(rows));
+        }
+        return portal.cursor();
+    }
+
+    private void execute(Execute execute)
+            throws Exception
+    {
+        Portal portal = portal(execute.portalName());
+        PreparedStatementEntry statement = portal.statement();
+        runner.checkNotInFailedTransaction(statement.kind());
+        Optional<String> localTag = runner.runLocally(statement.kind(), portal.boundSql());
+        if (localTag.isPresent()) {
+            output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        if (statement.kind().returnsRows()) {
+            if (portal.completed()) {
+                output.send(out -> BackendMessages.commandComplete(out, "SELECT 0"));
+                return;
+            }
+            RowCursor cursor = start(portal);
+            if (results.stream(cursor, portal.resultFormats(), execute.maxRows())) {
+                output.send(BackendMessages::portalSuspended);
+            }
+            else {
+                long sent = cursor.sent();
+                portal.complete();
+                output.send(out -> BackendMessages.commandComplete(out, "SELECT " + sent));
+            }
+            return;
+        }
+        try (TrinoExecution execution = runner.start(portal.boundSql())) {
+            String tag = switch (execution) {
+                case TrinoExecution.Update update -> StatementRunner.commandTag(statement.kind(), update);
+                case TrinoExecution.Rows rows -> {
+                    // a statement we took for a write returned rows: drain them so the query is not cancelled
+                    int count = 0;
+                    while (rows.resultSet().next()) {
+                        count++;
+                    }
+                    yield "SELECT " + count;
+                }
+            };
+            output.send(out -> BackendMessages.commandComplete(out, tag));
+        }
+    }
+
+    private void close(Close close)
+            throws SQLException
+    {
+        switch (close.target()) {
+            case STATEMENT -> statements.remove(close.name());
+            case PORTAL -> {
+                Portal portal = portals.remove(close.name());
+                if (portal != null) {
+                    portal.close();
+                }
+            }
+        }
+        output.send(BackendMessages::closeComplete);
+    }
+
+    private void sync()
+    {
+        skippingUntilSync = false;
+        if (!state.inTransactionBlock()) {
+            // outside BEGIN … COMMIT each Sync ends the implicit transaction, and with it every portal
+            closeAllPortals();
+        }
+        output.send(out -> BackendMessages.readyForQuery(out, state.transactionStatus()));
+        output.flush();
+    }
+
+    void closeAllPortals()
+    {
+        for (Portal portal : portals.values()) {
+            try {
+                portal.close();
+            }
+            catch (SQLException _) {
+                // closing cancels the Trino query; a failure to cancel leaves nothing for this session to do
+            }
+        }
+        portals.clear();
+    }
+
+    private PreparedStatementEntry statement(String name)
+    {
+        PreparedStatementEntry statement = statements.get(name);
+        if (statement == null) {
+            throw new PgErrorException("26000", "prepared statement \"%s\" does not exist".formatted(name));
+        }
+        return statement;
+    }
+
+    private Portal portal(String name)
+    {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw new PgErrorException("34000", "portal \"%s\" does not exist".formatted(name));
+        }
+        return portal;
+    }
+}

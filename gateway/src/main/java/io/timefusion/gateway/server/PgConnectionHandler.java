@@ -1,0 +1,127 @@
+package io.timefusion.gateway.server;
+
+import io.airlift.log.Logger;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslContext;
+import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.pgwire.protocol.ErrorFields;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.CancelRequest;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.GssEncRequest;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.SslRequest;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
+import io.timefusion.gateway.pgwire.protocol.MessageTooLargeException;
+import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The start of a connection, on the Netty event loop: TLS and GSS negotiation, cancel requests, the connection
+ * limit and the StartupMessage. Everything after it goes to the connection's {@link PgSession}.
+ */
+final class PgConnectionHandler
+        extends SimpleChannelInboundHandler<FrontendMessage>
+{
+    private static final Logger log = Logger.get(PgConnectionHandler.class);
+
+    private final SessionDependencies dependencies;
+    private final ConnectionLimiter limiter;
+    private final Optional<SslContext> sslContext;
+    private PgSession session;
+    private boolean holdsConnectionSlot;
+
+    PgConnectionHandler(SessionDependencies dependencies, ConnectionLimiter limiter, Optional<SslContext> sslContext)
+    {
+        this.dependencies = dependencies;
+        this.limiter = limiter;
+        this.sslContext = sslContext;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, FrontendMessage message)
+    {
+        if (session != null) {
+            session.enqueue(message);
+            return;
+        }
+        switch (message) {
+            case SslRequest _ -> answerSslRequest(context);
+            case GssEncRequest _ -> context.writeAndFlush(context.alloc().buffer(1).writeByte('N'));
+            case CancelRequest cancel -> {
+                dependencies.cancelRegistry().cancel(cancel.processId(), cancel.secretKey());
+                context.close();
+            }
+            case StartupMessage startup -> startSession(context, startup);
+            default -> fatalAndClose(context, "08P01", "expected a startup message, got " + message.getClass().getSimpleName());
+        }
+    }
+
+    private void answerSslRequest(ChannelHandlerContext context)
+    {
+        if (sslContext.isEmpty()) {
+            context.writeAndFlush(context.alloc().buffer(1).writeByte('N'));
+            return;
+        }
+        // the 'S' must leave unencrypted; TLS starts with the client's next bytes
+        context.writeAndFlush(context.alloc().buffer(1).writeByte('S'))
+                .addListener((ChannelFutureListener) _ -> context.pipeline().addFirst("tls", sslContext.get().newHandler(context.alloc())));
+    }
+
+    private void startSession(ChannelHandlerContext context, StartupMessage startup)
+    {
+        if (!limiter.tryAcquire()) {
+            fatalAndClose(context, "53300", "sorry, too many clients already");
+            return;
+        }
+        holdsConnectionSlot = true;
+        session = new PgSession(startup, context.channel(), dependencies);
+        session.start();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context)
+    {
+        if (session != null) {
+            session.writabilityChanged();
+        }
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context)
+    {
+        if (session != null) {
+            session.closed();
+        }
+        if (holdsConnectionSlot) {
+            holdsConnectionSlot = false;
+            limiter.release();
+        }
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause)
+    {
+        Throwable failure = cause.getCause() instanceof PgProtocolException ? cause.getCause() : cause;
+        switch (failure) {
+            case MessageTooLargeException tooLarge -> fatalAndClose(context, "08P01", tooLarge.getMessage());
+            case PgProtocolException violation -> fatalAndClose(context, "08P01", violation.getMessage());
+            case IOException _ -> context.close();
+            default -> {
+                log.warn(failure, "Closing a pgwire connection after an unexpected failure");
+                fatalAndClose(context, "XX000", "internal error");
+            }
+        }
+    }
+
+    private static void fatalAndClose(ChannelHandlerContext context, String sqlState, String message)
+    {
+        var buffer = context.alloc().buffer();
+        BackendMessages.errorResponse(buffer, ErrorFields.of(ErrorFields.Severity.FATAL, sqlState, message));
+        context.writeAndFlush(buffer).addListener(ChannelFutureListener.CLOSE);
+    }
+}

@@ -1,0 +1,21 @@
+package io.timefusion.gateway.server;
+
+import io.timefusion.gateway.trino.PgError;
+
+/** A protocol-level failure with its SQLSTATE decided where it happens (unknown portal, duplicate statement, …). */
+final class PgErrorException
+        extends RuntimeException
+{
+    private final PgError error;
+
+    PgErrorException(String sqlState, String message)
+    {
+        super(message);
+        this.error = new PgError(sqlState, message);
+    }
+
+    PgError error()
+    {
+        return error;
+    }
+}

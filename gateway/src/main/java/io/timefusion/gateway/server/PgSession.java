@@ -1,0 +1,197 @@
+package io.timefusion.gateway.server;
+
+import io.airlift.log.Logger;
+import io.netty.channel.Channel;
+import io.timefusion.gateway.pgwire.auth.AuthenticationFailedException;
+import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.pgwire.protocol.ErrorFields;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
+import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
+import io.timefusion.gateway.trino.PgError;
+import io.timefusion.gateway.trino.TrinoErrors;
+import io.timefusion.gateway.trino.TrinoSession;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * One Postgres connection after its StartupMessage. Its messages are handled in order on a virtual thread of its
+ * own, so that a statement may block on Trino and on a slow client without holding a Netty event loop.
+ */
+final class PgSession
+{
+    private static final Logger log = Logger.get(PgSession.class);
+    static final String SERVER_VERSION = "16.9";
+
+    private final StartupMessage startup;
+    private final SessionDependencies dependencies;
+    private final PgOutput output;
+    private final BlockingQueue<FrontendMessage> inbox = new LinkedBlockingQueue<>();
+    private volatile TrinoSession trino;
+    private volatile Thread worker;
+
+    PgSession(StartupMessage startup, Channel channel, SessionDependencies dependencies)
+    {
+        this.startup = startup;
+        this.dependencies = dependencies;
+        this.output = new PgOutput(channel);
+    }
+
+    void start()
+    {
+        worker = Thread.ofVirtual().name("pgwire-session").start(this::run);
+    }
+
+    void enqueue(FrontendMessage message)
+    {
+        inbox.add(message);
+    }
+
+    void writabilityChanged()
+    {
+        output.writabilityChanged();
+    }
+
+    /** The connection is gone: stop whatever runs on Trino and let the worker end. */
+    void closed()
+    {
+        TrinoSession session = trino;
+        if (session != null) {
+            session.cancel();
+        }
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void run()
+    {
+        String user = startup.parameters().getOrDefault("user", "");
+        BackendKey key = null;
+        ExtendedQueryHandler extended = null;
+        try {
+            negotiateProtocolVersion();
+            authenticate(user);
+            trino = dependencies.trinoSessions().open(user, startup.parameters().get("application_name"));
+            TrinoSession session = trino;
+            key = dependencies.cancelRegistry().register(session::cancel);
+            SessionState state = new SessionState(startup.parameters());
+            sendSessionStart(key, user);
+
+            ErrorReporter errors = new ErrorReporter(output, session);
+            StatementRunner runner = new StatementRunner(state, session);
+            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors);
+            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors);
+            while (output.isOpen()) {
+                FrontendMessage message = inbox.take();
+                switch (message) {
+                    case FrontendMessage.Query query -> simple.handle(query.sql());
+                    case FrontendMessage.Terminate _ -> {
+                        return;
+                    }
+                    case FrontendMessage.CopyData _, FrontendMessage.CopyDone _, FrontendMessage.CopyFail _ -> {
+                        // COPY is not started by any statement yet, so these arrive only from a confused client
+                    }
+                    default -> extended.handle(message);
+                }
+            }
+        }
+        catch (AuthenticationFailedException e) {
+            fatal(new PgError("28P01", "password authentication failed for user \"%s\"".formatted(user)));
+        }
+        catch (SQLException e) {
+            fatal(TrinoErrors.toPgError(e));
+        }
+        catch (PgErrorException e) {
+            fatal(e.error());
+        }
+        catch (InterruptedException e) {
+            // the connection closed
+        }
+        catch (RuntimeException e) {
+            log.error(e, "Session failed");
+            fatal(new PgError("XX000", "internal error: " + e.getMessage()));
+        }
+        finally {
+            if (extended != null) {
+                extended.closeAllPortals();
+            }
+            if (key != null) {
+                dependencies.cancelRegistry().unregister(key);
+            }
+            closeTrino();
+            output.close();
+        }
+    }
+
+    private void negotiateProtocolVersion()
+    {
+        List<String> unsupportedOptions = startup.parameters().keySet().stream().filter(name -> name.startsWith("_pq_.")).toList();
+        if (startup.minorVersion() > 0 || !unsupportedOptions.isEmpty()) {
+            // we speak 3.0; libpq 18 asks for 3.2 and continues with 3.0 when told so
+            output.send(out -> BackendMessages.negotiateProtocolVersion(out, 0, unsupportedOptions));
+        }
+    }
+
+    private void authenticate(String user)
+            throws InterruptedException
+    {
+        Authenticator authenticator = new Authenticator(dependencies.authenticationMethod(), dependencies.config().getUser(), dependencies.config().getPassword(), output);
+        Authenticator.Outcome outcome = authenticator.start(user);
+        while (outcome == Authenticator.Outcome.CONTINUE) {
+            FrontendMessage message = inbox.take();
+            if (!(message instanceof FrontendMessage.PasswordMessage password)) {
+                throw new PgErrorException("08P01", "expected a password message, got " + message.getClass().getSimpleName());
+            }
+            outcome = authenticator.onPassword(password);
+        }
+        output.send(BackendMessages::authenticationOk);
+    }
+
+    private void sendSessionStart(BackendKey key, String user)
+    {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("server_version", SERVER_VERSION);
+        parameters.put("server_encoding", "UTF8");
+        parameters.put("client_encoding", "UTF8");
+        parameters.put("DateStyle", "ISO, MDY");
+        parameters.put("IntervalStyle", "postgres");
+        parameters.put("TimeZone", "UTC");
+        parameters.put("integer_datetimes", "on");
+        parameters.put("standard_conforming_strings", "on");
+        parameters.put("application_name", startup.parameters().getOrDefault("application_name", ""));
+        parameters.put("is_superuser", "off");
+        parameters.put("session_authorization", user);
+        parameters.forEach((name, value) -> output.send(out -> BackendMessages.parameterStatus(out, name, value)));
+        output.send(out -> BackendMessages.backendKeyData(out, key.processId(), key.secretKey()));
+        output.send(out -> BackendMessages.readyForQuery(out, TransactionStatus.IDLE));
+        output.flush();
+    }
+
+    private void fatal(PgError error)
+    {
+        if (output.isOpen()) {
+            output.send(out -> BackendMessages.errorResponse(out, ErrorFields.of(ErrorFields.Severity.FATAL, error.sqlState(), error.message())));
+            output.flush();
+        }
+    }
+
+    private void closeTrino()
+    {
+        TrinoSession session = trino;
+        if (session != null) {
+            try {
+                session.close();
+            }
+            catch (SQLException e) {
+                log.debug(e, "Closing the Trino connection failed");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.timefusion.gateway.server;
+
+import com.google.inject.Inject;
+import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.trino.ParameterTypes;
+import io.timefusion.gateway.trino.TrinoSessions;
+
+/** What every session needs from the gateway, gathered so that sessions are built with one argument. */
+public record SessionDependencies(
+        GatewayConfig config,
+        AuthenticationMethod authenticationMethod,
+        TrinoSessions trinoSessions,
+        SqlTranslator translator,
+        ParameterTypes parameterTypes,
+        CancelRegistry cancelRegistry)
+{
+    @Inject
+    public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry)
+    {
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry);
+    }
+}

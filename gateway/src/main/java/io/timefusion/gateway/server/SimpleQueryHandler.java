@@ -1,0 +1,82 @@
+package io.timefusion.gateway.server;
+
+import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.StatementKind;
+import io.timefusion.gateway.sql.StatementSplitter;
+import io.timefusion.gateway.trino.TrinoExecution;
+
+import java.util.Optional;
+
+/** The simple query protocol: one Query message, any number of statements, text results, one ReadyForQuery. */
+final class SimpleQueryHandler
+{
+    private static final short[] TEXT_RESULTS = new short[0];
+
+    private final SessionState state;
+    private final StatementRunner runner;
+    private final SqlTranslator translator;
+    private final PgOutput output;
+    private final ResultWriter results;
+    private final ErrorReporter errors;
+
+    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, PgOutput output, ErrorReporter errors)
+    {
+        this.state = state;
+        this.runner = runner;
+        this.translator = translator;
+        this.output = output;
+        this.results = new ResultWriter(output);
+        this.errors = errors;
+    }
+
+    void handle(String query)
+            throws InterruptedException
+    {
+        if (StatementSplitter.isBlank(query)) {
+            output.send(BackendMessages::emptyQueryResponse);
+        }
+        else {
+            for (String statement : StatementSplitter.split(query)) {
+                try {
+                    run(statement);
+                }
+                catch (InterruptedException e) {
+                    throw e;
+                }
+                catch (Exception e) {
+                    // the statements after a failed one are not run, as in Postgres
+                    errors.report(e);
+                    state.failTransactionIfOpen();
+                    break;
+                }
+            }
+        }
+        output.send(out -> BackendMessages.readyForQuery(out, state.transactionStatus()));
+        output.flush();
+    }
+
+    private void run(String sql)
+            throws Exception
+    {
+        StatementKind kind = StatementKind.of(sql);
+        runner.checkNotInFailedTransaction(kind);
+        Optional<String> localTag = runner.runLocally(kind, sql);
+        if (localTag.isPresent()) {
+            output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        try (TrinoExecution execution = runner.start(translator.toTrino(sql))) {
+            String tag = switch (execution) {
+                case TrinoExecution.Rows rows -> {
+                    results.describe(rows.columns(), TEXT_RESULTS);
+                    RowCursor cursor = new RowCursor(rows);
+                    results.stream(cursor, TEXT_RESULTS, 0);
+                    yield "SELECT " + cursor.sent();
+                }
+                case TrinoExecution.Update update -> StatementRunner.commandTag(kind, update);
+            };
+            output.send(out -> BackendMessages.commandComplete(out, tag));
+        }
+    }
+}

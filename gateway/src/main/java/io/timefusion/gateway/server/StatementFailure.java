@@ -1,0 +1,28 @@
+package io.timefusion.gateway.server;
+
+import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
+import io.timefusion.gateway.pgwire.types.PgDataException;
+import io.timefusion.gateway.sql.UnsupportedStatementException;
+import io.timefusion.gateway.trino.PgError;
+import io.timefusion.gateway.trino.TrinoErrors;
+
+import java.sql.SQLException;
+
+/** The Postgres error a failed statement is reported as. */
+final class StatementFailure
+{
+    private StatementFailure() {}
+
+    static PgError of(Exception failure)
+    {
+        return switch (failure) {
+            case SQLException sql -> TrinoErrors.toPgError(sql);
+            case UnsupportedStatementException unsupported -> new PgError("0A000", unsupported.getMessage());
+            case PgProtocolException violation -> new PgError("08P01", violation.getMessage());
+            case PgDataException invalid -> new PgError(invalid.sqlState(), invalid.getMessage());
+            case PgErrorException pgError -> pgError.error();
+            case IllegalArgumentException invalid -> new PgError("22023", invalid.getMessage());
+            default -> new PgError("XX000", "internal error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        };
+    }
+}

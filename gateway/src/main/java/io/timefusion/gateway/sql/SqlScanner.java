@@ -1,0 +1,157 @@
+package io.timefusion.gateway.sql;
+
+/**
+ * Walks SQL text and knows which characters are code and which are inside string literals, quoted identifiers,
+ * dollar quotes or comments. Splitting a simple-query message and finding {@code $n} placeholders both need
+ * exactly this and no more; a full parser would refuse Trino SQL that merely passes through.
+ */
+final class SqlScanner
+{
+    private final String sql;
+    private int position;
+
+    SqlScanner(String sql)
+    {
+        this.sql = sql;
+    }
+
+    boolean atEnd()
+    {
+        return position >= sql.length();
+    }
+
+    int position()
+    {
+        return position;
+    }
+
+    char current()
+    {
+        return sql.charAt(position);
+    }
+
+    /** Skips a literal, quoted identifier or comment starting at the current position; returns false if there is none. */
+    boolean skipQuotedOrComment()
+    {
+        char c = current();
+        if (c == '\'') {
+            boolean backslashEscapes = position > 0 && (sql.charAt(position - 1) == 'E' || sql.charAt(position - 1) == 'e')
+                    && (position == 1 || !Character.isLetterOrDigit(sql.charAt(position - 2)));
+            skipQuoted('\'', backslashEscapes);
+            return true;
+        }
+        if (c == '"') {
+            skipQuoted('"', false);
+            return true;
+        }
+        if (c == '$') {
+            return skipDollarQuote();
+        }
+        return skipComment();
+    }
+
+    /** Skips a line or block comment starting at the current position; returns false if there is none. */
+    boolean skipComment()
+    {
+        if (startsWith("--")) {
+            int end = sql.indexOf('\n', position);
+            position = end < 0 ? sql.length() : end + 1;
+            return true;
+        }
+        if (startsWith("/*")) {
+            skipBlockComment();
+            return true;
+        }
+        return false;
+    }
+
+    void advance()
+    {
+        position++;
+    }
+
+    /** The digits of a {@code $n} placeholder at the current position, or -1. */
+    int placeholderNumber()
+    {
+        if (current() != '$' || (position > 0 && isIdentifierPart(sql.charAt(position - 1)))) {
+            return -1;
+        }
+        int end = position + 1;
+        while (end < sql.length() && Character.isDigit(sql.charAt(end))) {
+            end++;
+        }
+        // $0 and $01 are not parameters; six digits are far beyond the protocol's 65535 parameters
+        if (end == position + 1 || sql.charAt(position + 1) == '0' || end - position > 6) {
+            return -1;
+        }
+        return Integer.parseInt(sql, position + 1, end, 10);
+    }
+
+    private void skipQuoted(char quote, boolean backslashEscapes)
+    {
+        position++;
+        while (position < sql.length()) {
+            char c = sql.charAt(position);
+            if (backslashEscapes && c == '\\') {
+                position += 2;
+                continue;
+            }
+            position++;
+            if (c == quote) {
+                if (position < sql.length() && sql.charAt(position) == quote) {
+                    position++;
+                }
+                else {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void skipBlockComment()
+    {
+        // Postgres block comments nest
+        int depth = 0;
+        while (position < sql.length()) {
+            if (startsWith("/*")) {
+                depth++;
+                position += 2;
+            }
+            else if (startsWith("*/")) {
+                depth--;
+                position += 2;
+                if (depth == 0) {
+                    return;
+                }
+            }
+            else {
+                position++;
+            }
+        }
+    }
+
+    private boolean skipDollarQuote()
+    {
+        int end = position + 1;
+        while (end < sql.length() && isIdentifierPart(sql.charAt(end)) && !Character.isDigit(sql.charAt(position + 1))) {
+            end++;
+        }
+        if (end >= sql.length() || sql.charAt(end) != '$' || (position > 0 && isIdentifierPart(sql.charAt(position - 1)))) {
+            return false;
+        }
+        String tag = sql.substring(position, end + 1);
+        int close = sql.indexOf(tag, end + 1);
+        position = close < 0 ? sql.length() : close + tag.length();
+        return true;
+    }
+
+    private boolean startsWith(String prefix)
+    {
+        return sql.startsWith(prefix, position);
+    }
+
+    private static boolean isIdentifierPart(char c)
+    {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

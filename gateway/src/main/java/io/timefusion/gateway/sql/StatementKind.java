@@ -1,0 +1,69 @@
+package io.timefusion.gateway.sql;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a statement does, from its first keyword: the protocol needs it before running anything (Describe answers
+ * NoData for statements without rows) and to build the command tag.
+ */
+public enum StatementKind
+{
+    QUERY,
+    INSERT,
+    UPDATE,
+    DELETE,
+    MERGE,
+    BEGIN,
+    COMMIT,
+    ROLLBACK,
+    SET,
+    OTHER;
+
+    private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "DESCRIBE", "EXPLAIN");
+
+    public static StatementKind of(String sql)
+    {
+        String keyword = firstKeyword(sql);
+        if (QUERY_KEYWORDS.contains(keyword)) {
+            return QUERY;
+        }
+        return switch (keyword) {
+            case "INSERT" -> INSERT;
+            case "UPDATE" -> UPDATE;
+            case "DELETE" -> DELETE;
+            case "MERGE" -> MERGE;
+            case "BEGIN", "START" -> BEGIN;
+            case "COMMIT", "END" -> COMMIT;
+            case "ROLLBACK", "ABORT" -> ROLLBACK;
+            case "SET", "RESET" -> SET;
+            default -> OTHER;
+        };
+    }
+
+    public boolean returnsRows()
+    {
+        return this == QUERY;
+    }
+
+    /** The first word of the statement, upper case, after leading whitespace, comments and parentheses. */
+    public static String firstKeyword(String sql)
+    {
+        SqlScanner scanner = new SqlScanner(sql);
+        while (!scanner.atEnd()) {
+            char c = scanner.current();
+            if (Character.isWhitespace(c) || c == '(') {
+                scanner.advance();
+            }
+            else if (!scanner.skipComment()) {
+                break;
+            }
+        }
+        int start = scanner.position();
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return sql.substring(start, end).toUpperCase(Locale.ROOT);
+    }
+}

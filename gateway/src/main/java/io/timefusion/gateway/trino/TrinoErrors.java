@@ -1,0 +1,83 @@
+package io.timefusion.gateway.trino;
+
+import com.google.common.collect.ImmutableMap;
+import io.trino.spi.StandardErrorCode;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
+
+/**
+ * Maps Trino failures, which reach JDBC as numeric error codes, onto the SQLSTATEs Postgres clients act on.
+ * Connector errors (timefusion's own codes) have no Postgres twin and fall back to the class of their type.
+ */
+public final class TrinoErrors
+{
+    private static final Pattern QUERY_FAILED_PREFIX = Pattern.compile("^Query failed \\([^)]*\\): ");
+
+    private static final Map<Integer, StandardErrorCode> STANDARD_CODES = Arrays.stream(StandardErrorCode.values())
+            .collect(toImmutableMap(code -> code.toErrorCode().getCode(), code -> code));
+
+    private static final Map<StandardErrorCode, String> SQL_STATES = ImmutableMap.<StandardErrorCode, String>builder()
+            .put(StandardErrorCode.SYNTAX_ERROR, "42601")
+            .put(StandardErrorCode.TABLE_NOT_FOUND, "42P01")
+            .put(StandardErrorCode.COLUMN_NOT_FOUND, "42703")
+            .put(StandardErrorCode.MISSING_COLUMN_NAME, "42703")
+            .put(StandardErrorCode.SCHEMA_NOT_FOUND, "3F000")
+            .put(StandardErrorCode.CATALOG_NOT_FOUND, "3D000")
+            .put(StandardErrorCode.FUNCTION_NOT_FOUND, "42883")
+            .put(StandardErrorCode.OPERATOR_NOT_FOUND, "42883")
+            .put(StandardErrorCode.TYPE_MISMATCH, "42804")
+            .put(StandardErrorCode.TYPE_NOT_FOUND, "42704")
+            .put(StandardErrorCode.AMBIGUOUS_NAME, "42702")
+            .put(StandardErrorCode.DUPLICATE_COLUMN_NAME, "42701")
+            .put(StandardErrorCode.ALREADY_EXISTS, "42P07")
+            .put(StandardErrorCode.PERMISSION_DENIED, "42501")
+            .put(StandardErrorCode.DIVISION_BY_ZERO, "22012")
+            .put(StandardErrorCode.INVALID_CAST_ARGUMENT, "22P02")
+            .put(StandardErrorCode.INVALID_FUNCTION_ARGUMENT, "22023")
+            .put(StandardErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "22003")
+            .put(StandardErrorCode.INVALID_LITERAL, "22007")
+            .put(StandardErrorCode.CONSTRAINT_VIOLATION, "23502")
+            .put(StandardErrorCode.NOT_SUPPORTED, "0A000")
+            .put(StandardErrorCode.USER_CANCELED, "57014")
+            .put(StandardErrorCode.ADMINISTRATIVELY_KILLED, "57P01")
+            .put(StandardErrorCode.EXCEEDED_TIME_LIMIT, "57014")
+            .put(StandardErrorCode.QUERY_TEXT_TOO_LARGE, "54000")
+            .put(StandardErrorCode.SUBQUERY_MULTIPLE_ROWS, "21000")
+            .put(StandardErrorCode.EXCEEDED_GLOBAL_MEMORY_LIMIT, "53200")
+            .put(StandardErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, "53200")
+            .put(StandardErrorCode.NO_NODES_AVAILABLE, "57P03")
+            .put(StandardErrorCode.SERVER_STARTING_UP, "57P03")
+            .put(StandardErrorCode.SERVER_SHUTTING_DOWN, "57P01")
+            .buildOrThrow();
+
+    private TrinoErrors() {}
+
+    public static PgError toPgError(SQLException e)
+    {
+        String message = QUERY_FAILED_PREFIX.matcher(Optional.ofNullable(e.getMessage()).orElse("query failed")).replaceFirst("");
+        Optional<StandardErrorCode> code = Optional.ofNullable(STANDARD_CODES.get(e.getErrorCode()));
+        if (code.isPresent() && SQL_STATES.containsKey(code.get())) {
+            return new PgError(SQL_STATES.get(code.get()), message);
+        }
+        if (e.getErrorCode() == 0 && e.getSQLState() == null) {
+            // the driver itself failed: Trino is unreachable or answered something unexpected
+            return new PgError("08006", "Trino is not reachable: " + message);
+        }
+        return new PgError(code.map(TrinoErrors::classOf).orElse("XX000"), message);
+    }
+
+    private static String classOf(StandardErrorCode code)
+    {
+        return switch (code.toErrorCode().getType()) {
+            case USER_ERROR -> "42000";
+            case INSUFFICIENT_RESOURCES -> "53000";
+            case INTERNAL_ERROR, EXTERNAL -> "XX000";
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package io.timefusion.gateway.trino;
+
+import io.trino.jdbc.TrinoStatement;
+
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Trino side of one Postgres connection: a JDBC connection, the statement running on it, and the one
+ * operation another thread may call, {@link #cancel()}.
+ */
+public final class TrinoSession
+        implements AutoCloseable
+{
+    private final Connection connection;
+    private volatile Statement running;
+    private volatile boolean cancelRequested;
+
+    TrinoSession(Connection connection)
+    {
+        this.connection = requireNonNull(connection, "connection is null");
+    }
+
+    /** Starts a statement; rows are fetched as they are read from the result. */
+    public TrinoExecution execute(String sql, Optional<Duration> timeout)
+            throws SQLException
+    {
+        Statement statement = connection.createStatement();
+        cancelRequested = false;
+        try {
+            if (timeout.isPresent()) {
+                statement.setQueryTimeout((int) Math.max(1, Math.ceilDiv(timeout.get().toMillis(), 1000)));
+            }
+            running = statement;
+            if (statement.execute(sql)) {
+                return TrinoExecution.Rows.of(statement, statement.getResultSet());
+            }
+            return new TrinoExecution.Update(statement, statement.getLargeUpdateCount(), statement.unwrap(TrinoStatement.class).getUpdateType());
+        }
+        catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** The types Trino infers for the {@code ?} parameters of a statement; empty where it cannot tell. */
+    public List<Optional<TrinoType>> parameterTypes(String sqlWithQuestionMarks)
+            throws SQLException
+    {
+        try (PreparedStatement statement = connection.prepareStatement(sqlWithQuestionMarks)) {
+            ParameterMetaData metadata = statement.getParameterMetaData();
+            List<Optional<TrinoType>> types = new ArrayList<>(metadata.getParameterCount());
+            for (int parameter = 1; parameter <= metadata.getParameterCount(); parameter++) {
+                String name = metadata.getParameterTypeName(parameter);
+                types.add(name == null || name.equals("unknown") ? Optional.empty() : Optional.of(TrinoType.parse(name)));
+            }
+            return types;
+        }
+    }
+
+    /** The result columns of a query, without running it. */
+    public List<TrinoColumn> describeOutput(String sqlWithQuestionMarks)
+            throws SQLException
+    {
+        try (PreparedStatement statement = connection.prepareStatement(sqlWithQuestionMarks)) {
+            ResultSetMetaData metadata = statement.getMetaData();
+            List<TrinoColumn> columns = new ArrayList<>();
+            for (int column = 1; metadata != null && column <= metadata.getColumnCount(); column++) {
+                columns.add(new TrinoColumn(metadata.getColumnLabel(column), TrinoType.parse(metadata.getColumnTypeName(column))));
+            }
+            return columns;
+        }
+    }
+
+    /** The column types of a table of the session's catalog and schema. */
+    public List<TrinoColumn> tableColumns(String table)
+            throws SQLException
+    {
+        List<TrinoColumn> columns = new ArrayList<>();
+        try (var resultSet = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), table, null)) {
+            while (resultSet.next()) {
+                columns.add(new TrinoColumn(resultSet.getString("COLUMN_NAME"), TrinoType.parse(resultSet.getString("TYPE_NAME"))));
+            }
+        }
+        return columns;
+    }
+
+    /** Cancels the running statement, if any; safe from any thread. */
+    public void cancel()
+    {
+        Statement statement = running;
+        if (statement != null) {
+            cancelRequested = true;
+            try {
+                statement.cancel();
+            }
+            catch (SQLException _) {
+                // the statement finished meanwhile: nothing left to cancel
+            }
+        }
+    }
+
+    /** Whether the statement started last was cancelled by {@link #cancel()}: its failure is then the client's doing. */
+    public boolean cancelRequested()
+    {
+        return cancelRequested;
+    }
+
+    @Override
+    public void close()
+            throws SQLException
+    {
+        connection.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.timefusion.integration.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway as a process of its own, configured through environment variables as an operator would, for what
+ * an in-process gateway cannot show (a heap limit). Uses the jar and classpath the gateway module's build wrote.
+ */
+final class GatewayProcess
+        implements AutoCloseable
+{
+    private final Process process;
+    private final Path log;
+    private final int pgwirePort;
+
+    private GatewayProcess(Process process, Path log, int pgwirePort)
+    {
+        this.process = process;
+        this.log = log;
+        this.pgwirePort = pgwirePort;
+    }
+
+    static GatewayProcess start(List<String> jvmOptions, Map<String, String> environment)
+            throws IOException, InterruptedException
+    {
+        String classpath = System.getProperty("timefusion.gateway.jar") + ":"
+                + Files.readString(Path.of(System.getProperty("timefusion.gateway.classpath-file"))).strip();
+        int pgwirePort = freePort();
+        Path log = Files.createTempFile("gateway-", ".log");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "io.timefusion.gateway.GatewayMain"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PGWIRE_PORT", Integer.toString(pgwirePort));
+        builder.environment().put("PGWIRE_BIND_ADDRESS", "127.0.0.1");
+        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().put("HTTP_BIND_ADDRESS", "127.0.0.1");
+        GatewayProcess gateway = new GatewayProcess(builder.start(), log, pgwirePort);
+        gateway.awaitPort(Duration.ofSeconds(60));
+        return gateway;
+    }
+
+    private void awaitPort(Duration timeout)
+            throws IOException, InterruptedException
+    {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with %d:%n%s".formatted(process.exitValue(), Files.readString(log)));
+            }
+            try (Socket _ = new Socket("127.0.0.1", pgwirePort)) {
+                return;
+            }
+            catch (IOException _) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("gateway did not listen within %s:%n%s".formatted(timeout, Files.readString(log)));
+    }
+
+    int pgwirePort()
+    {
+        return pgwirePort;
+    }
+
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    String log()
+            throws IOException
+    {
+        return Files.readString(log);
+    }
+
+    private static int freePort()
+            throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(log);
+    }
+}

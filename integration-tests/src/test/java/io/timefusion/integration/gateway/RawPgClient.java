@@ -1,0 +1,256 @@
+package io.timefusion.integration.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Postgres client at the byte level, for protocol sequences no driver produces on demand: pipelines, broken
+ * messages, cleartext login. It writes frontend messages as the protocol spells them and reads backend messages
+ * as (tag, body) pairs.
+ */
+final class RawPgClient
+        implements AutoCloseable
+{
+    record BackendMessage(char tag, byte[] body)
+    {
+        String text()
+        {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The SQLSTATE of an ErrorResponse ('C' field). */
+        String sqlState()
+        {
+            String[] fields = new String(body, StandardCharsets.UTF_8).split("\0");
+            for (String field : fields) {
+                if (!field.isEmpty() && field.charAt(0) == 'C') {
+                    return field.substring(1);
+                }
+            }
+            return null;
+        }
+    }
+
+    private final Socket socket;
+    private final DataInputStream input;
+    private final OutputStream output;
+
+    RawPgClient(int port)
+            throws IOException
+    {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        input = new DataInputStream(socket.getInputStream());
+        output = socket.getOutputStream();
+    }
+
+    static byte[] startup(int major, int minor, Map<String, String> parameters)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeInt(body, (major << 16) | minor);
+        parameters.forEach((name, value) -> {
+            writeCString(body, name);
+            writeCString(body, value);
+        });
+        body.write(0);
+        return untagged(body.toByteArray());
+    }
+
+    static byte[] untagged(byte[] body)
+    {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        writeInt(message, body.length + 4);
+        message.writeBytes(body);
+        return message.toByteArray();
+    }
+
+    static byte[] tagged(char tag, byte[] body)
+    {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.write(tag);
+        writeInt(message, body.length + 4);
+        message.writeBytes(body);
+        return message.toByteArray();
+    }
+
+    static byte[] password(String password)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, password);
+        return tagged('p', body.toByteArray());
+    }
+
+    static byte[] query(String sql)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, sql);
+        return tagged('Q', body.toByteArray());
+    }
+
+    static byte[] parse(String name, String sql)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, name);
+        writeCString(body, sql);
+        writeShort(body, 0);
+        return tagged('P', body.toByteArray());
+    }
+
+    /** Bind with text parameters and all-text results. */
+    static byte[] bind(String portal, String statement, String... parameters)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, portal);
+        writeCString(body, statement);
+        writeShort(body, 0);
+        writeShort(body, parameters.length);
+        for (String parameter : parameters) {
+            byte[] value = parameter.getBytes(StandardCharsets.UTF_8);
+            writeInt(body, value.length);
+            body.writeBytes(value);
+        }
+        writeShort(body, 0);
+        return tagged('B', body.toByteArray());
+    }
+
+    static byte[] describePortal(String portal)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write('P');
+        writeCString(body, portal);
+        return tagged('D', body.toByteArray());
+    }
+
+    static byte[] execute(String portal, int maxRows)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, portal);
+        writeInt(body, maxRows);
+        return tagged('E', body.toByteArray());
+    }
+
+    static byte[] sync()
+    {
+        return tagged('S', new byte[0]);
+    }
+
+    void send(byte[]... messages)
+            throws IOException
+    {
+        for (byte[] message : messages) {
+            output.write(message);
+        }
+        output.flush();
+    }
+
+    /** Logs in with a cleartext password (the gateway under test must be configured for it) and waits for ReadyForQuery. */
+    List<BackendMessage> login(String user, String password)
+            throws IOException
+    {
+        send(startup(3, 0, Map.of("user", user, "database", "timefusion")));
+        List<BackendMessage> received = new ArrayList<>();
+        BackendMessage message = read();
+        received.add(message);
+        if (message.tag() == 'R' && message.body()[3] == 3) {
+            send(password(password));
+        }
+        received.addAll(readUntil('Z'));
+        return received;
+    }
+
+    BackendMessage read()
+            throws IOException
+    {
+        int tag = input.read();
+        if (tag < 0) {
+            throw new EOFException("connection closed by the server");
+        }
+        int length = input.readInt();
+        byte[] body = new byte[length - 4];
+        input.readFully(body);
+        return new BackendMessage((char) tag, body);
+    }
+
+    /** Messages up to and including the first with the given tag. */
+    List<BackendMessage> readUntil(char tag)
+            throws IOException
+    {
+        List<BackendMessage> messages = new ArrayList<>();
+        BackendMessage message;
+        do {
+            message = read();
+            messages.add(message);
+        }
+        while (message.tag() != tag);
+        return messages;
+    }
+
+    /** Whether the server closed the connection (reads until end of stream, failing on anything but EOF). */
+    boolean closedByServer()
+            throws IOException
+    {
+        try {
+            while (true) {
+                read();
+            }
+        }
+        catch (EOFException | java.net.SocketException e) {
+            return true;
+        }
+    }
+
+    /** Tags, with the text of error responses: what an assertion failure should show. */
+    static String describe(List<BackendMessage> messages)
+    {
+        StringBuilder description = new StringBuilder();
+        for (BackendMessage message : messages) {
+            description.append(message.tag());
+            if (message.tag() == 'E') {
+                description.append('(').append(message.text().replace('\0', ' ').strip()).append(')');
+            }
+        }
+        return description.toString();
+    }
+
+    static String tags(List<BackendMessage> messages)
+    {
+        StringBuilder tags = new StringBuilder();
+        messages.forEach(message -> tags.append(message.tag()));
+        return tags.toString();
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int value)
+    {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    private static void writeShort(ByteArrayOutputStream out, int value)
+    {
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    private static void writeCString(ByteArrayOutputStream out, String value)
+    {
+        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        socket.close();
+    }
+}

@@ -10,7 +10,7 @@ import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
 import io.timefusion.gateway.server.PgServer;
 import io.timefusion.gateway.server.SessionDependencies;
-import io.timefusion.gateway.sql.PassThroughTranslator;
+import io.timefusion.gateway.sql.PostgresDialectTranslator;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.trino.ParameterTypes;
 import io.timefusion.gateway.trino.TrinoProbe;
@@ -29,7 +29,7 @@ public class GatewayModule
         binder.bind(TrinoSessions.class).in(Scopes.SINGLETON);
         binder.bind(TrinoProbe.class).in(Scopes.SINGLETON);
         binder.bind(ParameterTypes.class).in(Scopes.SINGLETON);
-        binder.bind(SqlTranslator.class).to(PassThroughTranslator.class).in(Scopes.SINGLETON);
+        binder.bind(SqlTranslator.class).to(PostgresDialectTranslator.class).in(Scopes.SINGLETON);
         binder.bind(ConnectionLimiter.class).in(Scopes.SINGLETON);
         binder.bind(CancelRegistry.class).in(Scopes.SINGLETON);
         binder.bind(SessionDependencies.class).in(Scopes.SINGLETON);

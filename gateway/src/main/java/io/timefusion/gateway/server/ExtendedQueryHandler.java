@@ -177,7 +177,7 @@ final class ExtendedQueryHandler
                 if (statement.kind().returnsRows()) {
                     String questionMarks = Placeholders.replace(statement.trinoSql(), _ -> "?");
                     List<TrinoColumn> columns = trino.describeOutput(questionMarks);
-                    results.describe(columns, new short[0]);
+                                results.describe(columns, new short[0]);
                 }
                 else {
                     output.send(BackendMessages::noData);

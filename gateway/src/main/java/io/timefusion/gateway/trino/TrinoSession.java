@@ -3,15 +3,14 @@ package io.timefusion.gateway.trino;
 import io.trino.jdbc.TrinoStatement;
 
 import java.sql.Connection;
-import java.sql.ParameterMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSetMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +24,7 @@ public final class TrinoSession
     private final Connection connection;
     private volatile Statement running;
     private volatile boolean cancelRequested;
+    private final AtomicLong describeCounter = new AtomicLong();
 
     TrinoSession(Connection connection)
     {
@@ -53,32 +53,50 @@ public final class TrinoSession
         }
     }
 
-    /** The types Trino infers for the {@code ?} parameters of a statement; empty where it cannot tell. */
+    /**
+     * The types Trino infers for the {@code ?} parameters of a statement; empty where it cannot tell. Asked with
+     * PREPARE and DESCRIBE INPUT: the driver's ParameterMetaData names only the base type (array, not array(varchar)).
+     */
     public List<Optional<TrinoType>> parameterTypes(String sqlWithQuestionMarks)
             throws SQLException
     {
-        try (PreparedStatement statement = connection.prepareStatement(sqlWithQuestionMarks)) {
-            ParameterMetaData metadata = statement.getParameterMetaData();
-            List<Optional<TrinoType>> types = new ArrayList<>(metadata.getParameterCount());
-            for (int parameter = 1; parameter <= metadata.getParameterCount(); parameter++) {
-                String name = metadata.getParameterTypeName(parameter);
-                types.add(name == null || name.equals("unknown") ? Optional.empty() : Optional.of(TrinoType.parse(name)));
-            }
-            return types;
-        }
+        List<Optional<TrinoType>> types = new ArrayList<>();
+        describe(sqlWithQuestionMarks, "DESCRIBE INPUT", row -> {
+            String name = row.getString("Type");
+            types.add(name == null || name.equals("unknown") ? Optional.empty() : Optional.of(TrinoType.parse(name)));
+        });
+        return types;
     }
 
-    /** The result columns of a query, without running it. */
+    /** The result columns of a query, without running it (PREPARE and DESCRIBE OUTPUT, for full type names). */
     public List<TrinoColumn> describeOutput(String sqlWithQuestionMarks)
             throws SQLException
     {
-        try (PreparedStatement statement = connection.prepareStatement(sqlWithQuestionMarks)) {
-            ResultSetMetaData metadata = statement.getMetaData();
-            List<TrinoColumn> columns = new ArrayList<>();
-            for (int column = 1; metadata != null && column <= metadata.getColumnCount(); column++) {
-                columns.add(new TrinoColumn(metadata.getColumnLabel(column), TrinoType.parse(metadata.getColumnTypeName(column))));
+        List<TrinoColumn> columns = new ArrayList<>();
+        describe(sqlWithQuestionMarks, "DESCRIBE OUTPUT", row -> columns.add(new TrinoColumn(row.getString("Column Name"), TrinoType.parse(row.getString("Type")))));
+        return columns;
+    }
+
+    private interface RowConsumer
+    {
+        void accept(ResultSet row)
+                throws SQLException;
+    }
+
+    private void describe(String sql, String describe, RowConsumer consumer)
+            throws SQLException
+    {
+        String name = "timefusion_describe_" + describeCounter.incrementAndGet();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PREPARE " + name + " FROM " + sql);
+            try (ResultSet rows = statement.executeQuery(describe + " " + name)) {
+                while (rows.next()) {
+                    consumer.accept(rows);
+                }
             }
-            return columns;
+            finally {
+                statement.execute("DEALLOCATE PREPARE " + name);
+            }
         }
     }
 

@@ -116,12 +116,12 @@ class TestPgWireProtocol
     {
         try (RawPgClient client = loggedIn()) {
             client.send(
-                    parse("", "SELECT $1 || '-a'"), bind("", "", "x"), describePortal(""), execute("", 0),
+                    parse("", "SELECT upper($1)"), bind("", "", "x"), describePortal(""), execute("", 0),
                     parse("", "SELECT 2"), bind("", ""), execute("", 0),
                     sync());
             List<BackendMessage> messages = client.readUntil('Z');
             assertThat(tags(messages)).as(RawPgClient.describe(messages)).isEqualTo("12TDC12DCZ");
-            assertThat(messages.get(3).text()).contains("x-a");
+            assertThat(messages.get(3).text()).contains("X");
         }
     }
 

@@ -29,6 +29,8 @@ public final class PgType<T>
     public static final PgType<Short> INT2 = scalar(21, "int2", 2, 1005, new Int2Codec());
     public static final PgType<Integer> INT4 = scalar(23, "int4", 4, 1007, new Int4Codec());
     public static final PgType<String> TEXT = scalar(25, "text", -1, 1009, new TextCodec());
+    /** Object identifiers: what catalog queries bind (pgjdbc's type lookups); unsigned in Postgres, ours stay below 2^31. */
+    public static final PgType<Integer> OID = scalar(26, "oid", 4, 1028, new Int4Codec());
     public static final PgType<String> JSON = scalar(114, "json", -1, 199, new TextCodec());
     public static final PgType<Float> FLOAT4 = scalar(700, "float4", 4, 1021, new Float4Codec());
     public static final PgType<Double> FLOAT8 = scalar(701, "float8", 8, 1022, new Float8Codec());
@@ -51,6 +53,7 @@ public final class PgType<T>
     public static final PgType<List<String>> NAME_ARRAY = arrayOf(NAME);
     public static final PgType<List<Short>> INT2_ARRAY = arrayOf(INT2);
     public static final PgType<List<Integer>> INT4_ARRAY = arrayOf(INT4);
+    public static final PgType<List<Integer>> OID_ARRAY = arrayOf(OID);
     public static final PgType<List<String>> TEXT_ARRAY = arrayOf(TEXT);
     public static final PgType<List<String>> BPCHAR_ARRAY = arrayOf(BPCHAR);
     public static final PgType<List<String>> VARCHAR_ARRAY = arrayOf(VARCHAR);
@@ -68,9 +71,9 @@ public final class PgType<T>
     public static final PgType<List<String>> JSONB_ARRAY = arrayOf(JSONB);
 
     private static final List<PgType<?>> ALL = List.of(
-            BOOL, BYTEA, NAME, INT8, INT2, INT4, TEXT, JSON, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, DATE, TIME, TIMESTAMP,
+            BOOL, BYTEA, NAME, INT8, INT2, INT4, TEXT, OID, JSON, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, DATE, TIME, TIMESTAMP,
             TIMESTAMPTZ, INTERVAL, NUMERIC, UUID_TYPE, JSONB,
-            BOOL_ARRAY, BYTEA_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, TEXT_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, INT8_ARRAY,
+            BOOL_ARRAY, BYTEA_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, OID_ARRAY, TEXT_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, INT8_ARRAY,
             FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY, DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY,
             NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY, JSONB_ARRAY);
     private static final Map<Integer, PgType<?>> BY_OID = ALL.stream().collect(Collectors.toUnmodifiableMap(PgType::oid, Function.identity()));
@@ -80,26 +83,28 @@ public final class PgType<T>
     private final String name;
     private final short typeLength;
     private final int arrayTypeOid;
+    private final int elementOid;
     private final PgTypeCodec<T> codec;
 
-    private PgType(int oid, String name, int typeLength, int arrayTypeOid, PgTypeCodec<T> codec)
+    private PgType(int oid, String name, int typeLength, int arrayTypeOid, int elementOid, PgTypeCodec<T> codec)
     {
         this.oid = oid;
         this.name = requireNonNull(name, "name is null");
         this.typeLength = (short) typeLength;
         this.arrayTypeOid = arrayTypeOid;
+        this.elementOid = elementOid;
         this.codec = requireNonNull(codec, "codec is null");
     }
 
     private static <T> PgType<T> scalar(int oid, String name, int typeLength, int arrayTypeOid, PgTypeCodec<T> codec)
     {
-        return new PgType<>(oid, name, typeLength, arrayTypeOid, codec);
+        return new PgType<>(oid, name, typeLength, arrayTypeOid, 0, codec);
     }
 
     /** Array types are named after their element with a leading underscore and have no array type themselves. */
     private static <E> PgType<List<E>> arrayOf(PgType<E> element)
     {
-        return new PgType<>(element.arrayTypeOid, "_" + element.name, -1, 0, new ArrayCodec<>(element));
+        return new PgType<>(element.arrayTypeOid, "_" + element.name, -1, 0, element.oid, new ArrayCodec<>(element));
     }
 
     public static Optional<PgType<?>> byOid(int oid)
@@ -139,6 +144,12 @@ public final class PgType<T>
     public int arrayTypeOid()
     {
         return arrayTypeOid;
+    }
+
+    /** pg_type.typelem: the element type of an array type, 0 for other types. */
+    public int elementOid()
+    {
+        return elementOid;
     }
 
     public PgTypeCodec<T> codec()

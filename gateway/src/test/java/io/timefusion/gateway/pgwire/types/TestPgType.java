@@ -57,7 +57,7 @@ class TestPgType
             assertThat(oids.add(type.oid())).as(type.name()).isTrue();
             assertThat(names.add(type.name())).as(type.name()).isTrue();
         }
-        assertThat(oids).hasSize(41);
+        assertThat(oids).hasSize(43);
     }
 
     @Test

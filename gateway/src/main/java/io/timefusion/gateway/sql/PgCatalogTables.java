@@ -1,0 +1,59 @@
+package io.timefusion.gateway.sql;
+
+import io.timefusion.gateway.pgwire.types.PgType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The pg_catalog tables the gateway emulates, each as the body of a common table expression that Trino runs:
+ * the rows come from the gateway's own catalog of Postgres types, so what clients read matches what the wire
+ * protocol sends them.
+ */
+final class PgCatalogTables
+{
+    static final int PG_CATALOG_NAMESPACE = 11;
+    static final int PUBLIC_NAMESPACE = 2200;
+
+    private static final Map<String, String> TABLES = Map.of(
+            "pg_type", pgType(),
+            "pg_namespace", """
+                    SELECT * FROM (VALUES (%d, 'pg_catalog', 10), (%d, 'public', 10)) AS t(oid, nspname, nspowner)""".formatted(PG_CATALOG_NAMESPACE, PUBLIC_NAMESPACE));
+
+    private PgCatalogTables() {}
+
+    /** The query defining an emulated table, by its name in pg_catalog. */
+    static Optional<String> definition(String table)
+    {
+        return Optional.ofNullable(TABLES.get(table));
+    }
+
+    private static String pgType()
+    {
+        List<PgType<?>> types = PgType.all();
+        String rows = types.stream()
+                .map(type -> "(%d, '%s', %d, 10, %d, %s, 'b', '%s', ',', 0, %d, %d, 0, -1, false)".formatted(
+                        type.oid(), type.name(), PG_CATALOG_NAMESPACE, type.typeLength(), type.typeLength() > 0 && type.typeLength() <= 8,
+                        category(type), type.elementOid(), type.arrayTypeOid()))
+                .collect(Collectors.joining(", "));
+        return "SELECT * FROM (VALUES " + rows + ") AS t(oid, typname, typnamespace, typowner, typlen, typbyval, typtype, typcategory, "
+                + "typdelim, typrelid, typelem, typarray, typbasetype, typtypmod, typnotnull)";
+    }
+
+    private static String category(PgType<?> type)
+    {
+        if (type.elementOid() != 0) {
+            return "A";
+        }
+        return switch (type.name()) {
+            case "bool" -> "B";
+            case "int2", "int4", "int8", "float4", "float8", "numeric", "oid" -> "N";
+            case "date", "time", "timestamp", "timestamptz" -> "D";
+            case "interval" -> "T";
+            case "text", "varchar", "bpchar", "name" -> "S";
+            default -> "U";
+        };
+    }
+}

@@ -13,7 +13,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** psycopg 3 (server-side binding, pipeline mode) and psycopg2 (client-side binding) against the gateway. */
+/**
+ * psycopg 3 (server-side binding, pipeline mode) and psycopg2 against the gateway, which here offers TLS: libpq
+ * clients prefer it, so these sessions are encrypted.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestGatewayWithPsycopg
 {
@@ -23,7 +26,27 @@ class TestGatewayWithPsycopg
     void start()
             throws Exception
     {
-        gateway = TestingGateway.start();
+        Path directory = Files.createTempDirectory("gateway-tls-");
+        Path certificate = directory.resolve("certificate.pem");
+        Path key = directory.resolve("key.pem");
+        ExternalProcess openssl = ExternalProcess.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-keyout", key.toString(), "-out", certificate.toString()), Map.of(), "");
+        assertThat(openssl.exitCode()).as(openssl.stderr()).isZero();
+        gateway = TestingGateway.start(Map.of("pgwire.tls.certificate-file", certificate.toString(), "pgwire.tls.key-file", key.toString()));
+    }
+
+    @Test
+    void psqlRequiringTlsGetsAnEncryptedSession()
+            throws Exception
+    {
+        assumeTrue(ExternalProcess.available("psql"), "psql is not installed (Debian package postgresql-client; .ci/run installs it)");
+        ExternalProcess psql = ExternalProcess.run(
+                List.of("psql", "host=127.0.0.1 port=%d dbname=timefusion user=%s sslmode=require".formatted(gateway.pgwirePort(), TestingGateway.USER),
+                        "-X", "-v", "ON_ERROR_STOP=1", "-c", "\\conninfo", "-c", "SELECT 'over tls'"),
+                Map.of("PGPASSWORD", TestingGateway.PASSWORD),
+                "");
+        assertThat(psql.exitCode()).as(psql.stderr()).isZero();
+        assertThat(psql.stdout()).contains("SSL connection (protocol: TLSv1.3").contains("over tls");
     }
 
     @AfterAll

@@ -159,6 +159,57 @@ class TestGatewayWithRealClients
     }
 
     @Test
+    void everyMappedTypeReadsBackInTextAndBinary()
+            throws SQLException
+    {
+        for (boolean binary : List.of(false, true)) {
+            Properties properties = new Properties();
+            properties.setProperty("binaryTransfer", Boolean.toString(binary));
+            properties.setProperty("prepareThreshold", binary ? "-1" : "5");
+            try (Connection connection = gateway.connect(properties); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("""
+                            SELECT true, SMALLINT '-2', 3, BIGINT '9223372036854775807', REAL '1.5', DOUBLE '-2.25', DECIMAL '12345.678',
+                                'text ✓', CAST('ab' AS char(3)), DATE '2025-01-02', TIME '01:02:03.123456', TIMESTAMP '2025-01-02 03:04:05.123456',
+                                TIMESTAMP '2025-01-02 03:04:05.123456 +02:00', INTERVAL '1 02:03:04.5' DAY TO SECOND, X'00ff', JSON '{"a":[1,null]}',
+                                UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59', ARRAY[1, NULL, 3], ARRAY['x', 'y,z'], CAST(NULL AS varchar)
+                            """)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getBoolean(1)).isTrue();
+                assertThat(rows.getShort(2)).isEqualTo((short) -2);
+                assertThat(rows.getInt(3)).isEqualTo(3);
+                assertThat(rows.getLong(4)).isEqualTo(Long.MAX_VALUE);
+                assertThat(rows.getFloat(5)).isEqualTo(1.5f);
+                assertThat(rows.getDouble(6)).isEqualTo(-2.25);
+                assertThat(rows.getBigDecimal(7)).isEqualByComparingTo("12345.678");
+                assertThat(rows.getString(8)).isEqualTo("text ✓");
+                assertThat(rows.getString(9)).isEqualTo("ab ");
+                assertThat(rows.getObject(10, java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2025, 1, 2));
+                assertThat(rows.getObject(11, java.time.LocalTime.class)).isEqualTo(java.time.LocalTime.of(1, 2, 3, 123_456_000));
+                assertThat(rows.getObject(12, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.of(2025, 1, 2, 3, 4, 5, 123_456_000));
+                assertThat(rows.getObject(13, OffsetDateTime.class)).isEqualTo(OffsetDateTime.of(2025, 1, 2, 1, 4, 5, 123_456_000, ZoneOffset.UTC));
+                assertThat(rows.getString(14)).isEqualTo("1 day 02:03:04.5");
+                assertThat(rows.getBytes(15)).containsExactly(0, 0xff);
+                assertThat(rows.getString(16)).isEqualTo("{\"a\":[1,null]}");
+                assertThat(rows.getObject(17)).isEqualTo(java.util.UUID.fromString("12151fd2-7586-11e9-8f9e-2a86e4085a59"));
+                assertThat((Object[]) rows.getArray(18).getArray()).containsExactly(1, null, 3);
+                assertThat((Object[]) rows.getArray(19).getArray()).containsExactly("x", "y,z");
+                assertThat(rows.getString(20)).isNull();
+            }
+        }
+    }
+
+    @Test
+    void healthReportsThatTrinoAnswers()
+            throws Exception
+    {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.httpUrl() + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"reachable\":true").contains("\"version\":\"testversion\"");
+    }
+
+    @Test
     void wrongPasswordIsRefusedWith28P01()
     {
         Properties properties = new Properties();

@@ -94,7 +94,8 @@ public final class TestingGateway
 
     public String httpUrl()
     {
-        return gateway.getInstance(HttpServerInfo.class).getHttpUri().toString();
+        // the announced URI names the node's address; the server listens on 127.0.0.1 only
+        return "http://127.0.0.1:" + gateway.getInstance(HttpServerInfo.class).getHttpUri().getPort();
     }
 
     public String jdbcUrl()

@@ -199,6 +199,39 @@ class TestGatewayWithRealClients
     }
 
     @Test
+    void serverPreparedStatementsBindBinaryParametersAndAnInsertDescribesAsNoData()
+            throws SQLException
+    {
+        Properties properties = new Properties();
+        properties.setProperty("binaryTransfer", "true");
+        properties.setProperty("prepareThreshold", "-1");
+        try (Connection connection = gateway.connect(properties)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO otel_logs_and_spans (id, project_id, timestamp, date, duration, attributes___http___response___status_code) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, "binary-1");
+                insert.setString(2, "binary-parameters");
+                insert.setObject(3, OffsetDateTime.of(2025, 7, 1, 0, 0, 0, 1_000, ZoneOffset.UTC));
+                insert.setObject(4, java.time.LocalDate.of(2025, 7, 1));
+                insert.setLong(5, -5L);
+                insert.setInt(6, 503);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT duration + ?, attributes___http___response___status_code * ?, timestamp FROM otel_logs_and_spans WHERE project_id = ? AND duration < ?")) {
+                select.setLong(1, 10L);
+                select.setInt(2, 2);
+                select.setString(3, "binary-parameters");
+                select.setDouble(4, 0.5);
+                try (ResultSet rows = select.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).isEqualTo(5L);
+                    assertThat(rows.getInt(2)).isEqualTo(1006);
+                    assertThat(rows.getObject(3, OffsetDateTime.class)).isEqualTo(OffsetDateTime.of(2025, 7, 1, 0, 0, 0, 1_000, ZoneOffset.UTC));
+                    assertThat(rows.next()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void healthReportsThatTrinoAnswers()
             throws Exception
     {

@@ -1,0 +1,38 @@
+package io.timefusion.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestGatewayConfiguration
+{
+    @Test
+    void refusesToStartWithoutAPasswordUnlessAllowedOnPurpose()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of("PORT", "0", "PGWIRE_PORT", "0"))))
+                .hasMessageContaining("PGWIRE_PASSWORD is required; set PGWIRE_ALLOW_NO_PASSWORD=true to run without one on purpose");
+    }
+
+    @Test
+    void environmentVariablesBecomeConfigurationProperties()
+    {
+        Map<String, String> properties = GatewayEnvironment.toProperties(Map.of(
+                "PORT", "8088", "PGWIRE_PORT", "6543", "MAX_PG_CONNECTIONS", "7", "TRINO_URL", "http://trino:8080", "PGWIRE_PASSWORD", "secret", "UNRELATED", "x"));
+        assertThat(properties)
+                .containsEntry("http-server.http.port", "8088")
+                .containsEntry("pgwire.port", "6543")
+                .containsEntry("pgwire.max-connections", "7")
+                .containsEntry("trino.url", "http://trino:8080")
+                .containsEntry("pgwire.password", "secret")
+                .doesNotContainValue("x");
+    }
+
+    @Test
+    void theHttpPortDefaultsToEightyAsDesignPromises()
+    {
+        assertThat(GatewayEnvironment.toProperties(Map.of())).containsEntry("http-server.http.port", "80");
+    }
+}

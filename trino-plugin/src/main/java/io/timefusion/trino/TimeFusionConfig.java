@@ -4,12 +4,14 @@ import io.airlift.configuration.Config;
 import io.airlift.configuration.ConfigDescription;
 import io.airlift.configuration.ConfigSecuritySensitive;
 import io.airlift.units.DataSize;
+import io.airlift.units.Duration;
 import io.airlift.units.MinDataSize;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
 
@@ -30,6 +32,8 @@ public class TimeFusionConfig
     private DataSize targetFileSize = DataSize.of(128, MEGABYTE);
     private DataSize writerBufferSize = DataSize.of(512, MEGABYTE);
     private int checkpointInterval = 10;
+    private String secretsKey;
+    private Duration projectsRefreshInterval = new Duration(5, TimeUnit.SECONDS);
 
     @NotNull
     public String getDataDirectory()
@@ -162,6 +166,34 @@ public class TimeFusionConfig
     public TimeFusionConfig setWriterBufferSize(DataSize writerBufferSize)
     {
         this.writerBufferSize = writerBufferSize;
+        return this;
+    }
+
+    public Optional<String> getSecretsKey()
+    {
+        return Optional.ofNullable(secretsKey).filter(key -> !key.isBlank());
+    }
+
+    @Config("timefusion.secrets-key")
+    @ConfigDescription("Base64 of 32 bytes: the AES-256-GCM key that encrypts project secrets at rest (TIMEFUSION_SECRETS_KEY)")
+    @ConfigSecuritySensitive
+    public TimeFusionConfig setSecretsKey(String secretsKey)
+    {
+        this.secretsKey = secretsKey;
+        return this;
+    }
+
+    @NotNull
+    public Duration getProjectsRefreshInterval()
+    {
+        return projectsRefreshInterval;
+    }
+
+    @Config("timefusion.projects-refresh-interval")
+    @ConfigDescription("How old the list of registered projects a node uses may be; the node that registers sees the change at once")
+    public TimeFusionConfig setProjectsRefreshInterval(Duration projectsRefreshInterval)
+    {
+        this.projectsRefreshInterval = projectsRefreshInterval;
         return this;
     }
 

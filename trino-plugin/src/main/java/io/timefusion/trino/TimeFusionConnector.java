@@ -3,6 +3,8 @@ package io.timefusion.trino;
 import com.google.inject.Inject;
 import io.airlift.bootstrap.LifeCycleManager;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
+import io.timefusion.trino.projects.ProjectProcedures;
+import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
@@ -13,7 +15,11 @@ import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.SystemTable;
+import io.trino.spi.procedure.Procedure;
 import io.trino.spi.transaction.IsolationLevel;
+
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +31,8 @@ public class TimeFusionConnector
     private final TimeFusionSplitManager splitManager;
     private final TimeFusionPageSourceProvider pageSourceProvider;
     private final TimeFusionPageSinkProvider pageSinkProvider;
+    private final ProjectProcedures projectProcedures;
+    private final ProjectsSystemTable projectsTable;
 
     @Inject
     public TimeFusionConnector(
@@ -32,13 +40,29 @@ public class TimeFusionConnector
             TimeFusionMetadata metadata,
             TimeFusionSplitManager splitManager,
             TimeFusionPageSourceProvider pageSourceProvider,
-            TimeFusionPageSinkProvider pageSinkProvider)
+            TimeFusionPageSinkProvider pageSinkProvider,
+            ProjectProcedures projectProcedures,
+            ProjectsSystemTable projectsTable)
     {
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.splitManager = requireNonNull(splitManager, "splitManager is null");
         this.pageSourceProvider = requireNonNull(pageSourceProvider, "pageSourceProvider is null");
         this.pageSinkProvider = requireNonNull(pageSinkProvider, "pageSinkProvider is null");
+        this.projectProcedures = requireNonNull(projectProcedures, "projectProcedures is null");
+        this.projectsTable = requireNonNull(projectsTable, "projectsTable is null");
+    }
+
+    @Override
+    public Set<Procedure> getProcedures()
+    {
+        return projectProcedures.procedures();
+    }
+
+    @Override
+    public Set<SystemTable> getSystemTables()
+    {
+        return Set.of(projectsTable);
     }
 
     @Override

@@ -19,7 +19,9 @@ public enum TimeFusionErrorCode
     /** The table location holds a Delta table that is not an otel_logs_and_spans table. */
     TIMEFUSION_INCOMPATIBLE_TABLE(3, EXTERNAL),
     /** A row that cannot be stored, such as NULL in a NOT NULL column. */
-    TIMEFUSION_INVALID_ROW(4, USER_ERROR);
+    TIMEFUSION_INVALID_ROW(4, USER_ERROR),
+    /** A project registration that is invalid, or a query on a project that was unregistered. */
+    TIMEFUSION_PROJECT_ERROR(5, USER_ERROR);
 
     private final ErrorCode errorCode;
 

@@ -1,12 +1,14 @@
 package io.timefusion.trino.metadata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
-import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.write.DataFileFragment;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -26,9 +28,11 @@ import io.trino.spi.statistics.ComputedStatistics;
 
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -42,14 +46,14 @@ public class TimeFusionMetadata
         implements ConnectorMetadata
 {
     private final OtelLogsAndSpansTable table;
-    private final DefaultTableStorage defaultTable;
+    private final ProjectTables tables;
     private final DeltaCommitter committer;
 
     @Inject
-    public TimeFusionMetadata(OtelLogsAndSpansTable table, DefaultTableStorage defaultTable, DeltaCommitter committer)
+    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer)
     {
         this.table = requireNonNull(table, "table is null");
-        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.tables = requireNonNull(tables, "tables is null");
         this.committer = requireNonNull(committer, "committer is null");
     }
 
@@ -124,19 +128,20 @@ public class TimeFusionMetadata
     @Override
     public Optional<ConnectorOutputMetadata> finishInsert(ConnectorSession session, ConnectorInsertTableHandle insertHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
     {
-        List<AddFile> files = fragments.stream().map(TimeFusionMetadata::toAddFile).toList();
-        if (!files.isEmpty()) {
-            committer.commitAppend(defaultTable.get(), files, session.getQueryId());
-        }
+        // one Delta version per table the INSERT wrote to: the default table and each registered project's own
+        Map<String, List<AddFile>> filesByTable = fragments.stream()
+                .map(TimeFusionMetadata::toFragment)
+                .collect(Collectors.groupingBy(DataFileFragment::table, LinkedHashMap::new, Collectors.mapping(DataFileFragment::add, Collectors.toList())));
+        filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId()));
         return Optional.empty();
     }
 
-    private static AddFile toAddFile(Slice fragment)
+    private static DataFileFragment toFragment(Slice fragment)
     {
         try {
-            return DeltaJson.fromJson(fragment.toStringUtf8(), AddFile.class);
+            return DeltaJson.fromJson(fragment.toStringUtf8(), DataFileFragment.class);
         }
-        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

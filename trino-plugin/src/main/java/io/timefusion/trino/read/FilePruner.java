@@ -51,6 +51,11 @@ final class FilePruner
         this.timestampDomain = Optional.ofNullable(domains.get(TIMESTAMP));
     }
 
+    Optional<Domain> projectDomain()
+    {
+        return projectDomain;
+    }
+
     boolean matches(String projectId, long epochDay, AddFile file)
     {
         if (projectDomain.isPresent() && !projectDomain.get().includesNullableValue(Slices.utf8Slice(projectId))) {

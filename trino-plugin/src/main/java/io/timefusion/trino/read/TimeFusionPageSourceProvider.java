@@ -8,7 +8,7 @@ import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
 import io.timefusion.trino.parquet.ParquetFileReader;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
-import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.trino.filesystem.Location;
 import io.trino.memory.context.AggregatedMemoryContext;
@@ -40,14 +40,14 @@ public class TimeFusionPageSourceProvider
         implements ConnectorPageSourceProvider
 {
     private final FileSystems fileSystems;
-    private final DefaultTableStorage defaultTable;
+    private final ProjectTables tables;
     private final OtelLogsAndSpansTable table;
 
     @Inject
-    public TimeFusionPageSourceProvider(FileSystems fileSystems, DefaultTableStorage defaultTable, OtelLogsAndSpansTable table)
+    public TimeFusionPageSourceProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table)
     {
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
-        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.tables = requireNonNull(tables, "tables is null");
         this.table = requireNonNull(table, "table is null");
     }
 
@@ -89,7 +89,7 @@ public class TimeFusionPageSourceProvider
         AggregatedMemoryContext memoryContext = newSimpleAggregatedMemoryContext();
         try {
             ParquetFileReader reader = ParquetFileReader.open(
-                    fileSystems.fileSystem(defaultTable.get().backend()).newInputFile(location, split.fileSize()),
+                    fileSystems.fileSystem(tables.byKey(split.table()).backend()).newInputFile(location, split.fileSize()),
                     stored,
                     predicate,
                     memoryContext);

@@ -8,8 +8,9 @@ import static io.airlift.slice.SizeOf.estimatedSizeOf;
 import static io.airlift.slice.SizeOf.instanceSize;
 import static java.util.Objects.requireNonNull;
 
-/** One Parquet data file of the table, with the partition values its rows share. */
+/** One Parquet data file, the table it belongs to (see ProjectTables) and the partition values its rows share. */
 public record TimeFusionSplit(
+        @JsonProperty("table") String table,
         @JsonProperty("path") String path,
         @JsonProperty("fileSize") long fileSize,
         @JsonProperty("projectId") String projectId,
@@ -21,6 +22,7 @@ public record TimeFusionSplit(
     @JsonCreator
     public TimeFusionSplit
     {
+        requireNonNull(table, "table is null");
         requireNonNull(path, "path is null");
         requireNonNull(projectId, "projectId is null");
     }
@@ -28,6 +30,6 @@ public record TimeFusionSplit(
     @Override
     public long getRetainedSizeInBytes()
     {
-        return INSTANCE_SIZE + estimatedSizeOf(path) + estimatedSizeOf(projectId);
+        return INSTANCE_SIZE + estimatedSizeOf(table) + estimatedSizeOf(path) + estimatedSizeOf(projectId);
     }
 }

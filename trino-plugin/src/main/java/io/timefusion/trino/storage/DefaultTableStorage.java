@@ -44,7 +44,8 @@ public class DefaultTableStorage
         return new TableStorage(location.appendPath(OtelLogsAndSpansTable.TABLE), new StorageBackend.Local(root));
     }
 
-    private static Location withPrefix(Location root, String prefix)
+    /** {@code root} with the segments of a path prefix appended, empty segments skipped. */
+    public static Location withPrefix(Location root, String prefix)
     {
         Location location = root;
         for (String segment : prefix.split("/")) {

@@ -9,9 +9,10 @@ import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
+import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
 import io.trino.filesystem.Location;
-import io.trino.filesystem.TrinoFileSystem;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
@@ -47,8 +48,8 @@ public class TimeFusionPageSink
 {
     private static final Logger log = Logger.get(TimeFusionPageSink.class);
 
-    private final TrinoFileSystem fileSystem;
-    private final TableStorage table;
+    private final FileSystems fileSystems;
+    private final ProjectTables tables;
     private final DataFileWriter fileWriter;
     private final long targetFileBytes;
     private final long bufferBudgetBytes;
@@ -57,20 +58,20 @@ public class TimeFusionPageSink
     private final int idChannel;
 
     private final Map<PartitionKey, PartitionBuffer> buffers = new LinkedHashMap<>();
-    private final List<AddFile> writtenFiles = new ArrayList<>();
+    private final List<DataFileFragment> writtenFiles = new ArrayList<>();
     private long bufferedBytes;
     private long completedBytes;
 
     public TimeFusionPageSink(
-            TrinoFileSystem fileSystem,
-            TableStorage table,
+            FileSystems fileSystems,
+            ProjectTables tables,
             OtelLogsAndSpansTable tableDefinition,
             List<TimeFusionColumnHandle> columns,
             long targetFileBytes,
             long bufferBudgetBytes)
     {
-        this.fileSystem = fileSystem;
-        this.table = table;
+        this.fileSystems = fileSystems;
+        this.tables = tables;
         this.fileWriter = new DataFileWriter(tableDefinition, columns);
         this.targetFileBytes = targetFileBytes;
         this.bufferBudgetBytes = bufferBudgetBytes;
@@ -137,9 +138,12 @@ public class TimeFusionPageSink
     {
         PartitionBuffer buffer = buffers.remove(key);
         bufferedBytes -= buffer.bytes;
+        // a registered project's rows go to its own table, written with its own credentials
+        String tableKey = tables.keyForWrite(key.projectId());
+        TableStorage table = tables.byKey(tableKey);
         try {
-            AddFile file = fileWriter.write(fileSystem, table.tableRoot(), key, buffer.pages);
-            writtenFiles.add(file);
+            AddFile file = fileWriter.write(fileSystems.fileSystem(table.backend()), table.tableRoot(), key, buffer.pages);
+            writtenFiles.add(new DataFileFragment(tableKey, file));
             completedBytes += file.size();
         }
         catch (IOException e) {
@@ -162,10 +166,11 @@ public class TimeFusionPageSink
         buffers.clear();
         bufferedBytes = 0;
         // written files are not committed, so no reader sees them; deleting them only saves space
-        for (AddFile file : writtenFiles) {
-            Location location = DeltaLogFiles.dataFile(table.tableRoot(), file.path());
+        for (DataFileFragment file : writtenFiles) {
+            TableStorage table = tables.byKey(file.table());
+            Location location = DeltaLogFiles.dataFile(table.tableRoot(), file.add().path());
             try {
-                fileSystem.deleteFile(location);
+                fileSystems.fileSystem(table.backend()).deleteFile(location);
             }
             catch (IOException | RuntimeException e) {
                 log.warn(e, "Could not delete uncommitted data file %s", location);

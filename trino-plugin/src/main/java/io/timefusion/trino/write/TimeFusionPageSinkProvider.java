@@ -4,9 +4,8 @@ import com.google.inject.Inject;
 import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionInsertTableHandle;
-import io.timefusion.trino.storage.DefaultTableStorage;
+import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
-import io.timefusion.trino.storage.TableStorage;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
 import io.trino.spi.connector.ConnectorPageSink;
@@ -21,16 +20,16 @@ public class TimeFusionPageSinkProvider
         implements ConnectorPageSinkProvider
 {
     private final FileSystems fileSystems;
-    private final DefaultTableStorage defaultTable;
+    private final ProjectTables tables;
     private final OtelLogsAndSpansTable table;
     private final long targetFileBytes;
     private final long bufferBudgetBytes;
 
     @Inject
-    public TimeFusionPageSinkProvider(FileSystems fileSystems, DefaultTableStorage defaultTable, OtelLogsAndSpansTable table, TimeFusionConfig config)
+    public TimeFusionPageSinkProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table, TimeFusionConfig config)
     {
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
-        this.defaultTable = requireNonNull(defaultTable, "defaultTable is null");
+        this.tables = requireNonNull(tables, "tables is null");
         this.table = requireNonNull(table, "table is null");
         this.targetFileBytes = config.getTargetFileSize().toBytes();
         this.bufferBudgetBytes = config.getWriterBufferSize().toBytes();
@@ -46,7 +45,6 @@ public class TimeFusionPageSinkProvider
     public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorInsertTableHandle insertTableHandle, ConnectorPageSinkId pageSinkId)
     {
         TimeFusionInsertTableHandle handle = (TimeFusionInsertTableHandle) insertTableHandle;
-        TableStorage storage = defaultTable.get();
-        return new TimeFusionPageSink(fileSystems.fileSystem(storage.backend()), storage, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
+        return new TimeFusionPageSink(fileSystems, tables, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
     }
 }

@@ -38,6 +38,7 @@ class TestProjects
     private static final String SECRETS_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private static final String TABLE = "timefusion/otel_logs_and_spans/";
 
+    private final LogCapture logs = new LogCapture();
     private DistributedQueryRunner queryRunner;
 
     @BeforeAll
@@ -45,12 +46,30 @@ class TestProjects
             throws Exception
     {
         queryRunner = TimeFusionQueryRunner.builder().build();
+        // after the runner: it configures logging and replaces the root handlers
+        logs.start();
     }
 
     @AfterAll
     void stopTrino()
     {
         queryRunner.close();
+        logs.stop();
+    }
+
+    @Test
+    void logsNeverContainASecret()
+    {
+        createCatalog("logging", "logging-default");
+        CUSTOMER_1.server().createBucket("logging-a");
+        register("logging", "logged", CUSTOMER_1.server(), "logging-a");
+        queryRunner.execute("INSERT INTO logging.public.otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('l-1', 'logged', TIMESTAMP '2025-08-05 00:00:00 UTC', DATE '2025-08-05')");
+        assertThatThrownBy(() -> register("logging", "refused", CUSTOMER_2.server(), "logging-a"));
+
+        assertThat(logs.text()).contains("Registered Project[projectId=logged, bucket=logging-a")
+                .doesNotContain(CUSTOMER_1.server().secretKey())
+                .doesNotContain(CUSTOMER_2.server().secretKey())
+                .doesNotContain(DEFAULT_ACCOUNT.server().secretKey());
     }
 
     private void createCatalog(String catalog, String defaultBucket)

@@ -3,6 +3,7 @@ package io.timefusion.trino.projects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
+import io.airlift.log.Logger;
 import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.storage.DefaultTableStorage;
@@ -33,6 +34,8 @@ import static java.util.Objects.requireNonNull;
  */
 public class ProjectRegistry
 {
+    private static final Logger log = Logger.get(ProjectRegistry.class);
+
     private final FileSystems fileSystems;
     private final TableStorage defaultTable;
     private final Location directory;
@@ -79,6 +82,8 @@ public class ProjectRegistry
         ProjectRecord record = new ProjectRecord(project.projectId(), true, project.bucket(), project.prefix(), project.endpoint(), project.region(),
                 project.accessKey(), cipher.encrypt(project.projectId(), project.secretKey()), project.pathStyleAccess(), System.currentTimeMillis());
         write(record);
+        // an audit trail of who owns which bucket; Project.toString leaves the secret out
+        log.info("Registered %s", project);
     }
 
     public void unregister(String projectId)
@@ -87,6 +92,7 @@ public class ProjectRegistry
             throw new TrinoException(TIMEFUSION_PROJECT_ERROR, "Project %s is not registered".formatted(projectId));
         }
         write(ProjectRecord.unregistered(projectId, System.currentTimeMillis()));
+        log.info("Unregistered project %s; its data stays in its bucket", projectId);
     }
 
     private void write(ProjectRecord record)

@@ -31,6 +31,11 @@ public class GatewayConfig
     private String authenticationMethod = "scram-sha-256";
     private String tlsCertificateFile;
     private String tlsKeyFile;
+    private String adminToken;
+    private boolean queryCacheEnabled = true;
+    private int queryCacheMaxEntries = 1000;
+    private int queryCacheTtlSeconds = 300;
+    private int queryCacheMaxSizeMb = 50;
 
     @Min(0)
     @Max(65535)
@@ -213,9 +218,78 @@ public class GatewayConfig
         return this;
     }
 
+    public Optional<String> getAdminToken()
+    {
+        return Optional.ofNullable(adminToken).filter(token -> !token.isBlank());
+    }
+
+    @Config("admin.token")
+    @ConfigDescription("Bearer token of the admin REST endpoints (TIMEFUSION_ADMIN_TOKEN); unset, they answer 503")
+    @ConfigSecuritySensitive
+    public GatewayConfig setAdminToken(String adminToken)
+    {
+        this.adminToken = adminToken;
+        return this;
+    }
+
     @AssertTrue(message = "PGWIRE_TLS_CERT and PGWIRE_TLS_KEY must be set together")
     public boolean isTlsConfigurationComplete()
     {
         return getTlsCertificateFile().isPresent() == getTlsKeyFile().isPresent();
+    }
+
+    public boolean isQueryCacheEnabled()
+    {
+        return queryCacheEnabled;
+    }
+
+    @Config("query-cache.enabled")
+    @ConfigDescription("Answer repeated read queries from the gateway's result cache (ENABLE_QUERY_CACHE)")
+    public GatewayConfig setQueryCacheEnabled(boolean queryCacheEnabled)
+    {
+        this.queryCacheEnabled = queryCacheEnabled;
+        return this;
+    }
+
+    @Min(1)
+    public int getQueryCacheMaxEntries()
+    {
+        return queryCacheMaxEntries;
+    }
+
+    @Config("query-cache.max-entries")
+    @ConfigDescription("Cached results at most (QUERY_CACHE_MAX_ENTRIES)")
+    public GatewayConfig setQueryCacheMaxEntries(int queryCacheMaxEntries)
+    {
+        this.queryCacheMaxEntries = queryCacheMaxEntries;
+        return this;
+    }
+
+    @Min(1)
+    public int getQueryCacheTtlSeconds()
+    {
+        return queryCacheTtlSeconds;
+    }
+
+    @Config("query-cache.ttl-seconds")
+    @ConfigDescription("Lifetime of a cached result (QUERY_CACHE_TTL_SECONDS); bounds how stale a result can be after writes that bypass the gateway")
+    public GatewayConfig setQueryCacheTtlSeconds(int queryCacheTtlSeconds)
+    {
+        this.queryCacheTtlSeconds = queryCacheTtlSeconds;
+        return this;
+    }
+
+    @Min(1)
+    public int getQueryCacheMaxSizeMb()
+    {
+        return queryCacheMaxSizeMb;
+    }
+
+    @Config("query-cache.max-size-mb")
+    @ConfigDescription("Largest single result cached, in MB of heap (QUERY_CACHE_MAX_SIZE_MB); larger results are streamed and not cached")
+    public GatewayConfig setQueryCacheMaxSizeMb(int queryCacheMaxSizeMb)
+    {
+        this.queryCacheMaxSizeMb = queryCacheMaxSizeMb;
+        return this;
     }
 }

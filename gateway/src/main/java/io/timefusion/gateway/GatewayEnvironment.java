@@ -25,6 +25,11 @@ public final class GatewayEnvironment
             .put("PGWIRE_TLS_KEY", "pgwire.tls.key-file")
             .put("TRINO_URL", "trino.url")
             .put("TRINO_CATALOG", "trino.catalog")
+            .put("TIMEFUSION_ADMIN_TOKEN", "admin.token")
+            .put("ENABLE_QUERY_CACHE", "query-cache.enabled")
+            .put("QUERY_CACHE_MAX_ENTRIES", "query-cache.max-entries")
+            .put("QUERY_CACHE_TTL_SECONDS", "query-cache.ttl-seconds")
+            .put("QUERY_CACHE_MAX_SIZE_MB", "query-cache.max-size-mb")
             .buildOrThrow();
 
     private static final Map<String, String> DEFAULTS = Map.of(

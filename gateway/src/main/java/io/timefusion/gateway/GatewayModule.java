@@ -1,11 +1,19 @@
 package io.timefusion.gateway;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.inject.Binder;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
+import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.http.AdminAuthorization;
+import io.timefusion.gateway.http.GatewayUptime;
 import io.timefusion.gateway.http.HealthResource;
+import io.timefusion.gateway.http.MetricsResource;
+import io.timefusion.gateway.http.ProjectsResource;
+import io.timefusion.gateway.http.StatusResource;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
 import io.timefusion.gateway.server.PgServer;
@@ -13,6 +21,7 @@ import io.timefusion.gateway.server.SessionDependencies;
 import io.timefusion.gateway.sql.PostgresDialectTranslator;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.trino.ParameterTypes;
+import io.timefusion.gateway.trino.ProjectAdmin;
 import io.timefusion.gateway.trino.TrinoProbe;
 import io.timefusion.gateway.trino.TrinoSessions;
 
@@ -33,10 +42,19 @@ public class GatewayModule
         binder.bind(ConnectionLimiter.class).in(Scopes.SINGLETON);
         binder.bind(CancelRegistry.class).in(Scopes.SINGLETON);
         binder.bind(SessionDependencies.class).in(Scopes.SINGLETON);
+        binder.bind(Ticker.class).toInstance(Ticker.systemTicker());
+        binder.bind(QueryResultCache.class).in(Scopes.SINGLETON);
+        binder.bind(QueryMetrics.class).in(Scopes.SINGLETON);
+        binder.bind(GatewayUptime.class).asEagerSingleton();
         binder.bind(PgServer.class).asEagerSingleton();
         // Airlift's HTTP server traces requests; the gateway exports no traces
         binder.bind(OpenTelemetry.class).toInstance(OpenTelemetry.noop());
         binder.bind(Tracer.class).toInstance(OpenTelemetry.noop().getTracer("timefusion-gateway"));
         jaxrsBinder(binder).bind(HealthResource.class);
+        jaxrsBinder(binder).bind(MetricsResource.class);
+        jaxrsBinder(binder).bind(StatusResource.class);
+        binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
+        binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
+        jaxrsBinder(binder).bind(ProjectsResource.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.timefusion.gateway.server;
 
 import io.airlift.log.Logger;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.pgwire.protocol.ErrorFields;
 import io.timefusion.gateway.trino.PgError;
@@ -15,11 +16,13 @@ final class ErrorReporter
 
     private final PgOutput output;
     private final TrinoSession trino;
+    private final QueryMetrics metrics;
 
-    ErrorReporter(PgOutput output, TrinoSession trino)
+    ErrorReporter(PgOutput output, TrinoSession trino, QueryMetrics metrics)
     {
         this.output = output;
         this.trino = trino;
+        this.metrics = metrics;
     }
 
     void report(Exception failure)
@@ -28,6 +31,9 @@ final class ErrorReporter
         PgError error = failure instanceof SQLException && trino.cancelRequested()
                 ? new PgError("57014", "canceling statement due to user request")
                 : StatementFailure.of(failure);
+        if (failure instanceof SQLException) {
+            metrics.recordTrinoError(error.sqlState());
+        }
         if (error.sqlState().equals("XX000")) {
             log.warn(failure, "Statement failed unexpectedly");
         }

@@ -15,7 +15,6 @@ import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.trino.ParameterTypes;
 import io.timefusion.gateway.trino.TrinoColumn;
-import io.timefusion.gateway.trino.TrinoExecution;
 import io.timefusion.gateway.trino.TrinoSession;
 import io.timefusion.gateway.trino.TrinoType;
 
@@ -187,7 +186,7 @@ final class ExtendedQueryHandler
                 Portal portal = portal(describe.name());
                 if (portal.statement().kind().returnsRows()) {
                     RowCursor cursor = start(portal);
-                    results.describe(cursor.rows().columns(), portal.resultFormats());
+                    results.describe(cursor.columns(), portal.resultFormats());
                 }
                 else {
                     output.send(BackendMessages::noData);
@@ -200,12 +199,11 @@ final class ExtendedQueryHandler
             throws SQLException
     {
         if (portal.cursor() == null) {
-            TrinoExecution execution = runner.start(portal.boundSql());
-            if (!(execution instanceof TrinoExecution.Rows rows)) {
-                execution.close();
+            StatementOutcome outcome = runner.run(portal.statement().kind(), portal.boundSql());
+            if (!(outcome instanceof StatementOutcome.Rows(RowCursor cursor))) {
                 throw new PgErrorException("XX000", "statement returned no rows: " + portal.statement().sql());
             }
-            portal.setCursor(new RowCursor(rows));
+            portal.setCursor(cursor);
         }
         return portal.cursor();
     }
@@ -214,6 +212,12 @@ final class ExtendedQueryHandler
             throws Exception
     {
         Portal portal = portal(execute.portalName());
+        runner.timed(portal.statement().kind(), () -> execute(portal, execute.maxRows()));
+    }
+
+    private void execute(Portal portal, int maxRows)
+            throws Exception
+    {
         PreparedStatementEntry statement = portal.statement();
         runner.checkNotInFailedTransaction(statement.kind());
         Optional<String> localTag = runner.runLocally(statement.kind(), portal.boundSql());
@@ -227,7 +231,7 @@ final class ExtendedQueryHandler
                 return;
             }
             RowCursor cursor = start(portal);
-            if (results.stream(cursor, portal.resultFormats(), execute.maxRows())) {
+            if (results.stream(cursor, portal.resultFormats(), maxRows)) {
                 output.send(BackendMessages::portalSuspended);
             }
             else {
@@ -237,20 +241,20 @@ final class ExtendedQueryHandler
             }
             return;
         }
-        try (TrinoExecution execution = runner.start(portal.boundSql())) {
-            String tag = switch (execution) {
-                case TrinoExecution.Update update -> StatementRunner.commandTag(statement.kind(), update);
-                case TrinoExecution.Rows rows -> {
-                    // a statement we took for a write returned rows: drain them so the query is not cancelled
+        String tag = switch (runner.run(statement.kind(), portal.boundSql())) {
+            case StatementOutcome.Done(String commandTag) -> commandTag;
+            case StatementOutcome.Rows(RowCursor cursor) -> {
+                // a statement we took for a write returned rows: drain them so the query is not cancelled
+                try (cursor) {
                     int count = 0;
-                    while (rows.resultSet().next()) {
+                    while (cursor.next() != null) {
                         count++;
                     }
                     yield "SELECT " + count;
                 }
-            };
-            output.send(out -> BackendMessages.commandComplete(out, tag));
-        }
+            }
+        };
+        output.send(out -> BackendMessages.commandComplete(out, tag));
     }
 
     private void close(Close close)

@@ -84,8 +84,8 @@ final class PgSession
             SessionState state = new SessionState(startup.parameters());
             sendSessionStart(key, user);
 
-            ErrorReporter errors = new ErrorReporter(output, session);
-            StatementRunner runner = new StatementRunner(state, session);
+            ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
+            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics());
             SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors);
             extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors);
             while (output.isOpen()) {

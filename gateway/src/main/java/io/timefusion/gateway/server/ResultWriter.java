@@ -4,9 +4,7 @@ import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.pgwire.protocol.FieldDescription;
 import io.timefusion.gateway.pgwire.types.PgType;
 import io.timefusion.gateway.trino.TrinoColumn;
-import io.timefusion.gateway.trino.TrinoValues;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +41,18 @@ final class ResultWriter
     boolean stream(RowCursor cursor, short[] resultFormats, long maxRows)
             throws SQLException, InterruptedException
     {
-        List<TrinoColumn> columns = cursor.rows().columns();
+        List<TrinoColumn> columns = cursor.columns();
         PgType<?>[] types = columns.stream().map(column -> PgTypeMapping.forTrino(column.type())).toArray(PgType<?>[]::new);
         short[] formats = new short[columns.size()];
         for (int i = 0; i < formats.length; i++) {
             formats[i] = format(resultFormats, i);
         }
-        ResultSet resultSet = cursor.rows().resultSet();
         long sentNow = 0;
-        while ((maxRows <= 0 || sentNow < maxRows) && cursor.next()) {
-            List<byte[]> values = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-                Object value = TrinoValues.read(resultSet, i + 1, columns.get(i).type());
-                values.add(value == null ? null : encode(types[i], formats[i], value));
+        Object[] row;
+        while ((maxRows <= 0 || sentNow < maxRows) && (row = cursor.next()) != null) {
+            List<byte[]> values = new ArrayList<>(row.length);
+            for (int i = 0; i < row.length; i++) {
+                values.add(row[i] == null ? null : encode(types[i], formats[i], row[i]));
             }
             output.send(out -> BackendMessages.dataRow(out, values));
             cursor.countSent();

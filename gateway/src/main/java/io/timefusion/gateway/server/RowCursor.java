@@ -1,58 +1,58 @@
 package io.timefusion.gateway.server;
 
-import io.timefusion.gateway.trino.TrinoExecution;
+import io.timefusion.gateway.trino.TrinoColumn;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * A result being streamed to the client, possibly in several Execute steps (portal suspension): it remembers
- * whether the row under the cursor was already fetched but not yet sent.
+ * A result being streamed to the client, possibly in several Execute steps (portal suspension): it keeps the row
+ * fetched ahead to learn whether more follow until that row is sent.
  */
 final class RowCursor
         implements AutoCloseable
 {
-    private final TrinoExecution.Rows rows;
-    private boolean rowPending;
+    private final RowSource rows;
+    private Object[] pending;
     private boolean exhausted;
     private long sent;
 
-    RowCursor(TrinoExecution.Rows rows)
+    RowCursor(RowSource rows)
     {
         this.rows = rows;
     }
 
-    TrinoExecution.Rows rows()
+    List<TrinoColumn> columns()
     {
-        return rows;
+        return rows.columns();
     }
 
-    /** Moves to the next unsent row; false at the end of the result. */
-    boolean next()
+    /** The next unsent row's values; null at the end of the result. */
+    Object[] next()
             throws SQLException
     {
-        if (rowPending) {
-            rowPending = false;
-            return true;
+        if (pending != null) {
+            Object[] row = pending;
+            pending = null;
+            return row;
         }
         if (exhausted) {
-            return false;
+            return null;
         }
-        if (rows.resultSet().next()) {
-            return true;
-        }
-        exhausted = true;
-        return false;
+        Object[] row = rows.nextRow();
+        exhausted = row == null;
+        return row;
     }
 
     /** Whether rows remain, fetching one ahead and keeping it for the next {@link #next()}. */
     boolean hasMore()
             throws SQLException
     {
-        if (!rowPending && !exhausted) {
-            rowPending = rows.resultSet().next();
-            exhausted = !rowPending;
+        if (pending == null && !exhausted) {
+            pending = rows.nextRow();
+            exhausted = pending == null;
         }
-        return rowPending;
+        return pending != null;
     }
 
     void countSent()

@@ -2,6 +2,8 @@ package io.timefusion.gateway.server;
 
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.trino.ParameterTypes;
@@ -14,11 +16,14 @@ public record SessionDependencies(
         TrinoSessions trinoSessions,
         SqlTranslator translator,
         ParameterTypes parameterTypes,
-        CancelRegistry cancelRegistry)
+        CancelRegistry cancelRegistry,
+        QueryResultCache queryCache,
+        QueryMetrics metrics)
 {
     @Inject
-    public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry)
+    public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
+            QueryResultCache queryCache, QueryMetrics metrics)
     {
-        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry);
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics);
     }
 }

@@ -4,7 +4,6 @@ import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.sql.StatementSplitter;
-import io.timefusion.gateway.trino.TrinoExecution;
 
 import java.util.Optional;
 
@@ -38,8 +37,9 @@ final class SimpleQueryHandler
         }
         else {
             for (String statement : StatementSplitter.split(query)) {
+                StatementKind kind = StatementKind.of(statement);
                 try {
-                    run(statement);
+                    runner.timed(kind, () -> run(kind, statement));
                 }
                 catch (InterruptedException e) {
                     throw e;
@@ -56,27 +56,25 @@ final class SimpleQueryHandler
         output.flush();
     }
 
-    private void run(String sql)
+    private void run(StatementKind kind, String sql)
             throws Exception
     {
-        StatementKind kind = StatementKind.of(sql);
         runner.checkNotInFailedTransaction(kind);
         Optional<String> localTag = runner.runLocally(kind, sql);
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
             return;
         }
-        try (TrinoExecution execution = runner.start(translator.toTrino(sql))) {
-            String tag = switch (execution) {
-                case TrinoExecution.Rows rows -> {
-                    results.describe(rows.columns(), TEXT_RESULTS);
-                    RowCursor cursor = new RowCursor(rows);
+        String tag = switch (runner.run(kind, translator.toTrino(sql))) {
+            case StatementOutcome.Rows(RowCursor cursor) -> {
+                try (cursor) {
+                    results.describe(cursor.columns(), TEXT_RESULTS);
                     results.stream(cursor, TEXT_RESULTS, 0);
                     yield "SELECT " + cursor.sent();
                 }
-                case TrinoExecution.Update update -> StatementRunner.commandTag(kind, update);
-            };
-            output.send(out -> BackendMessages.commandComplete(out, tag));
-        }
+            }
+            case StatementOutcome.Done(String commandTag) -> commandTag;
+        };
+        output.send(out -> BackendMessages.commandComplete(out, tag));
     }
 }

@@ -1,5 +1,12 @@
 package io.timefusion.gateway.server;
 
+import io.timefusion.gateway.cache.CacheableQueries;
+import io.timefusion.gateway.cache.CachedResult;
+import io.timefusion.gateway.cache.Invalidation;
+import io.timefusion.gateway.cache.QueryKey;
+import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.cache.ResultCollector;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.trino.TrinoExecution;
@@ -9,18 +16,24 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Runs one statement: transaction control and settings in the gateway, everything else on Trino. Both the
- * simple and the extended protocol use it.
+ * Runs one statement: transaction control and settings in the gateway, cacheable queries seen before from the
+ * query cache, everything else on Trino. Both the simple and the extended protocol use it.
  */
 final class StatementRunner
 {
     private final SessionState state;
     private final TrinoSession trino;
+    private final String user;
+    private final QueryResultCache cache;
+    private final QueryMetrics metrics;
 
-    StatementRunner(SessionState state, TrinoSession trino)
+    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics)
     {
         this.state = state;
         this.trino = trino;
+        this.user = user;
+        this.cache = cache;
+        this.metrics = metrics;
     }
 
     /** The command tag of a statement the gateway answers itself, or empty when it goes to Trino. */
@@ -53,13 +66,84 @@ final class StatementRunner
         }
     }
 
-    TrinoExecution start(String trinoSql)
+    /**
+     * Runs a statement on Trino, or replays its cached result. A cacheable query's rows are collected for the
+     * cache as they stream. A statement that may change data has invalidated the cached results it can make
+     * stale by the time its outcome (or failure) is returned, so before the client is told it is done.
+     */
+    StatementOutcome run(StatementKind kind, String trinoSql)
             throws SQLException
     {
-        return trino.execute(trinoSql, state.statementTimeout());
+        Optional<QueryKey> key = kind == StatementKind.QUERY && cache.enabled() && CacheableQueries.isCacheable(trinoSql)
+                ? Optional.of(cacheKey(trinoSql))
+                : Optional.empty();
+        Optional<CachedResult> cached = key.flatMap(cache::lookup);
+        if (cached.isPresent()) {
+            return new StatementOutcome.Rows(new RowCursor(new CachedRowSource(cached.get())));
+        }
+        Optional<ResultCollector> collector = key.map(cache::startCollecting);
+        Invalidation invalidation = Invalidation.of(trinoSql);
+        TrinoExecution execution;
+        try {
+            execution = trino.execute(trinoSql, state.statementTimeout());
+        }
+        catch (SQLException | RuntimeException e) {
+            // a write that failed may still have committed (a timeout after the commit, a lost response)
+            cache.invalidate(invalidation);
+            throw e;
+        }
+        return switch (execution) {
+            case TrinoExecution.Rows rows -> {
+                RowSource source = new TrinoRowSource(rows);
+                if (collector.isPresent()) {
+                    source = new CachingRowSource(source, collector.get());
+                }
+                else if (!(invalidation instanceof Invalidation.None)) {
+                    source = new InvalidatingRowSource(source, () -> cache.invalidate(invalidation));
+                }
+                yield new StatementOutcome.Rows(new RowCursor(source));
+            }
+            case TrinoExecution.Update update -> {
+                try (update) {
+                    if (kind == StatementKind.INSERT) {
+                        metrics.recordRowsInserted(update.updateCount());
+                    }
+                    yield new StatementOutcome.Done(commandTag(kind, update));
+                }
+                finally {
+                    cache.invalidate(invalidation);
+                }
+            }
+        };
     }
 
-    static String commandTag(StatementKind kind, TrinoExecution.Update update)
+    private QueryKey cacheKey(String trinoSql)
+    {
+        return new QueryKey(trinoSql, user, state.get("timezone"), state.get("search_path"));
+    }
+
+    interface StatementBody
+    {
+        void run()
+                throws Exception;
+    }
+
+    /** Runs a statement's part of the protocol and counts it by kind, outcome and duration. */
+    void timed(StatementKind kind, StatementBody body)
+            throws Exception
+    {
+        long started = System.nanoTime();
+        try {
+            body.run();
+        }
+        catch (Exception e) {
+            metrics.recordStatement(kind, QueryMetrics.Outcome.ERROR, System.nanoTime() - started);
+            throw e;
+        }
+        metrics.recordStatement(kind, QueryMetrics.Outcome.OK, System.nanoTime() - started);
+    }
+
+    private static String commandTag(StatementKind kind, TrinoExecution.Update update)
     {
         return switch (kind) {
             case INSERT -> "INSERT 0 " + update.updateCount();

@@ -5,10 +5,11 @@ import com.google.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
-/** Asks Trino for its version with a real query: an open port alone does not mean queries run. */
+/** Asks Trino for its version and its nodes with real queries: an open port alone does not mean queries run. */
 public class TrinoProbe
 {
     private final TrinoSessions sessions;
@@ -23,18 +24,43 @@ public class TrinoProbe
 
     public Result probe()
     {
-        try (TrinoSession session = sessions.open("timefusion-health", "health");
-                TrinoExecution execution = session.execute("SELECT version()", Optional.empty())) {
-            ResultSet rows = ((TrinoExecution.Rows) execution).resultSet();
-            rows.next();
-            String version = rows.getString(1);
-            while (rows.next()) {
-                // drain: closing early would cancel the query
-            }
-            return new Result(true, Optional.of(version), Optional.empty());
+        try {
+            return new Result(true, Optional.of(singleValue("SELECT version()", row -> row.getString(1))), Optional.empty());
         }
         catch (SQLException | RuntimeException e) {
             return new Result(false, Optional.empty(), Optional.of(TrinoErrors.toPgError(e instanceof SQLException sql ? sql : new SQLException(e)).message()));
+        }
+    }
+
+    /** The nodes of the Trino cluster, coordinator included; empty when Trino does not answer. */
+    public OptionalLong nodeCount()
+    {
+        try {
+            return OptionalLong.of(singleValue("SELECT count(*) FROM system.runtime.nodes", row -> row.getLong(1)));
+        }
+        catch (SQLException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private interface ValueReader<T>
+    {
+        T read(ResultSet row)
+                throws SQLException;
+    }
+
+    private <T> T singleValue(String sql, ValueReader<T> reader)
+            throws SQLException
+    {
+        try (TrinoSession session = sessions.open("timefusion-health", "health");
+                TrinoExecution execution = session.execute(sql, Optional.empty())) {
+            ResultSet rows = ((TrinoExecution.Rows) execution).resultSet();
+            rows.next();
+            T value = reader.read(rows);
+            while (rows.next()) {
+                // drain: closing early would cancel the query
+            }
+            return value;
         }
     }
 }

@@ -5,7 +5,9 @@ import io.timefusion.gateway.GatewayConfig;
 import io.trino.jdbc.TrinoDriver;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /** Opens the Trino JDBC connection behind each Postgres session, as the Postgres user, with UTC session time. */
@@ -34,6 +36,17 @@ public class TrinoSessions
             properties.setProperty("clientInfo", applicationName);
         }
         return new TrinoSession(driver.connect(jdbcUrl, properties));
+    }
+
+    /** A plain JDBC connection for administration, with extra driver properties (such as extra credentials). */
+    public Connection openAdmin(String user, Map<String, String> extraProperties)
+            throws SQLException
+    {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("source", "timefusion-gateway-admin");
+        properties.putAll(extraProperties);
+        return driver.connect(jdbcUrl, properties);
     }
 
     public String jdbcUrl()

@@ -48,9 +48,18 @@ public final class TestingGateway
     public static TestingGateway start(Map<String, String> gatewayProperties)
             throws Exception
     {
+        return start(gatewayProperties, Map.of());
+    }
+
+    /** @param connectorProperties catalog properties of the timefusion connector, besides its local data directory */
+    public static TestingGateway start(Map<String, String> gatewayProperties, Map<String, String> connectorProperties)
+            throws Exception
+    {
         Path data = Files.createTempDirectory("timefusion-gateway-test-");
+        Map<String, String> catalog = new HashMap<>(TimeFusionQueryRunner.localProperties(data));
+        catalog.putAll(connectorProperties);
         DistributedQueryRunner queryRunner = TimeFusionQueryRunner.builder()
-                .withConnectorProperties(TimeFusionQueryRunner.localProperties(data))
+                .withConnectorProperties(catalog)
                 .build();
         try {
             Map<String, String> properties = new HashMap<>(defaults(queryRunner));

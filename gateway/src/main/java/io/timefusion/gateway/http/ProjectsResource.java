@@ -1,0 +1,200 @@
+package io.timefusion.gateway.http;
+
+import com.google.inject.Inject;
+import io.timefusion.gateway.cache.Invalidation;
+import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.trino.PgError;
+import io.timefusion.gateway.trino.ProjectAdmin;
+import io.timefusion.gateway.trino.ProjectAdmin.ProjectView;
+import io.timefusion.gateway.trino.ProjectAdmin.Registration;
+import io.timefusion.gateway.trino.TrinoErrors;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Bring-your-own-bucket administration: {@code POST /register_project}, {@code GET /projects},
+ * {@code GET /projects/{id}}, {@code DELETE /projects/{id}}. Answers never contain a secret key.
+ */
+@Path("/")
+public class ProjectsResource
+{
+    // the connector's error codes (TimeFusionErrorCode): invalid registration and storage failure
+    private static final int PROJECT_ERROR = 0x0700_0005;
+    private static final int STORAGE_ERROR = 0x0700_0001;
+    private static final String INVALID_REGISTRATION = "Invalid project registration: ";
+    private static final int UNPROCESSABLE_ENTITY = 422;
+
+    private final AdminAuthorization authorization;
+    private final ProjectAdmin projects;
+    private final QueryResultCache cache;
+
+    @Inject
+    public ProjectsResource(AdminAuthorization authorization, ProjectAdmin projects, QueryResultCache cache)
+    {
+        this.authorization = requireNonNull(authorization, "authorization is null");
+        this.projects = requireNonNull(projects, "projects is null");
+        this.cache = requireNonNull(cache, "cache is null");
+    }
+
+    @POST
+    @Path("register_project")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, Map<String, Object> body)
+    {
+        Optional<Response> refusal = authorization.refusal(authorizationHeader);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> fields = body == null ? Map.of() : body;
+        String projectId = requiredText(fields, "project_id", problems);
+        String bucket = requiredText(fields, "bucket", problems);
+        String accessKey = requiredText(fields, "access_key", problems);
+        String secretKey = requiredText(fields, "secret_key", problems);
+        String endpoint = optionalText(fields, "endpoint", problems);
+        String region = optionalText(fields, "region", problems);
+        String prefix = optionalText(fields, "prefix", problems);
+        Object pathStyle = fields.get("path_style");
+        if (pathStyle != null && !(pathStyle instanceof Boolean)) {
+            problems.add("path_style: true or false");
+        }
+        if (!problems.isEmpty()) {
+            return JsonResponses.invalid(problems);
+        }
+        try {
+            projects.register(new Registration(projectId, bucket, accessKey, secretKey, endpoint, region, prefix, (Boolean) pathStyle));
+            // the project's rows now come from another table: no cached result may answer for it
+            cache.invalidate(new Invalidation.All());
+            return Response.status(Response.Status.CREATED).entity(view(projects.get(projectId).orElseThrow())).build();
+        }
+        catch (SQLException e) {
+            return failure(e);
+        }
+    }
+
+    @GET
+    @Path("projects")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader)
+    {
+        Optional<Response> refusal = authorization.refusal(authorizationHeader);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        try {
+            return Response.ok(Map.of("projects", projects.list().stream().map(ProjectsResource::view).toList())).build();
+        }
+        catch (SQLException e) {
+            return failure(e);
+        }
+    }
+
+    @GET
+    @Path("projects/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, @PathParam("id") String projectId)
+    {
+        Optional<Response> refusal = authorization.refusal(authorizationHeader);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        try {
+            return projects.get(projectId)
+                    .map(project -> Response.ok(view(project)).build())
+                    .orElseGet(() -> JsonResponses.error(Response.Status.NOT_FOUND, "project %s is not registered".formatted(projectId)));
+        }
+        catch (SQLException e) {
+            return failure(e);
+        }
+    }
+
+    @DELETE
+    @Path("projects/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, @PathParam("id") String projectId)
+    {
+        Optional<Response> refusal = authorization.refusal(authorizationHeader);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        try {
+            if (projects.get(projectId).isEmpty()) {
+                return JsonResponses.error(Response.Status.NOT_FOUND, "project %s is not registered".formatted(projectId));
+            }
+            projects.unregister(projectId);
+            cache.invalidate(new Invalidation.All());
+            return Response.noContent().build();
+        }
+        catch (SQLException e) {
+            return failure(e);
+        }
+    }
+
+    private static Response failure(SQLException e)
+    {
+        PgError error = TrinoErrors.toPgError(e);
+        if (e.getErrorCode() == PROJECT_ERROR && error.message().startsWith(INVALID_REGISTRATION)) {
+            return JsonResponses.invalid(Arrays.asList(error.message().substring(INVALID_REGISTRATION.length()).split("; ")));
+        }
+        if (e.getErrorCode() == STORAGE_ERROR) {
+            return JsonResponses.error(UNPROCESSABLE_ENTITY, error.message());
+        }
+        if (e.getErrorCode() == PROJECT_ERROR) {
+            return JsonResponses.error(Response.Status.CONFLICT, error.message());
+        }
+        return JsonResponses.error(Response.Status.BAD_GATEWAY, "Trino failed: " + error.message());
+    }
+
+    private static Map<String, Object> view(ProjectView project)
+    {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("project_id", project.projectId());
+        view.put("bucket", project.bucket());
+        view.put("prefix", project.prefix());
+        view.put("endpoint", project.endpoint());
+        view.put("region", project.region());
+        view.put("access_key", project.accessKey());
+        view.put("path_style", project.pathStyle());
+        return view;
+    }
+
+    private static String requiredText(Map<String, Object> fields, String name, List<String> problems)
+    {
+        Object value = fields.get(name);
+        if (!(value instanceof String text) || text.isEmpty()) {
+            problems.add(name + ": required text");
+            return null;
+        }
+        return text;
+    }
+
+    private static String optionalText(Map<String, Object> fields, String name, List<String> problems)
+    {
+        Object value = fields.get(name);
+        if (value != null && !(value instanceof String)) {
+            problems.add(name + ": text");
+            return null;
+        }
+        return (String) value;
+    }
+}

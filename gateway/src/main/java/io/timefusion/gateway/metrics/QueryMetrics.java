@@ -1,0 +1,74 @@
+package io.timefusion.gateway.metrics;
+
+import io.timefusion.gateway.sql.StatementKind;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the Postgres sessions did: statements by kind and outcome, their latency, rows inserted, Trino's errors. */
+public class QueryMetrics
+{
+    public enum Outcome
+    {
+        OK, ERROR
+    }
+
+    private final Map<StatementKind, LongAdder> succeeded = counters();
+    private final Map<StatementKind, LongAdder> failed = counters();
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final LongAdder rowsInserted = new LongAdder();
+    private final ConcurrentMap<String, LongAdder> trinoErrorsByClass = new ConcurrentHashMap<>();
+
+    private static Map<StatementKind, LongAdder> counters()
+    {
+        Map<StatementKind, LongAdder> counters = new EnumMap<>(StatementKind.class);
+        for (StatementKind kind : StatementKind.values()) {
+            counters.put(kind, new LongAdder());
+        }
+        return counters;
+    }
+
+    public void recordStatement(StatementKind kind, Outcome outcome, long nanos)
+    {
+        (outcome == Outcome.OK ? succeeded : failed).get(kind).increment();
+        latency.record(nanos);
+    }
+
+    public void recordRowsInserted(long rows)
+    {
+        rowsInserted.add(rows);
+    }
+
+    /** A statement failed on Trino; counted by the class of its SQLSTATE (the first two characters). */
+    public void recordTrinoError(String sqlState)
+    {
+        trinoErrorsByClass.computeIfAbsent(sqlState.substring(0, 2), _ -> new LongAdder()).increment();
+    }
+
+    public long statements(StatementKind kind, Outcome outcome)
+    {
+        return (outcome == Outcome.OK ? succeeded : failed).get(kind).sum();
+    }
+
+    public LatencyHistogram.Snapshot latency()
+    {
+        return latency.snapshot();
+    }
+
+    public long rowsInserted()
+    {
+        return rowsInserted.sum();
+    }
+
+    /** Error counts by SQLSTATE class, in class order. */
+    public Map<String, Long> trinoErrorsByClass()
+    {
+        Map<String, Long> errors = new TreeMap<>();
+        trinoErrorsByClass.forEach((sqlStateClass, count) -> errors.put(sqlStateClass, count.sum()));
+        return errors;
+    }
+}

@@ -1,0 +1,91 @@
+package io.timefusion.gateway.trino;
+
+import com.google.inject.Inject;
+import io.timefusion.gateway.GatewayConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Project administration through Trino: the connector's procedures and its system.projects table. The gateway
+ * stores no credentials; a secret travels once, as a Trino extra credential, so it never appears in statement text
+ * or in Trino's query history.
+ */
+public class ProjectAdmin
+{
+    private static final String ADMIN_USER = "timefusion-admin";
+    // ProjectProcedures.SECRET_KEY_CREDENTIAL in the connector
+    private static final String SECRET_KEY_CREDENTIAL = "timefusion.secret_key";
+
+    private final TrinoSessions sessions;
+    private final String catalog;
+
+    @Inject
+    public ProjectAdmin(TrinoSessions sessions, GatewayConfig config)
+    {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.catalog = config.getTrinoCatalog();
+    }
+
+    public record ProjectView(String projectId, String bucket, String prefix, String endpoint, String region, String accessKey, boolean pathStyle) {}
+
+    public record Registration(String projectId, String bucket, String accessKey, String secretKey, String endpoint, String region, String prefix, Boolean pathStyle) {}
+
+    public void register(Registration registration)
+            throws SQLException
+    {
+        String credential = SECRET_KEY_CREDENTIAL + ":" + Base64.getEncoder().encodeToString(registration.secretKey().getBytes(StandardCharsets.UTF_8));
+        // CALL takes no bound parameters in Trino; nothing secret is in this text
+        String call = "CALL %s.system.register_project(project_id => %s, bucket => %s, access_key => %s, endpoint => %s, region => %s, prefix => %s, path_style => %s)".formatted(
+                catalog, literal(registration.projectId()), literal(registration.bucket()), literal(registration.accessKey()), literal(registration.endpoint()),
+                literal(registration.region()), literal(registration.prefix()), registration.pathStyle() == null ? "NULL" : registration.pathStyle().toString());
+        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of("extraCredentials", credential));
+                Statement statement = connection.createStatement()) {
+            statement.execute(call);
+        }
+    }
+
+    public void unregister(String projectId)
+            throws SQLException
+    {
+        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CALL %s.system.unregister_project(%s)".formatted(catalog, literal(projectId)));
+        }
+    }
+
+    private static String literal(String value)
+    {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    }
+
+    public List<ProjectView> list()
+            throws SQLException
+    {
+        List<ProjectView> projects = new ArrayList<>();
+        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT project_id, bucket, prefix, endpoint, region, access_key, path_style FROM " + catalog + ".system.projects ORDER BY project_id")) {
+            while (rows.next()) {
+                projects.add(new ProjectView(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getBoolean(7)));
+            }
+        }
+        return projects;
+    }
+
+    public Optional<ProjectView> get(String projectId)
+            throws SQLException
+    {
+        return list().stream().filter(project -> project.projectId().equals(projectId)).findFirst();
+    }
+}

@@ -3,6 +3,7 @@ package io.timefusion.bench;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.trino.testing.DistributedQueryRunner;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
@@ -53,10 +54,15 @@ final class BenchCluster
         return storage.tableDirectory(catalog);
     }
 
+    URI coordinatorUrl()
+    {
+        return queryRunner.getCoordinator().getBaseUrl();
+    }
+
     TrinoClient connect()
             throws SQLException
     {
-        return new TrinoClient(queryRunner.getCoordinator().getBaseUrl(), CATALOG, SCHEMA);
+        return new TrinoClient(coordinatorUrl(), CATALOG, SCHEMA);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The machine the numbers were measured on, so a reader can tell whether they apply to theirs. */
@@ -22,6 +23,16 @@ record MachineInfo(OffsetDateTime measuredAt, int cores, long memoryBytes, Strin
                 "%s %s (%s)".formatted(System.getProperty("java.vm.vendor"), Runtime.version(), System.getProperty("java.vm.name")),
                 "%s %s %s".formatted(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 currentLoadAverage());
+    }
+
+    /** The Markdown list items every report starts with: when, CPU and memory, Java and this JVM's heap, OS. */
+    List<String> markdownItems()
+    {
+        return List.of(
+                "- measured: " + measuredAt,
+                "- CPU: %d cores, %s; memory %.1f GiB".formatted(cores, cpuModel, memoryBytes / (double) (1L << 30)),
+                "- Java: " + java + "; benchmark JVM max heap %d MiB".formatted(Runtime.getRuntime().maxMemory() >> 20),
+                "- OS: " + os);
     }
 
     /** 1-, 5- and 15-minute load averages: anything well above 0 before the start means someone else is busy. */

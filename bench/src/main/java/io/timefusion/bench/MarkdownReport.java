@@ -21,10 +21,7 @@ final class MarkdownReport
     {
         line("### Machine and setup");
         line("");
-        line("- measured: " + machine.measuredAt());
-        line("- CPU: %d cores, %s; memory %.1f GiB".formatted(machine.cores(), machine.cpuModel(), machine.memoryBytes() / (double) (1L << 30)));
-        line("- Java: " + machine.java() + "; benchmark JVM max heap %d MiB".formatted(Runtime.getRuntime().maxMemory() >> 20));
-        line("- OS: " + machine.os());
+        machine.markdownItems().forEach(this::line);
         line("- Trino 476 in-process, one coordinator that also runs the tasks; storage: " + storage);
         line("- load average (1/5/15 min) at start: " + machine.loadAverage() + "; at end: " + loadAtEnd);
         line("");

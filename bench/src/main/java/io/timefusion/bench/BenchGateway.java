@@ -1,0 +1,65 @@
+package io.timefusion.bench;
+
+import com.google.inject.Injector;
+import io.airlift.bootstrap.LifeCycleManager;
+import io.timefusion.gateway.GatewayMain;
+import io.timefusion.gateway.cache.QueryCacheStats;
+import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.server.PgServer;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/** The gateway in this JVM, in front of the benchmark's Trino, listening for Postgres clients on a free port of 127.0.0.1. */
+final class BenchGateway
+        implements AutoCloseable
+{
+    private static final String USER = "postgres";
+    private static final String PASSWORD = "bench-password";
+
+    private final Injector injector;
+
+    private BenchGateway(Injector injector)
+    {
+        this.injector = injector;
+    }
+
+    static BenchGateway start(URI trino, boolean queryCache)
+    {
+        return new BenchGateway(GatewayMain.start(Map.of(
+                "node.environment", "bench",
+                "http-server.http.port", "0",
+                "node.bind-ip", "127.0.0.1",
+                "pgwire.port", "0",
+                "pgwire.bind-address", "127.0.0.1",
+                "pgwire.password", PASSWORD,
+                "trino.url", trino.toString(),
+                "query-cache.enabled", Boolean.toString(queryCache))));
+    }
+
+    /** A pgjdbc connection with the driver's defaults, as a dashboard's backend would open it. */
+    Connection connect()
+            throws SQLException
+    {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("password", PASSWORD);
+        int port = injector.getInstance(PgServer.class).port();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, BenchCluster.CATALOG), properties);
+    }
+
+    QueryCacheStats cacheStats()
+    {
+        return injector.getInstance(QueryResultCache.class).stats();
+    }
+
+    @Override
+    public void close()
+    {
+        injector.getInstance(LifeCycleManager.class).stop();
+    }
+}

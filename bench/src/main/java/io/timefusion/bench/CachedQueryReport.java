@@ -1,0 +1,30 @@
+package io.timefusion.bench;
+
+import java.util.List;
+
+/** CachedQueryBenchmark's results as Markdown, ready to paste into bench/README.md. */
+final class CachedQueryReport
+{
+    private CachedQueryReport() {}
+
+    static String render(MachineInfo machine, String loadAtEnd, List<RepeatedQueryResult> results)
+    {
+        StringBuilder out = new StringBuilder();
+        out.append("### Machine and setup\n\n");
+        machine.markdownItems().forEach(item -> out.append(item).append('\n'));
+        out.append("- Trino 476 in-process (one coordinator that also runs the tasks), timefusion catalog on local disk; the gateway in the same JVM; pgjdbc over 127.0.0.1\n");
+        out.append("- load average (1/5/15 min) at start: %s; at end: %s\n\n".formatted(machine.loadAverage(), loadAtEnd));
+        out.append("### `%s` with project_id = '%s' (%d rows per run) on a %,d-row table\n\n".formatted(
+                DashboardQuery.SQL, DashboardQuery.PROJECT, DashboardRows.LEVELS.size(), DashboardRows.ROWS));
+        out.append("| gateway | first run ms | warm-ups | measured runs | p50 ms | p90 ms | p99 ms | max ms | measured runs answered from the cache | CPU used by other processes |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RepeatedQueryResult result : results) {
+            Latencies measured = result.measured();
+            out.append("| %s | %,.1f | %,d | %,d | %,.2f | %,.2f | %,.2f | %,.2f | %,d | %.0f %% |\n".formatted(
+                    result.gateway(), result.firstRunMillis(), result.warmups(), measured.count(),
+                    measured.p50(), measured.p90(), measured.p99(), measured.max(),
+                    result.cacheHits(), result.othersCpuShare() * 100));
+        }
+        return out.toString();
+    }
+}

@@ -37,7 +37,7 @@ final class AnyOfArrayRewriter
                 int open = scanner.position();
                 Matcher operand = OPERAND_AND_ANY.matcher(sql.substring(0, open + 1));
                 if (operand.find() && !isSubquery(sql, open)) {
-                    int close = matchingParenthesis(sql, open);
+                    int close = SqlScanner.matchingParenthesis(sql, open);
                     if (close > 0) {
                         String array = sql.substring(open + 1, close).strip();
                         return sql.substring(0, operand.start()) + "contains(" + array + ", " + operand.group(1) + ")" + sql.substring(close + 1);
@@ -53,28 +53,5 @@ final class AnyOfArrayRewriter
     {
         String inside = sql.substring(open + 1).stripLeading();
         return StatementKind.firstKeyword(inside).equals("SELECT") || StatementKind.firstKeyword(inside).equals("WITH");
-    }
-
-    private static int matchingParenthesis(String sql, int open)
-    {
-        SqlScanner scanner = new SqlScanner(sql);
-        for (int i = 0; i <= open; i++) {
-            scanner.advance();
-        }
-        int depth = 1;
-        while (!scanner.atEnd()) {
-            if (scanner.skipQuotedOrComment()) {
-                continue;
-            }
-            char c = scanner.current();
-            if (c == '(') {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0) {
-                return scanner.position();
-            }
-            scanner.advance();
-        }
-        return -1;
     }
 }

@@ -17,10 +17,21 @@ final class PgCatalogTables
     static final int PG_CATALOG_NAMESPACE = 11;
     static final int PUBLIC_NAMESPACE = 2200;
 
+    static final int INFORMATION_SCHEMA_NAMESPACE = 13000;
+
     private static final Map<String, String> TABLES = Map.of(
             "pg_type", pgType(),
             "pg_namespace", """
-                    SELECT * FROM (VALUES (%d, 'pg_catalog', 10), (%d, 'public', 10)) AS t(oid, nspname, nspowner)""".formatted(PG_CATALOG_NAMESPACE, PUBLIC_NAMESPACE));
+                    SELECT * FROM (VALUES (%d, 'pg_catalog', 10), (%d, 'public', 10), (%d, 'information_schema', 10)) AS t(oid, nspname, nspowner)"""
+                    .formatted(PG_CATALOG_NAMESPACE, PUBLIC_NAMESPACE, INFORMATION_SCHEMA_NAMESPACE),
+            // the tables and views Trino reports for the session's catalog; a CRC of the name is an OID that stays the same across restarts
+            "pg_class", """
+                    SELECT CAST(crc32(to_utf8(table_schema || '.' || table_name)) %% 1000000000 + 100000 AS integer) AS oid, table_name AS relname,
+                        CASE table_schema WHEN 'public' THEN %d ELSE %d END AS relnamespace,
+                        CASE table_type WHEN 'VIEW' THEN 'v' ELSE 'r' END AS relkind, 10 AS relowner, 2 AS relam, 'p' AS relpersistence,
+                        false AS relhasindex, false AS relispartition, CAST(-1 AS real) AS reltuples
+                    FROM information_schema.tables WHERE table_schema <> 'information_schema'""".formatted(PUBLIC_NAMESPACE, INFORMATION_SCHEMA_NAMESPACE),
+            "pg_am", "SELECT * FROM (VALUES (2, 'heap', 't')) AS t(oid, amname, amtype)");
 
     private PgCatalogTables() {}
 

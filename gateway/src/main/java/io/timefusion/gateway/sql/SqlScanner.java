@@ -154,4 +154,41 @@ final class SqlScanner
     {
         return Character.isLetterOrDigit(c) || c == '_';
     }
+
+    /** The position of the parenthesis closing the one at {@code open}, skipping literals and comments; -1 if none. */
+    static int matchingParenthesis(String sql, int open)
+    {
+        SqlScanner scanner = new SqlScanner(sql);
+        scanner.position = open + 1;
+        int depth = 1;
+        while (!scanner.atEnd()) {
+            if (scanner.skipQuotedOrComment()) {
+                continue;
+            }
+            char c = scanner.current();
+            if (c == '(') {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0) {
+                return scanner.position;
+            }
+            scanner.advance();
+        }
+        return -1;
+    }
+
+    /** For each position of {@code sql}: whether it is code (not inside a literal, quoted identifier or comment). */
+    static boolean[] codeMask(String sql)
+    {
+        boolean[] code = new boolean[sql.length()];
+        SqlScanner scanner = new SqlScanner(sql);
+        while (!scanner.atEnd()) {
+            if (scanner.skipQuotedOrComment()) {
+                continue;
+            }
+            code[scanner.position] = true;
+            scanner.advance();
+        }
+        return code;
+    }
 }

@@ -37,8 +37,22 @@ class TestPostgresDialectTranslator
                 + "JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = $1");
         assertThat(translated)
                 .startsWith("WITH pg_type AS (SELECT * FROM (VALUES (16, 'bool', 11,")
-                .contains("), pg_namespace AS (SELECT * FROM (VALUES (11, 'pg_catalog', 10), (2200, 'public', 10))")
+                .contains("), pg_namespace AS (SELECT * FROM (VALUES (11, 'pg_catalog', 10), (2200, 'public', 10), (13000, 'information_schema', 10))")
                 .endsWith("SELECT contains(ARRAY['pg_catalog', 'public'], n.nspname), t.typname FROM pg_type t JOIN pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = $1");
+    }
+
+    @Test
+    void regularExpressionOperatorsBecomeRegexpLike()
+    {
+        assertThat(translator.toTrino("SELECT 1 FROM t WHERE n.nspname !~ '^pg_toast' AND name ~* 'get' AND c.relname OPERATOR(pg_catalog.~) '^(x)$' COLLATE pg_catalog.default"))
+                .isEqualTo("SELECT 1 FROM t WHERE NOT regexp_like(n.nspname, '^pg_toast') AND regexp_like(name, '(?i)' || 'get') AND regexp_like(c.relname, '^(x)$')");
+    }
+
+    @Test
+    void psqlCatalogFunctionsAreAnsweredForOurSingleOwnerAndSearchPath()
+    {
+        assertThat(translator.toTrino("SELECT pg_catalog.pg_get_userbyid(c.relowner) AS owner FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)"))
+                .isEqualTo("SELECT 'postgres' AS owner FROM t c WHERE true");
     }
 
     @Test

@@ -71,6 +71,16 @@ class TestGatewayWithRealClients
         assertThat(psql.stdout()).doesNotContain("not reached");
     }
 
+    @Test
+    void psqlListsTheTableWithBackslashDt()
+            throws Exception
+    {
+        assumeTrue(ExternalProcess.available("psql"), "psql is not installed (Debian package postgresql-client; .ci/run installs it)");
+        ExternalProcess psql = psql("\\dt\n");
+        assertThat(psql.exitCode()).as(psql.stderr()).isZero();
+        assertThat(psql.stdout()).contains("public|otel_logs_and_spans|table|postgres");
+    }
+
     private ExternalProcess psql(String script)
             throws Exception
     {

@@ -93,6 +93,9 @@ class TestTimeFusionLauncher
             Result selected = run(List.of("psql", psqlUrl, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-F", "|", "-c", README_SELECT), Map.of("PGPASSWORD", "postgres"), root);
             assertThat(selected.exitCode()).as("psql SELECT: %s", selected).isZero();
             assertThat(selected.stdout().strip()).isEqualTo("GET /users|span-1|my-project|2025-03-01 12:00:00.123456+00|2025-03-01");
+            Result tables = run(List.of("psql", psqlUrl, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", "\\dt"), Map.of("PGPASSWORD", "postgres"), root);
+            assertThat(tables.exitCode()).as("psql \\dt: %s", tables).isZero();
+            assertThat(tables.stdout()).contains("public|otel_logs_and_spans|table|postgres");
             Result psqlCount = run(List.of("psql", psqlUrl, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", "SELECT count(*) FROM otel_logs_and_spans"), Map.of("PGPASSWORD", "postgres"), root);
             assertThat(psqlCount.exitCode()).as("psql count: %s", psqlCount).isZero();
 

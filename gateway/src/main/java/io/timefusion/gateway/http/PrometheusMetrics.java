@@ -18,18 +18,12 @@ final class PrometheusMetrics
     static String render(QueryCacheStats cache, QueryMetrics queries, ConnectionLimiter connections)
     {
         PrometheusText text = new PrometheusText();
-        text.family("timefusion_query_cache_hits_total", "counter", "Queries answered from the result cache")
-                .sample("timefusion_query_cache_hits_total", cache.hits());
-        text.family("timefusion_query_cache_misses_total", "counter", "Cacheable queries that had to run on Trino")
-                .sample("timefusion_query_cache_misses_total", cache.misses());
-        text.family("timefusion_query_cache_evictions_total", "counter", "Cached results dropped for space or age (not those invalidated by writes)")
-                .sample("timefusion_query_cache_evictions_total", cache.evictions());
-        text.family("timefusion_query_cache_entries", "gauge", "Results in the cache")
-                .sample("timefusion_query_cache_entries", cache.entries());
-        text.family("timefusion_query_cache_bytes", "gauge", "Estimated heap held by cached results")
-                .sample("timefusion_query_cache_bytes", cache.sizeBytes());
-        text.family("timefusion_query_cache_hit_ratio", "gauge", "Hits over cache lookups since start")
-                .sample("timefusion_query_cache_hit_ratio", cache.hitRate());
+        text.metric("timefusion_query_cache_hits_total", "counter", "Queries answered from the result cache", cache.hits());
+        text.metric("timefusion_query_cache_misses_total", "counter", "Cacheable queries that had to run on Trino", cache.misses());
+        text.metric("timefusion_query_cache_evictions_total", "counter", "Cached results dropped for space or age (not those invalidated by writes)", cache.evictions());
+        text.metric("timefusion_query_cache_entries", "gauge", "Results in the cache", cache.entries());
+        text.metric("timefusion_query_cache_bytes", "gauge", "Estimated heap held by cached results", cache.sizeBytes());
+        text.metric("timefusion_query_cache_hit_ratio", "gauge", "Hits over cache lookups since start", cache.hitRate());
 
         text.family("timefusion_queries_total", "counter", "Statements run, by kind and outcome");
         for (StatementKind kind : StatementKind.values()) {
@@ -39,15 +33,11 @@ final class PrometheusMetrics
             }
         }
         text.histogram("timefusion_query_duration_seconds", "Time to answer a statement (each Execute of the extended protocol)", queries.latency());
-        text.family("timefusion_rows_inserted_total", "counter", "Rows written by INSERT statements")
-                .sample("timefusion_rows_inserted_total", queries.rowsInserted());
+        text.metric("timefusion_rows_inserted_total", "counter", "Rows written by INSERT statements", queries.rowsInserted());
 
-        text.family("timefusion_pgwire_connections_open", "gauge", "Postgres sessions open now")
-                .sample("timefusion_pgwire_connections_open", connections.open());
-        text.family("timefusion_pgwire_connections_max", "gauge", "Postgres sessions allowed at once (MAX_PG_CONNECTIONS)")
-                .sample("timefusion_pgwire_connections_max", connections.maximum());
-        text.family("timefusion_pgwire_connections_rejected_total", "counter", "Postgres connections refused for being over the limit")
-                .sample("timefusion_pgwire_connections_rejected_total", connections.rejected());
+        text.metric("timefusion_pgwire_connections_open", "gauge", "Postgres sessions open now", connections.open());
+        text.metric("timefusion_pgwire_connections_max", "gauge", "Postgres sessions allowed at once (MAX_PG_CONNECTIONS)", connections.maximum());
+        text.metric("timefusion_pgwire_connections_rejected_total", "counter", "Postgres connections refused for being over the limit", connections.rejected());
 
         text.family("timefusion_trino_errors_total", "counter", "Statements that failed on Trino, by SQLSTATE class");
         queries.trinoErrorsByClass().forEach((sqlStateClass, count) -> text.sample("timefusion_trino_errors_total", Map.of("sqlstate_class", sqlStateClass), count));

@@ -21,6 +21,12 @@ public final class PrometheusText
         return this;
     }
 
+    /** A family with a single unlabelled sample: most metrics are one number. */
+    public PrometheusText metric(String name, String type, String help, double value)
+    {
+        return family(name, type, help).sample(name, value);
+    }
+
     public PrometheusText sample(String name, double value)
     {
         return sample(name, Map.of(), value);

@@ -8,6 +8,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.http.AdminAuthorization;
+import io.timefusion.gateway.http.AdminTokenFilter;
 import io.timefusion.gateway.http.GatewayUptime;
 import io.timefusion.gateway.http.HealthResource;
 import io.timefusion.gateway.http.MetricsResource;
@@ -56,5 +57,6 @@ public class GatewayModule
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);
+        jaxrsBinder(binder).bind(AdminTokenFilter.class);
     }
 }

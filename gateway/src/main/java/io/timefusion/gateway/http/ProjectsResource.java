@@ -11,12 +11,10 @@ import io.timefusion.gateway.trino.TrinoErrors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,15 +24,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Bring-your-own-bucket administration: {@code POST /register_project}, {@code GET /projects},
- * {@code GET /projects/{id}}, {@code DELETE /projects/{id}}. Answers never contain a secret key.
+ * {@code GET /projects/{id}}, {@code DELETE /projects/{id}}, behind the admin token. Answers never contain a secret key.
  */
 @Path("/")
+@AdminOnly
 public class ProjectsResource
 {
     // the connector's error codes (TimeFusionErrorCode): invalid registration and storage failure
@@ -43,14 +41,12 @@ public class ProjectsResource
     private static final String INVALID_REGISTRATION = "Invalid project registration: ";
     private static final int UNPROCESSABLE_ENTITY = 422;
 
-    private final AdminAuthorization authorization;
     private final ProjectAdmin projects;
     private final QueryResultCache cache;
 
     @Inject
-    public ProjectsResource(AdminAuthorization authorization, ProjectAdmin projects, QueryResultCache cache)
+    public ProjectsResource(ProjectAdmin projects, QueryResultCache cache)
     {
-        this.authorization = requireNonNull(authorization, "authorization is null");
         this.projects = requireNonNull(projects, "projects is null");
         this.cache = requireNonNull(cache, "cache is null");
     }
@@ -59,12 +55,8 @@ public class ProjectsResource
     @Path("register_project")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, Map<String, Object> body)
+    public Response register(Map<String, Object> body)
     {
-        Optional<Response> refusal = authorization.refusal(authorizationHeader);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         List<String> problems = new ArrayList<>();
         Map<String, Object> fields = body == null ? Map.of() : body;
         String projectId = requiredText(fields, "project_id", problems);
@@ -95,12 +87,8 @@ public class ProjectsResource
     @GET
     @Path("projects")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader)
+    public Response list()
     {
-        Optional<Response> refusal = authorization.refusal(authorizationHeader);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         try {
             return Response.ok(Map.of("projects", projects.list().stream().map(ProjectsResource::view).toList())).build();
         }
@@ -112,12 +100,8 @@ public class ProjectsResource
     @GET
     @Path("projects/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, @PathParam("id") String projectId)
+    public Response get(@PathParam("id") String projectId)
     {
-        Optional<Response> refusal = authorization.refusal(authorizationHeader);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         try {
             return projects.get(projectId)
                     .map(project -> Response.ok(view(project)).build())
@@ -131,12 +115,8 @@ public class ProjectsResource
     @DELETE
     @Path("projects/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader, @PathParam("id") String projectId)
+    public Response delete(@PathParam("id") String projectId)
     {
-        Optional<Response> refusal = authorization.refusal(authorizationHeader);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         try {
             if (projects.get(projectId).isEmpty()) {
                 return JsonResponses.error(Response.Status.NOT_FOUND, "project %s is not registered".formatted(projectId));

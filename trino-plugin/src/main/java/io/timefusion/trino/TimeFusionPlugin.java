@@ -1,9 +1,13 @@
 package io.timefusion.trino;
 
+import com.google.common.collect.ImmutableSet;
+import io.timefusion.trino.functions.TimeBucketFunctions;
+import io.timefusion.trino.functions.TimeBucketWithTimeZoneFunctions;
 import io.trino.spi.Plugin;
 import io.trino.spi.connector.ConnectorFactory;
 
 import java.util.List;
+import java.util.Set;
 
 public class TimeFusionPlugin
         implements Plugin
@@ -12,5 +16,15 @@ public class TimeFusionPlugin
     public Iterable<ConnectorFactory> getConnectorFactories()
     {
         return List.of(new TimeFusionConnectorFactory());
+    }
+
+    /** Timescale's functions that Trino lacks, so that Trino CLI users write the same SQL as Postgres clients of the gateway. */
+    @Override
+    public Set<Class<?>> getFunctions()
+    {
+        return ImmutableSet.<Class<?>>builder()
+                .addAll(TimeBucketWithTimeZoneFunctions.FUNCTIONS)
+                .addAll(TimeBucketFunctions.FUNCTIONS)
+                .build();
     }
 }

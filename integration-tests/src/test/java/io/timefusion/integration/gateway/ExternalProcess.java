@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 public record ExternalProcess(int exitCode, String stdout, String stderr)
 {
     public static ExternalProcess run(List<String> command, Map<String, String> environment, String stdin)
+            throws IOException, InterruptedException
+    {
+        return run(command, environment, stdin, Duration.ofSeconds(120));
+    }
+
+    public static ExternalProcess run(List<String> command, Map<String, String> environment, String stdin, Duration timeout)
             throws IOException, InterruptedException
     {
         Path output = Files.createTempFile("client-", ".out");
@@ -26,9 +33,9 @@ public record ExternalProcess(int exitCode, String stdout, String stderr)
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("%s did not finish within 120 s".formatted(command.getFirst()));
+                throw new IllegalStateException("%s did not finish within %s".formatted(command.getFirst(), timeout));
             }
             return new ExternalProcess(process.exitValue(), Files.readString(output), Files.readString(errors));
         }

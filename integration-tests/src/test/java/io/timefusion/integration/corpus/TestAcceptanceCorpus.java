@@ -64,7 +64,8 @@ class TestAcceptanceCorpus
     void bothServersHoldTheSameRows()
             throws Exception
     {
-        String sql = "SELECT COUNT(*), COUNT(DISTINCT id), SUM(duration), MIN(timestamp), MAX(timestamp) FROM otel_logs_and_spans";
+        // standard SQL only: this checks the load, not the translation
+        String sql = "SELECT COUNT(*), COUNT(DISTINCT id), CAST(SUM(duration) AS bigint), MIN(timestamp), MAX(timestamp) FROM otel_logs_and_spans WHERE id LIKE 'span-%'";
         try (Connection reference = postgres.connect(); Connection actual = gateway.connect()) {
             assertSameResult(new CorpusCase("load", sql, null, null, null, null, null), PgJdbcRunner.run(reference, sql, List.of()), PgJdbcRunner.run(actual, sql, List.of()));
         }

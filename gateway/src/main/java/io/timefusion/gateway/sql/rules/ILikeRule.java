@@ -24,7 +24,7 @@ public final class ILikeRule
         }
         LikeExpression.KeyWord keyword = like.getLikeKeyWord();
         if (keyword != LikeExpression.KeyWord.LIKE && keyword != LikeExpression.KeyWord.ILIKE) {
-            throw new UnsupportedStatementException("%s is not supported".formatted(keyword));
+            throw new UnsupportedStatementException("feature not supported: " + keyword.toString().replace('_', ' '));
         }
         boolean caseInsensitive = keyword == LikeExpression.KeyWord.ILIKE;
         boolean needsEscape = like.getEscape() == null && !(like.getRightExpression() instanceof StringValue literal && !literal.getValue().contains("\\"));

@@ -42,7 +42,7 @@ public final class PercentileWithinGroupRule
                     + "element_at(a, greatest(1, CAST(ceiling(" + fraction + " * cardinality(a)) AS bigint))))), 1)";
             default -> throw new UnsupportedStatementException("%s WITHIN GROUP is not supported".formatted(name));
         };
-        if (analytic.getFilterExpression() != null || analytic.getPartitionExpressionList() != null || analytic.getWindowDefinition() != null) {
+        if (analytic.getFilterExpression() != null || analytic.getPartitionExpressionList() != null && !analytic.getPartitionExpressionList().isEmpty()) {
             throw new UnsupportedStatementException("%s WITHIN GROUP with FILTER or OVER is not supported".formatted(name));
         }
         return Optional.of(Templates.expand(template, analytic.getExpression(), order.getExpression()));

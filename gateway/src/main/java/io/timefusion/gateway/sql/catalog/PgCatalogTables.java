@@ -1,4 +1,4 @@
-package io.timefusion.gateway.sql;
+package io.timefusion.gateway.sql.catalog;
 
 import io.timefusion.gateway.pgwire.types.PgType;
 
@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * the rows come from the gateway's own catalog of Postgres types, so what clients read matches what the wire
  * protocol sends them.
  */
-final class PgCatalogTables
+public final class PgCatalogTables
+        implements CatalogRelations
 {
     static final int PG_CATALOG_NAMESPACE = 11;
     static final int PUBLIC_NAMESPACE = 2200;
@@ -33,12 +34,13 @@ final class PgCatalogTables
                     FROM information_schema.tables WHERE table_schema <> 'information_schema'""".formatted(PUBLIC_NAMESPACE, INFORMATION_SCHEMA_NAMESPACE),
             "pg_am", "SELECT * FROM (VALUES (2, 'heap', 't')) AS t(oid, amname, amtype)");
 
-    private PgCatalogTables() {}
-
-    /** The query defining an emulated table, by its name in pg_catalog. */
-    static Optional<String> definition(String table)
+    @Override
+    public Optional<CatalogRelation> relation(String schema, String relation)
     {
-        return Optional.ofNullable(TABLES.get(table));
+        if (!schema.equals("pg_catalog")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TABLES.get(relation)).map(query -> new CatalogRelation(relation, query, List.of()));
     }
 
     private static String pgType()

@@ -1,0 +1,31 @@
+package io.timefusion.gateway.sql.rules;
+
+import java.util.List;
+
+/** The translator's own rules, in the order they are tried. */
+public final class BuiltInRules
+{
+    private BuiltInRules() {}
+
+    public static List<TranslationRule> all()
+    {
+        return List.of(
+                new UnsupportedSyntaxRule(),
+                new SessionFunctionRule(),
+                new RoundRule(),
+                new CastRule(),
+                new IntervalLiteralRule(),
+                new TimestampComparisonRule(),
+                new ILikeRule(),
+                new RegexMatchRule(),
+                new JsonArrowRule(),
+                new ArrayOperatorRule(),
+                new AnyArrayRule(),
+                new ExtractRule(),
+                new AtTimeZoneRule(),
+                new ToCharRule(),
+                new PercentileWithinGroupRule(),
+                new TimescaleFunctionRule(),
+                new PostgresFunctionRule());
+    }
+}

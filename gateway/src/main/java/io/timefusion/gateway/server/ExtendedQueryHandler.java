@@ -9,6 +9,7 @@ import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Describe;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Execute;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Parse;
 import io.timefusion.gateway.pgwire.types.PgType;
+import io.timefusion.gateway.sql.ParameterCasts;
 import io.timefusion.gateway.sql.ParameterLiterals;
 import io.timefusion.gateway.sql.Placeholders;
 import io.timefusion.gateway.sql.SqlTranslator;
@@ -20,6 +21,7 @@ import io.timefusion.gateway.trino.TrinoSession;
 import io.timefusion.gateway.trino.TrinoType;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -138,26 +140,38 @@ final class ExtendedQueryHandler
         output.send(BackendMessages::bindComplete);
     }
 
+    /** The type each parameter must have: its cast's where the statement casts it, else the column's or Trino's inference. */
     private List<Optional<TrinoType>> targetTypes(PreparedStatementEntry statement)
             throws SQLException
     {
-        boolean allDeclared = true;
+        Map<Integer, TrinoType> casts = ParameterCasts.of(statement.trinoSql());
+        boolean allKnown = true;
         for (int i = 0; i < statement.parameterCount(); i++) {
-            allDeclared &= statement.declaredTypeOid(i) != 0;
+            allKnown &= statement.declaredTypeOid(i) != 0 || casts.containsKey(i + 1);
         }
         // an INSERT's values must also match the column types (an int8 parameter into an integer column)
-        if (statement.parameterCount() == 0 || allDeclared && statement.kind() != StatementKind.INSERT) {
-            return Collections.nCopies(statement.parameterCount(), Optional.empty());
-        }
-        return parameterTypes.resolve(trino, statement.trinoSql(), statement.parameterCount());
+        List<Optional<TrinoType>> inferred = statement.parameterCount() == 0 || allKnown && statement.kind() != StatementKind.INSERT
+                ? Collections.nCopies(statement.parameterCount(), Optional.empty())
+                : parameterTypes.resolve(trino, statement.trinoSql(), statement.parameterCount());
+        List<Optional<TrinoType>> targets = new ArrayList<>(inferred);
+        casts.forEach((number, type) -> {
+            if (number <= targets.size()) {
+                targets.set(number - 1, Optional.of(type));
+            }
+        });
+        return targets;
     }
 
+    /**
+     * A value sent as text for a parameter the statement casts is read as input of the cast's type, as Postgres
+     * reads {@code '{a,b}'::text[]}; a client that declared text (or nothing) has left the reading to the server.
+     */
     private static Object decode(PreparedStatementEntry statement, int index, Optional<TrinoType> target, short format, byte[] raw)
     {
         int declared = statement.declaredTypeOid(index);
-        PgType<?> type = declared != 0
-                ? PgType.byOid(declared).orElseThrow(() -> new PgErrorException("42704", "type with OID %d does not exist".formatted(declared)))
-                : target.map(PgTypeMapping::forTrino).orElse(PgType.TEXT);
+        boolean readAsTarget = target.isPresent() && (declared == 0 || format == FormatCodes.TEXT && (declared == PgType.TEXT.oid() || declared == PgType.VARCHAR.oid()));
+        PgType<?> type = readAsTarget ? PgTypeMapping.forTrino(target.get()) : declared == 0 ? PgType.TEXT
+                : PgType.byOid(declared).orElseThrow(() -> new PgErrorException("42704", "type with OID %d does not exist".formatted(declared)));
         if (declared == 0 && format == FormatCodes.BINARY && target.isEmpty()) {
             throw new PgErrorException("08P01", "parameter $%d has no type: send it in text format or declare its type".formatted(index + 1));
         }

@@ -1,8 +1,10 @@
 package io.timefusion.gateway.sql.deparse;
 
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.catalog.CatalogRelation;
 import io.timefusion.gateway.sql.rules.FunctionNames;
+import io.timefusion.gateway.sql.rules.GenerateSeries;
 import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
@@ -35,10 +37,12 @@ public class TrinoSelectDeParser
     private static final String DISTINCT_ON_ROW = "distinct_on_row";
 
     private final CatalogReferences catalog;
+    private final TranslationContext translationContext;
 
-    TrinoSelectDeParser(CatalogReferences catalog)
+    TrinoSelectDeParser(CatalogReferences catalog, TranslationContext translationContext)
     {
         this.catalog = catalog;
+        this.translationContext = translationContext;
     }
 
     @Override
@@ -138,7 +142,7 @@ public class TrinoSelectDeParser
 
     /**
      * Set-returning functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as
-     * Postgres does) and {@code generate_series(start, stop[, step])} the UNNEST of a sequence. Without column
+     * Postgres does) and {@code generate_series(start, stop[, step])} the UNNEST of a sequence ({@link GenerateSeries}). Without column
      * names the column is named after the alias, or after the function, as in Postgres.
      */
     @Override
@@ -150,10 +154,7 @@ public class TrinoSelectDeParser
         Expression unnested = switch (name) {
             case "unnest" -> function;
             case "generate_series" -> {
-                if (arguments < 2 || arguments > 3) {
-                    throw new UnsupportedStatementException("generate_series takes a start, a stop and an optional step");
-                }
-                yield new Function("sequence", function.getParameters().toArray(Expression[]::new));
+                yield GenerateSeries.sequence(arguments == 0 ? List.of() : List.copyOf(function.getParameters()), translationContext);
             }
             default -> throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
         };

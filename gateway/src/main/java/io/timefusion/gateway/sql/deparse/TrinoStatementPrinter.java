@@ -16,7 +16,7 @@ public final class TrinoStatementPrinter
         StringBuilder builder = new StringBuilder();
         CatalogReferences catalog = new CatalogReferences(relations);
         TrinoExpressionDeParser expressions = new TrinoExpressionDeParser(rules, context);
-        TrinoSelectDeParser selects = new TrinoSelectDeParser(catalog);
+        TrinoSelectDeParser selects = new TrinoSelectDeParser(catalog, context);
         statement.accept(new StatementDeParser(expressions, selects, builder));
         return catalog.defineIn(builder.toString());
     }

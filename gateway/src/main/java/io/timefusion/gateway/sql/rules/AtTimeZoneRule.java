@@ -54,7 +54,7 @@ public final class AtTimeZoneRule
         return Templates.expand("CAST(at_timezone({0}, {1}) AS timestamp(6))", timestamp, zone);
     }
 
-    private static boolean isWithoutZone(Expression expression)
+    static boolean isWithoutZone(Expression expression)
     {
         if (!(expression instanceof CastExpression cast) || cast.getColDataType() == null) {
             return false;

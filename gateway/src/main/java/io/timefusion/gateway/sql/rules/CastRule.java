@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.rules;
 
+import io.timefusion.gateway.pgwire.types.PgType;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -9,13 +10,16 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * {@code x::type} and {@code CAST(x AS type)} with Postgres type names become Trino casts. Literal text is read
  * as Postgres reads it: {@code '1 hour'::interval} is an interval literal, {@code '{a,b}'::text[]} an array,
  * {@code '2026-01-01 00:00:00+00'::timestamptz} a timestamp literal, {@code '{"a":1}'::jsonb} parsed JSON.
- * A uuid is compared as text: the table keeps ids as varchar, and Postgres clients send {@code $1::uuid}.
+ * Literal uuid text is read as Postgres' uuid_in reads it (without hyphens, in braces, in upper case) and written
+ * in the canonical form, the only one Trino's cast accepts. A uuid stays a uuid ({@link UuidComparisonRule} compares
+ * it with the table's varchar ids).
  */
 public final class CastRule
         implements TranslationRule
@@ -42,7 +46,7 @@ public final class CastRule
             return Optional.of(cast(value, PostgresTypes.trino(type)));
         }
         return Optional.of(switch (base) {
-            case "uuid" -> cast(cast(value, "uuid"), "varchar");
+            case "uuid" -> value instanceof StringValue text ? cast(new StringValue(canonicalUuid(text.getValue())), "uuid") : cast(value, "uuid");
             case "json", "jsonb" -> value instanceof StringValue || value instanceof JdbcParameter ? new Function("json_parse", value) : cast(value, "json");
             case "timestamptz", "timestamp with time zone" -> value instanceof StringValue text
                     ? TimestampLiterals.withTimeZone(text.getValue(), context.timeZone()).<Expression>map(literal -> typedLiteral("TIMESTAMP", literal))
@@ -50,6 +54,11 @@ public final class CastRule
                     : cast(value, PostgresTypes.trino(type));
             default -> cast(value, PostgresTypes.trino(type));
         });
+    }
+
+    private static String canonicalUuid(String text)
+    {
+        return PgType.UUID_TYPE.decodeText(text.replace("''", "'").getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static CastExpression cast(Expression value, String trinoType)

@@ -30,8 +30,8 @@ public final class PostgresFunctionRule
         return switch (name) {
             case "string_to_array" -> arguments.size() == 2 ? Optional.of(Templates.expand("split({0}, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
             case "array_to_string" -> arguments.size() == 2 ? Optional.of(Templates.expand("array_join({0}, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
-            // Postgres has no length for an empty array
-            case "array_length" -> arguments.size() == 2 ? Optional.of(Templates.expand("NULLIF(cardinality({0}), 0)", arguments.get(0))) : unsupported(name, arguments);
+            // Postgres has no length for an empty array, and counts in integer
+            case "array_length" -> arguments.size() == 2 ? Optional.of(Templates.expand("CAST(NULLIF(cardinality({0}), 0) AS integer)", arguments.get(0))) : unsupported(name, arguments);
             case "cardinality" -> Optional.empty();
             case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
             case "left" -> arguments.size() == 2 ? Optional.of(Templates.expand("substr({0}, 1, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);

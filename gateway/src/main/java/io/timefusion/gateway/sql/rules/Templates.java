@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * the text is parsed and the placeholders replaced by the sub-expressions themselves (not copies), so the
  * printer translates them once, like any other expression. Writing constructs this way reads like the SQL it
  * produces, where building JSqlParser's tree by hand would not. JSqlParser has no tree rewriter; the placeholders
- * are found by walking the parsed template's fields.
+ * are found by walking the parsed template's fields. The template's own function calls are Trino's and become
+ * {@link TrinoFunction}s, which no rule translates again ({@code cardinality} in a template is Trino's, where a
+ * Postgres {@code cardinality} is rewritten).
  */
 public final class Templates
 {
@@ -49,16 +51,17 @@ public final class Templates
         for (int i = 0; i < arguments.length; i++) {
             substitutes[i] = isAtom(arguments[i]) ? arguments[i] : new ParenthesedExpressionList<>(arguments[i]);
         }
-        Object root = substitute(parsed, substitutes);
-        if (root != null) {
-            return (Expression) root;
+        Expression argument = placeholder(parsed, substitutes);
+        if (argument != null) {
+            return argument;
         }
-        substituteFields(parsed, substitutes, Collections.newSetFromMap(new IdentityHashMap<>()));
-        return parsed;
+        Expression root = adopted(parsed);
+        substituteFields(root, substitutes, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return root;
     }
 
     /** The argument a placeholder stands for, or null when the node is no placeholder. */
-    private static Expression substitute(Object node, Expression[] arguments)
+    private static Expression placeholder(Object node, Expression[] arguments)
     {
         if (node instanceof Column column && column.getTable() == null) {
             Matcher matcher = PLACEHOLDER_NAME.matcher(column.getColumnName());
@@ -69,6 +72,33 @@ public final class Templates
         return null;
     }
 
+    /** A node of the template as it is kept: a function call as Trino's, anything else as parsed. */
+    private static <T> T adopted(T node)
+    {
+        @SuppressWarnings("unchecked")
+        T trino = node != null && node.getClass() == Function.class ? (T) asTrinoFunction((Function) node) : node;
+        return trino;
+    }
+
+    private static TrinoFunction asTrinoFunction(Function function)
+    {
+        TrinoFunction trino = new TrinoFunction();
+        try {
+            for (Class<?> type = Function.class; type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        field.set(trino, field.get(function));
+                    }
+                }
+            }
+        }
+        catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return trino;
+    }
+
     @SuppressWarnings("unchecked")
     private static void substituteFields(Object node, Expression[] arguments, Set<Object> visited)
     {
@@ -77,16 +107,21 @@ public final class Templates
         }
         if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                Expression argument = substitute(list.get(i), arguments);
+                Expression argument = placeholder(list.get(i), arguments);
                 if (argument != null) {
                     ((List<Object>) list).set(i, argument);
                 }
                 else if (isSyntaxNode(list.get(i))) {
-                    substituteFields(list.get(i), arguments, visited);
+                    Object element = adopted(list.get(i));
+                    ((List<Object>) list).set(i, element);
+                    substituteFields(element, arguments, visited);
                 }
             }
         }
-        for (Class<?> type = node.getClass(); type != null && type.getPackageName().startsWith("net.sf.jsqlparser"); type = type.getSuperclass()) {
+        for (Class<?> type = node.getClass(); type != Object.class; type = type.getSuperclass()) {
+            if (!type.getPackageName().startsWith("net.sf.jsqlparser")) {
+                continue;
+            }
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
                     continue;
@@ -94,12 +129,14 @@ public final class Templates
                 try {
                     field.setAccessible(true);
                     Object value = field.get(node);
-                    Expression argument = substitute(value, arguments);
+                    Expression argument = placeholder(value, arguments);
                     if (argument != null) {
                         field.set(node, argument);
                     }
                     else if (isSyntaxNode(value)) {
-                        substituteFields(value, arguments, visited);
+                        Object adopted = adopted(value);
+                        field.set(node, adopted);
+                        substituteFields(adopted, arguments, visited);
                     }
                 }
                 catch (IllegalAccessException e) {

@@ -14,9 +14,12 @@ public record TranslationRules(List<TranslationRule> rules)
         rules = List.copyOf(rules);
     }
 
-    /** The first replacement a rule other than {@code skipped} offers. */
+    /** The first replacement a rule other than {@code skipped} offers; none for a call of Trino's own function. */
     public Optional<Replacement> rewrite(Expression expression, TranslationContext context, Optional<TranslationRule> skipped)
     {
+        if (expression instanceof TrinoFunction) {
+            return Optional.empty();
+        }
         for (TranslationRule rule : rules) {
             if (skipped.isPresent() && skipped.get() == rule) {
                 continue;

@@ -1,6 +1,7 @@
 package io.timefusion.trino;
 
 import com.google.common.collect.ImmutableSet;
+import io.timefusion.trino.functions.PostgresSumArgument;
 import io.timefusion.trino.functions.TimeBucketFunctions;
 import io.timefusion.trino.functions.TimeBucketWithTimeZoneFunctions;
 import io.trino.spi.Plugin;
@@ -18,13 +19,17 @@ public class TimeFusionPlugin
         return List.of(new TimeFusionConnectorFactory());
     }
 
-    /** Timescale's functions that Trino lacks, so that Trino CLI users write the same SQL as Postgres clients of the gateway. */
+    /**
+     * Timescale's functions that Trino lacks, so that Trino CLI users write the same SQL as Postgres clients of the
+     * gateway, and the typing helper the gateway's translation of Postgres' sum relies on.
+     */
     @Override
     public Set<Class<?>> getFunctions()
     {
         return ImmutableSet.<Class<?>>builder()
                 .addAll(TimeBucketWithTimeZoneFunctions.FUNCTIONS)
                 .addAll(TimeBucketFunctions.FUNCTIONS)
+                .add(PostgresSumArgument.class)
                 .build();
     }
 }

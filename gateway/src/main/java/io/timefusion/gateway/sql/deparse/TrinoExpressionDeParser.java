@@ -22,6 +22,7 @@ import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ContainedBy;
@@ -173,6 +174,12 @@ public class TrinoExpressionDeParser
 
     @Override
     public <S> StringBuilder visit(Subtraction expression, S context)
+    {
+        return translated(expression, context, () -> super.visit(expression, context));
+    }
+
+    @Override
+    public <S> StringBuilder visit(Division expression, S context)
     {
         return translated(expression, context, () -> super.visit(expression, context));
     }

@@ -13,6 +13,8 @@ public final class BuiltInRules
                 new UnsupportedSyntaxRule(),
                 new SessionFunctionRule(),
                 new RoundRule(),
+                new SumRule(),
+                new NumericDivisionRule(),
                 new GreatestLeastRule(),
                 new IntegerWidthRule(),
                 new DateArithmeticRule(),

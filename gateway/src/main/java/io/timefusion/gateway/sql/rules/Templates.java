@@ -76,26 +76,7 @@ public final class Templates
     private static <T> T adopted(T node)
     {
         @SuppressWarnings("unchecked")
-        T trino = node != null && node.getClass() == Function.class ? (T) asTrinoFunction((Function) node) : node;
-        return trino;
-    }
-
-    private static TrinoFunction asTrinoFunction(Function function)
-    {
-        TrinoFunction trino = new TrinoFunction();
-        try {
-            for (Class<?> type = Function.class; type != Object.class; type = type.getSuperclass()) {
-                for (Field field : type.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers())) {
-                        field.setAccessible(true);
-                        field.set(trino, field.get(function));
-                    }
-                }
-            }
-        }
-        catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        T trino = node != null && node.getClass() == Function.class ? (T) SyntaxNodes.copyInto((Function) node, new TrinoFunction()) : node;
         return trino;
     }
 

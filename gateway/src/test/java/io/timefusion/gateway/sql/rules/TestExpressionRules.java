@@ -170,7 +170,7 @@ class TestExpressionRules
             "SELECT distinct_count(approx_count_distinct(x))::float FROM t => SELECT CAST(cardinality(approx_set(x)) AS double) FROM t",
             "SELECT jsonb_build_array(a, 'b') FROM t => SELECT CAST(ARRAY[CAST(a AS json), json_parse('\"b\"')] AS json) FROM t",
             "SELECT to_jsonb(a), to_json(b) FROM t => SELECT CAST(a AS json), CAST(b AS json) FROM t",
-            "SELECT sum(x) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t => SELECT sum(x) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t",
+            "SELECT sum(x) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t => SELECT sum(postgres_sum_argument(x)) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t",
             "SELECT avg(x) OVER (ORDER BY b RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t => SELECT avg(x) OVER (ORDER BY b RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t",
             "SELECT regexp_replace(s, 'a(b)', '<\\1>', 'g') FROM t => SELECT regexp_replace(s, 'a(b)', '<$1>') FROM t",
             "SELECT E'a\\nb' => \"SELECT 'a\nb'\"",

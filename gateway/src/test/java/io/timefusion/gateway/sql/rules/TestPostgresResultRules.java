@@ -91,12 +91,35 @@ class TestPostgresResultRules
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "SELECT round(avg(d)::numeric / 1000000, 2) FROM t => SELECT CAST(round(CAST(CAST(avg(d) AS decimal(38, 9)) / 1000000 AS decimal(38, 9)), 2) AS decimal(38, 2)) FROM t",
-            "SELECT round(sum(d)::numeric, -6) FROM t => SELECT CAST(round(CAST(sum(d) AS decimal(38, 9)), -6) AS decimal(38, 0)) FROM t",
             "SELECT round(x, 12) FROM t => SELECT CAST(round(CAST(x AS decimal(38, 12)), 12) AS decimal(38, 12)) FROM t",
             "SELECT round(x::numeric(10, 2), 1) FROM t => SELECT CAST(round(CAST(x AS decimal(10, 2)), 1) AS decimal(38, 1)) FROM t",
             "SELECT round(x, n) FROM t => SELECT round(x, n) FROM t",
     })
     void roundAnswersANumericWithTheRequestedScale(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT sum(duration), sum(DISTINCT n) FROM t => SELECT sum(postgres_sum_argument(duration)), sum(DISTINCT postgres_sum_argument(n)) FROM t",
+            "SELECT sum(x) FILTER (WHERE y > 0) FROM t => SELECT sum(postgres_sum_argument(x)) FILTER (WHERE y > 0) FROM t",
+            "SELECT round(sum(d)::numeric, -6) FROM t => SELECT CAST(round(CAST(sum(postgres_sum_argument(d)) AS decimal(38, 9)), -6) AS decimal(38, 0)) FROM t",
+            "SELECT sum(d) OVER (ORDER BY ts) FROM t => SELECT sum(postgres_sum_argument(d)) OVER (ORDER BY ts) FROM t",
+    })
+    void sumIsTypedAsPostgresTypesIt(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT duration / 1000000.0 FROM t => SELECT duration / CAST(1000000.0 AS decimal(23, 16)) FROM t",
+            "SELECT 1.5 / n FROM t => SELECT CAST(1.5 AS decimal(17, 16)) / n FROM t",
+            "SELECT duration / 1000000 FROM t => SELECT duration / 1000000 FROM t",
+            "SELECT duration / 1e6 FROM t => SELECT duration / 1e6 FROM t",
+    })
+    void divisionByANumericLiteralKeepsSixteenDecimals(String postgres, String trino)
     {
         assertTranslation(postgres, trino);
     }

@@ -29,7 +29,7 @@ public class TimeFusionPlugin
         return ImmutableSet.<Class<?>>builder()
                 .addAll(TimeBucketWithTimeZoneFunctions.FUNCTIONS)
                 .addAll(TimeBucketFunctions.FUNCTIONS)
-                .add(PostgresSumArgument.class)
+                .addAll(PostgresSumArgument.FUNCTIONS)
                 .build();
     }
 }

@@ -2,7 +2,7 @@ package io.timefusion.trino.functions;
 
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.trino.testing.DistributedQueryRunner;
-import io.trino.testing.MaterializedResult;
+import io.trino.testing.MaterializedRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +47,10 @@ class TestPostgresSumArgument
     @Test
     void sumOfBigintsIsAnExactDecimalThatDoesNotOverflowAtTheBigintLimit()
     {
-        MaterializedResult result = queryRunner.execute("SELECT sum(postgres_sum_argument(x)), typeof(sum(postgres_sum_argument(x))) FROM (VALUES BIGINT '9223372036854775807', BIGINT '9223372036854775807') AS t(x)");
-        assertThat(result.getOnlyValue()).isEqualTo(new BigDecimal("18446744073709551614"));
-        assertThat(result.getMaterializedRows().getFirst().getField(1)).isEqualTo("decimal(38,0)");
+        MaterializedRow row = queryRunner.execute("SELECT sum(postgres_sum_argument(x)), typeof(sum(postgres_sum_argument(x))) FROM (VALUES BIGINT '9223372036854775807', BIGINT '9223372036854775807') AS t(x)")
+                .getMaterializedRows().getFirst();
+        assertThat(row.getField(0)).isEqualTo(new BigDecimal("18446744073709551614"));
+        assertThat(row.getField(1)).isEqualTo("decimal(38,0)");
     }
 
     @Test

@@ -31,6 +31,7 @@ import net.sf.jsqlparser.expression.operators.relational.DoubleAnd;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.JsonOperator;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
@@ -258,6 +259,12 @@ public class TrinoExpressionDeParser
 
     @Override
     public <S> StringBuilder visit(MinorThanEquals expression, S context)
+    {
+        return translated(expression, context, () -> super.visit(expression, context));
+    }
+
+    @Override
+    public <S> StringBuilder visit(InExpression expression, S context)
     {
         return translated(expression, context, () -> super.visit(expression, context));
     }

@@ -46,6 +46,9 @@ class TestPostgresResultRules
             "SELECT * FROM t WHERE project_id = $1::uuid => SELECT * FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar)",
             "SELECT * FROM t WHERE '0b6a3f4e6c1d4c579f3e2a1d5e7c9b10'::uuid <> project_id => SELECT * FROM t WHERE CAST(CAST('0b6a3f4e-6c1d-4c57-9f3e-2a1d5e7c9b10' AS uuid) AS varchar) <> project_id",
             "SELECT * FROM t WHERE $1::uuid = $2::uuid => SELECT * FROM t WHERE CAST($1 AS uuid) = CAST($2 AS uuid)",
+            "SELECT * FROM t WHERE project_id IN ($1::uuid, $2) => SELECT * FROM t WHERE project_id IN (CAST(CAST($1 AS uuid) AS varchar), $2)",
+            "SELECT * FROM t WHERE $1::uuid NOT IN (a, b) => SELECT * FROM t WHERE CAST(CAST($1 AS uuid) AS varchar) NOT IN (a, b)",
+            "SELECT * FROM t WHERE $1::uuid IN ($2::uuid) => SELECT * FROM t WHERE CAST($1 AS uuid) IN (CAST($2 AS uuid))",
     })
     void uuidComparedWithAnythingButAUuidIsComparedAsCanonicalText(String postgres, String trino)
     {

@@ -52,6 +52,12 @@ final class BenchGateway
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, BenchCluster.CATALOG), properties);
     }
 
+    /** A service of the gateway, such as its BatchWriter. */
+    <T> T instance(Class<T> type)
+    {
+        return injector.getInstance(type);
+    }
+
     QueryCacheStats cacheStats()
     {
         return injector.getInstance(QueryResultCache.class).stats();

@@ -15,6 +15,7 @@ import io.timefusion.gateway.http.MetricsResource;
 import io.timefusion.gateway.http.ProjectsResource;
 import io.timefusion.gateway.http.StatusResource;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.TrinoBatchWriter;
 import io.timefusion.gateway.metrics.QueryMetrics;
@@ -58,6 +59,7 @@ public class GatewayModule
         jaxrsBinder(binder).bind(MetricsResource.class);
         jaxrsBinder(binder).bind(StatusResource.class);
         binder.bind(IngestTables.class).in(Scopes.SINGLETON);
+        binder.bind(IngestInserts.class).in(Scopes.SINGLETON);
         binder.bind(BatchWriter.class).to(TrinoBatchWriter.class).in(Scopes.SINGLETON);
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);

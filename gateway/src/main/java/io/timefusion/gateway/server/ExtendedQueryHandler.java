@@ -97,7 +97,7 @@ final class ExtendedQueryHandler
             throw new PgErrorException("42P05", "prepared statement \"%s\" already exists".formatted(parse.statementName()));
         }
         StatementKind kind = StatementKind.of(parse.sql());
-        Optional<IngestInsert> ingest = kind == StatementKind.INSERT ? IngestInsert.parse(parse.sql()) : Optional.empty();
+        Optional<IngestInsert> ingest = runner.parseIngest(kind, parse.sql());
         // the rows of an INSERT parsed here never reach Trino as SQL: no translation
         String trinoSql = ingest.isPresent() ? parse.sql() : runnerTranslation(kind, parse.sql());
         int placeholders = ingest.isPresent() ? ingest.get().parameterCount() : Placeholders.count(trinoSql);

@@ -86,7 +86,7 @@ final class PgSession
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
             StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
-                    dependencies.ingestTables(), dependencies.batchWriter());
+                    dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.batchWriter());
             SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors);
             extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors);
             while (output.isOpen()) {

@@ -3,6 +3,7 @@ package io.timefusion.gateway.server;
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.metrics.QueryMetrics;
@@ -22,12 +23,14 @@ public record SessionDependencies(
         QueryResultCache queryCache,
         QueryMetrics metrics,
         IngestTables ingestTables,
+        IngestInserts ingestInserts,
         BatchWriter batchWriter)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
-            QueryResultCache queryCache, QueryMetrics metrics, IngestTables ingestTables, BatchWriter batchWriter)
+            QueryResultCache queryCache, QueryMetrics metrics, IngestTables ingestTables,
+            IngestInserts ingestInserts, BatchWriter batchWriter)
     {
-        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics, ingestTables, batchWriter);
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics, ingestTables, ingestInserts, batchWriter);
     }
 }

@@ -67,7 +67,7 @@ final class SimpleQueryHandler
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
             return;
         }
-        Optional<IngestInsert> insert = kind == StatementKind.INSERT ? IngestInsert.parse(sql).filter(parsed -> parsed.parameterCount() == 0) : Optional.empty();
+        Optional<IngestInsert> insert = runner.parseIngest(kind, sql).filter(parsed -> parsed.parameterCount() == 0);
         StatementOutcome outcome = insert.isPresent()
                 ? runner.runIngest(insert.get().bind(runner.ingestTable(insert.get().table()), List.of()))
                 : runner.run(kind, translator.toTrino(sql));

@@ -7,6 +7,8 @@ import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestInsert;
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.RowBatch;
@@ -31,9 +33,11 @@ final class StatementRunner
     private final QueryResultCache cache;
     private final QueryMetrics metrics;
     private final IngestTables ingestTables;
+    private final IngestInserts ingestInserts;
     private final BatchWriter batchWriter;
 
-    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, BatchWriter batchWriter)
+    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, IngestInserts ingestInserts,
+            BatchWriter batchWriter)
     {
         this.state = state;
         this.trino = trino;
@@ -41,6 +45,7 @@ final class StatementRunner
         this.cache = cache;
         this.metrics = metrics;
         this.ingestTables = ingestTables;
+        this.ingestInserts = ingestInserts;
         this.batchWriter = batchWriter;
     }
 
@@ -123,6 +128,12 @@ final class StatementRunner
                 }
             }
         };
+    }
+
+    /** The INSERT parsed into its rows' shape, when the gateway writes it itself rather than sending it to Trino as SQL. */
+    Optional<IngestInsert> parseIngest(StatementKind kind, String sql)
+    {
+        return kind == StatementKind.INSERT ? ingestInserts.parse(sql) : Optional.empty();
     }
 
     IngestTable ingestTable(String name)

@@ -4,6 +4,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.gateway.ingest.BatchEncoder;
 import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestColumn;
+import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.RowBatch;
@@ -24,6 +25,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +34,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * How rows reach the plugin: (1) the batch transport alone, the gateway's BatchWriter writing encoded batches of
- * 100 / 1,000 / 10,000 wide rows inline in one {@code INSERT … FROM TABLE(ingest_batch(batch => '<base64>'))}, with
- * the encode and decode cost per row measured apart; (2) the main client's shape through pgwire in direct mode: 16
- * pgjdbc connections each repeating an 88-column, 100-row INSERT with one bind per cell. Trino, the connector (local
- * disk), the gateway and the clients share this JVM and the machine's cores. Markdown on stdout.
+ * How rows reach the plugin, for each ingest.transport (inline: the batch inside the statement; http: the worker
+ * fetches it from the gateway): (1) the batch transport alone, the gateway's BatchWriter writing encoded batches of
+ * 100 / 1,000 / 10,000 wide rows in one {@code INSERT … FROM TABLE(ingest_batch(…))}, with the encode and decode
+ * cost per row measured apart; (2) the main client's shape through pgwire in direct mode: 16 pgjdbc connections
+ * each repeating an 88-column, 100-row INSERT with one bind per cell. Trino, the connector (local disk), the
+ * gateway and the clients share this JVM and the machine's cores. Markdown on stdout.
  */
 public final class IngestTransportBenchmark
 {
@@ -58,22 +62,27 @@ public final class IngestTransportBenchmark
         report.addAll(machine.markdownItems());
         report.add("- load average at start: " + machine.loadAverage());
         try (BenchStorage storage = BenchStorage.local();
-                BenchCluster cluster = BenchCluster.start(storage);
-                BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), false)) {
-            IngestTable table = gateway.instance(IngestTables.class).table(BenchCluster.TABLE);
-            report.addAll(transport(table, gateway.instance(BatchWriter.class)));
-            report.addAll(directMode(table, gateway));
+                BenchCluster cluster = BenchCluster.start(storage)) {
+            for (IngestConfig.Transport transport : IngestConfig.Transport.values()) {
+                try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), false, Map.of("ingest.transport", transport.name()))) {
+                    System.err.println("ingest.transport=" + transport);
+                    IngestTable table = gateway.instance(IngestTables.class).table(BenchCluster.TABLE);
+                    report.addAll(transport(transport, table, gateway.instance(BatchWriter.class)));
+                    report.addAll(directMode(transport, table, gateway));
+                }
+            }
         }
         report.add("");
         report.add("- load average at end: " + MachineInfo.currentLoadAverage());
         stdout.println(String.join("\n", report));
     }
 
-    private static List<String> transport(IngestTable table, BatchWriter writer)
+    private static List<String> transport(IngestConfig.Transport transport, IngestTable table, BatchWriter writer)
             throws SQLException
     {
         List<String> lines = new ArrayList<>(List.of("",
-                "## Batch transport: one INSERT … FROM TABLE(ingest_batch(batch => '<base64>')) per batch, 88 columns",
+                "## Batch transport ingest.transport=%s: one INSERT … FROM TABLE(ingest_batch(%s)) per batch, 88 columns".formatted(
+                        transport.name().toLowerCase(Locale.ROOT), transport == IngestConfig.Transport.INLINE ? "batch => '<base64>'" : "url => 'http://gateway/…'"),
                 "",
                 "| rows per batch | encoded | statement | encode µs/row | decode µs/row | runs | wall ms: median (min–max) | rows/s (median) | JVM CPU ms per batch | CPU used by other processes |",
                 "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"));
@@ -101,14 +110,14 @@ public final class IngestTransportBenchmark
             Latencies wall = Latencies.of(nanos);
             long fastest = Arrays.stream(nanos).min().orElseThrow();
             lines.add("| %,d | %s | %,d chars | %.1f | %.1f | %d | %,.0f (%,.0f–%,.0f) | %,.0f | %,.0f | %.0f %% |".formatted(
-                    batchRows, bytes(encoded.length), Base64.getEncoder().encodeToString(encoded).length() + 120, encodeMicros, decodeMicros, runs,
+                    batchRows, bytes(encoded.length), statementChars(transport, encoded), encodeMicros, decodeMicros, runs,
                     wall.p50(), fastest / 1e6, wall.max(), batchRows / (wall.p50() / 1000),
                     (after.ownTicks() - before.ownTicks()) * 10.0 / runs, 100 * after.othersShareSince(before)));
         }
         return lines;
     }
 
-    private static List<String> directMode(IngestTable table, BenchGateway gateway)
+    private static List<String> directMode(IngestConfig.Transport transport, IngestTable table, BenchGateway gateway)
             throws Exception
     {
         List<String> names = new WideLogRows(table, 0).columnNames();
@@ -132,7 +141,8 @@ public final class IngestTransportBenchmark
             Latencies percentiles = Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray());
             double rowsPerSecond = latencies.size() * (double) ROWS_PER_INSERT / MEASURED.toSeconds();
             return List.of("",
-                    "## Direct mode through pgwire: %d pgjdbc connections, INSERT of %d rows × %d columns, one bind per cell".formatted(CLIENTS, ROWS_PER_INSERT, names.size()),
+                    "## Direct mode through pgwire, ingest.transport=%s: %d pgjdbc connections, INSERT of %d rows × %d columns, one bind per cell".formatted(
+                            transport.name().toLowerCase(Locale.ROOT), CLIENTS, ROWS_PER_INSERT, names.size()),
                     "",
                     "| measured | INSERTs acknowledged | rows/s | ack latency ms p50 | p90 | p99 | max | CPU used by other processes (incl. warm-up) |",
                     "|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -221,6 +231,16 @@ public final class IngestTransportBenchmark
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The length of the INSERT statement Trino parses, as TrinoBatchWriter builds it. */
+    private static int statementChars(IngestConfig.Transport transport, byte[] encoded)
+    {
+        int prefix = "INSERT INTO \"otel_logs_and_spans\" SELECT * FROM TABLE(\"timefusion\".system.ingest_batch(batch => ''))".length();
+        return prefix + switch (transport) {
+            case INLINE -> Base64.getEncoder().encodeToString(encoded).length();
+            case HTTP -> "http://127.0.0.1:12345/v1/ingest/batches/".length() + 43;
+        };
     }
 
     private static String bytes(long bytes)

@@ -1,6 +1,8 @@
 package io.timefusion.gateway.ingest;
 
 import com.google.inject.Inject;
+import io.airlift.http.server.HttpServerInfo;
+import io.airlift.node.NodeInfo;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.trino.TrinoSessions;
 import io.trino.jdbc.TrinoConnection;
@@ -15,24 +17,35 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes a batch with one Trino statement, {@code INSERT INTO t SELECT * FROM TABLE(<catalog>.system.ingest_batch(
- * batch => '<base64>'))}: the plugin decodes the batch straight into pages and commits one Delta version per table
- * touched, so the statement returns once the rows are durable. A txn travels as the catalog session properties
- * {@code ingest_txn_app_id} / {@code ingest_txn_version}, which make the plugin skip tables that hold it already.
+ * Writes a batch with one Trino statement, {@code INSERT INTO t SELECT * FROM TABLE(<catalog>.system.ingest_batch(…))}:
+ * the plugin decodes the batch straight into pages and commits one Delta version per table touched, so the
+ * statement returns once the rows are durable. The batch travels as ingest.transport says: inside the statement
+ * ({@code batch => '<base64>'}) or as a one-time URL of this gateway that the worker fetches ({@code url => '…'}).
+ * A txn travels as the catalog session properties {@code ingest_txn_app_id} / {@code ingest_txn_version}, which make
+ * the plugin skip tables that hold it already.
  */
 public class TrinoBatchWriter
         implements BatchWriter
 {
     private final TrinoSessions sessions;
     private final IngestTables tables;
+    private final BatchStore store;
+    private final IngestConfig.Transport transport;
+    private final String batchUrl;
     private final String catalog;
     private final String user;
 
     @Inject
-    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, GatewayConfig config)
+    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestConfig ingestConfig, GatewayConfig config, HttpServerInfo httpServer, NodeInfo node)
     {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.tables = requireNonNull(tables, "tables is null");
+        this.store = requireNonNull(store, "store is null");
+        this.transport = ingestConfig.getTransport();
+        // the HTTP server listens on the node's bind address; its announced URI may name another interface
+        this.batchUrl = ingestConfig.getBatchUrl().orElseGet(() -> "http://%s:%d".formatted(
+                node.getBindIp().isAnyLocalAddress() ? httpServer.getHttpUri().getHost() : node.getBindIp().getHostAddress(),
+                httpServer.getHttpUri().getPort())) + "/v1/ingest/batches/";
         this.catalog = config.getTrinoCatalog();
         this.user = config.getUser();
     }
@@ -44,9 +57,25 @@ public class TrinoBatchWriter
         if (batch.rows().isEmpty()) {
             return 0;
         }
-        IngestTable table = tables.table(batch.table());
-        String encoded = Base64.getEncoder().encodeToString(BatchEncoder.encode(table, batch));
-        String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".system.ingest_batch(batch => '%s'))".formatted(batch.table(), catalog, encoded);
+        byte[] encoded = BatchEncoder.encode(tables.table(batch.table()), batch);
+        return switch (transport) {
+            case INLINE -> insert(batch, txn, "batch => '%s'".formatted(Base64.getEncoder().encodeToString(encoded)));
+            case HTTP -> {
+                String token = store.put(encoded);
+                try {
+                    yield insert(batch, txn, "url => '%s%s'".formatted(batchUrl, token));
+                }
+                finally {
+                    store.discard(token);
+                }
+            }
+        };
+    }
+
+    private long insert(RowBatch batch, Optional<BatchTxn> txn, String argument)
+            throws SQLException
+    {
+        String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".system.ingest_batch(%s))".formatted(batch.table(), catalog, argument);
         try (Connection connection = sessions.openAdmin(user, Map.of());
                 Statement statement = connection.createStatement()) {
             if (txn.isPresent()) {

@@ -24,11 +24,11 @@ import static io.trino.spi.StandardErrorCode.INVALID_FUNCTION_ARGUMENT;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /**
- * {@code TABLE(timefusion.system.ingest_batch(batch => '<base64>'))}: the rows of one encoded batch
- * ({@link BatchFormat}) as a table with every column of otel_logs_and_spans, so that
+ * {@code TABLE(timefusion.system.ingest_batch(batch => '<base64>'))} or {@code …(url => 'http://…')}: the rows of
+ * one encoded batch ({@link BatchFormat}) as a table with every column of otel_logs_and_spans, so that
  * {@code INSERT INTO otel_logs_and_spans SELECT * FROM TABLE(…)} writes a whole batch in one statement whose
- * planning cost does not grow with the rows. The batch travels inside the statement (measured against the
- * alternatives in bench/README.md).
+ * planning cost does not grow with the rows. The batch travels either inside the statement or, fetched by the
+ * worker that decodes it, from a one-time URL of the gateway (the two measured in bench/README.md).
  */
 public class IngestBatchFunction
         extends AbstractConnectorTableFunction
@@ -36,12 +36,15 @@ public class IngestBatchFunction
     public static final String SCHEMA = "system";
     public static final String NAME = "ingest_batch";
     private static final String BATCH_ARGUMENT = "BATCH";
+    private static final String URL_ARGUMENT = "URL";
 
     @Inject
     public IngestBatchFunction(OtelLogsAndSpansTable table)
     {
         super(SCHEMA, NAME,
-                List.of(ScalarArgumentSpecification.builder().name(BATCH_ARGUMENT).type(VARCHAR).build()),
+                List.of(
+                        ScalarArgumentSpecification.builder().name(BATCH_ARGUMENT).type(VARCHAR).defaultValue(null).build(),
+                        ScalarArgumentSpecification.builder().name(URL_ARGUMENT).type(VARCHAR).defaultValue(null).build()),
                 new DescribedTable(new Descriptor(table.columns().stream()
                         .map(column -> new Descriptor.Field(column.name(), Optional.of(column.type())))
                         .toList())));
@@ -50,19 +53,26 @@ public class IngestBatchFunction
     @Override
     public TableFunctionAnalysis analyze(ConnectorSession session, ConnectorTransactionHandle transaction, Map<String, Argument> arguments, ConnectorAccessControl accessControl)
     {
-        Object value = ((ScalarArgument) arguments.get(BATCH_ARGUMENT)).getValue();
-        if (value == null) {
-            throw new TrinoException(INVALID_FUNCTION_ARGUMENT, "ingest_batch: batch is NULL");
+        Object batch = ((ScalarArgument) arguments.get(BATCH_ARGUMENT)).getValue();
+        Object url = ((ScalarArgument) arguments.get(URL_ARGUMENT)).getValue();
+        if ((batch == null) == (url == null)) {
+            throw new TrinoException(INVALID_FUNCTION_ARGUMENT, "ingest_batch takes either batch or url");
         }
-        byte[] batch;
+        IngestBatchHandle handle = batch != null
+                ? new IngestBatchHandle(decodeBase64((Slice) batch), null)
+                : new IngestBatchHandle(null, ((Slice) url).toStringUtf8());
+        return TableFunctionAnalysis.builder()
+                .handle(handle)
+                .build();
+    }
+
+    private static byte[] decodeBase64(Slice text)
+    {
         try {
-            batch = Base64.getDecoder().decode(((Slice) value).getBytes());
+            return Base64.getDecoder().decode(text.getBytes());
         }
         catch (IllegalArgumentException e) {
             throw new TrinoException(INVALID_FUNCTION_ARGUMENT, "Corrupt ingest batch: it is not base64 (%s)".formatted(e.getMessage()));
         }
-        return TableFunctionAnalysis.builder()
-                .handle(new IngestBatchHandle(batch))
-                .build();
     }
 }

@@ -15,7 +15,7 @@ import static io.trino.spi.function.table.TableFunctionProcessorState.Finished.F
 import static io.trino.spi.function.table.TableFunctionProcessorState.Processed.produced;
 import static java.lang.Math.min;
 
-/** Decodes the batch of an ingest_batch call on the worker and hands its rows on in pages of bounded size. */
+/** Decodes the batch of an ingest_batch call on the worker (fetching it first if it comes by URL) and hands its rows on in pages of bounded size. */
 public class IngestBatchProcessorProvider
         implements TableFunctionProcessorProvider
 {
@@ -32,7 +32,7 @@ public class IngestBatchProcessorProvider
     @Override
     public TableFunctionSplitProcessor getSplitProcessor(ConnectorSession session, ConnectorTableFunctionHandle handle, ConnectorSplit split)
     {
-        byte[] batch = ((IngestBatchHandle) handle).batch();
+        IngestBatchHandle batchHandle = (IngestBatchHandle) handle;
         return new TableFunctionSplitProcessor()
         {
             private Page rows;
@@ -42,6 +42,7 @@ public class IngestBatchProcessorProvider
             public TableFunctionProcessorState process()
             {
                 if (rows == null) {
+                    byte[] batch = batchHandle.batch() != null ? batchHandle.batch() : BatchFetcher.fetch(batchHandle.url());
                     rows = decoder.decode(Slices.wrappedBuffer(batch));
                 }
                 if (offset >= rows.getPositionCount()) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,7 +31,13 @@ final class BenchGateway
 
     static BenchGateway start(URI trino, boolean queryCache)
     {
-        return new BenchGateway(GatewayMain.start(Map.of(
+        return start(trino, queryCache, Map.of());
+    }
+
+    /** @param extraProperties further gateway configuration, such as ingest.transport */
+    static BenchGateway start(URI trino, boolean queryCache, Map<String, String> extraProperties)
+    {
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "node.environment", "bench",
                 "http-server.http.port", "0",
                 "node.bind-ip", "127.0.0.1",
@@ -38,7 +45,9 @@ final class BenchGateway
                 "pgwire.bind-address", "127.0.0.1",
                 "pgwire.password", PASSWORD,
                 "trino.url", trino.toString(),
-                "query-cache.enabled", Boolean.toString(queryCache))));
+                "query-cache.enabled", Boolean.toString(queryCache)));
+        properties.putAll(extraProperties);
+        return new BenchGateway(GatewayMain.start(properties));
     }
 
     /** A pgjdbc connection with the driver's defaults, as a dashboard's backend would open it. */
@@ -50,6 +59,12 @@ final class BenchGateway
         properties.setProperty("password", PASSWORD);
         int port = injector.getInstance(PgServer.class).port();
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, BenchCluster.CATALOG), properties);
+    }
+
+    /** A service of the gateway, such as its BatchWriter. */
+    <T> T instance(Class<T> type)
+    {
+        return injector.getInstance(type);
     }
 
     QueryCacheStats cacheStats()

@@ -30,6 +30,8 @@ public final class GatewayEnvironment
             .put("QUERY_CACHE_MAX_ENTRIES", "query-cache.max-entries")
             .put("QUERY_CACHE_TTL_SECONDS", "query-cache.ttl-seconds")
             .put("QUERY_CACHE_MAX_SIZE_MB", "query-cache.max-size-mb")
+            .put("INGEST_TRANSPORT", "ingest.transport")
+            .put("INGEST_BATCH_URL", "ingest.batch-url")
             .buildOrThrow();
 
     private static final Map<String, String> DEFAULTS = Map.of(

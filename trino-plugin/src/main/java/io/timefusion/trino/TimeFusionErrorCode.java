@@ -21,7 +21,9 @@ public enum TimeFusionErrorCode
     /** A row that cannot be stored, such as NULL in a NOT NULL column. */
     TIMEFUSION_INVALID_ROW(4, USER_ERROR),
     /** A project registration that is invalid, or a query on a project that was unregistered. */
-    TIMEFUSION_PROJECT_ERROR(5, USER_ERROR);
+    TIMEFUSION_PROJECT_ERROR(5, USER_ERROR),
+    /** The gateway did not serve the batch an ingest_batch call names by URL (unreachable, or fetched before). */
+    TIMEFUSION_INGEST_BATCH_UNAVAILABLE(6, EXTERNAL);
 
     private final ErrorCode errorCode;
 

@@ -87,7 +87,8 @@ final class PgSession
             sendSessionStart(key, user);
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
-            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics());
+            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
+                    dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.batchWriter());
             SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors);
             extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors);
             while (output.isOpen()) {

@@ -2,6 +2,9 @@ package io.timefusion.gateway.server;
 
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestInserts;
+import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
@@ -18,12 +21,16 @@ public record SessionDependencies(
         ParameterTypes parameterTypes,
         CancelRegistry cancelRegistry,
         QueryResultCache queryCache,
-        QueryMetrics metrics)
+        QueryMetrics metrics,
+        IngestTables ingestTables,
+        IngestInserts ingestInserts,
+        BatchWriter batchWriter)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
-            QueryResultCache queryCache, QueryMetrics metrics)
+            QueryResultCache queryCache, QueryMetrics metrics, IngestTables ingestTables,
+            IngestInserts ingestInserts, BatchWriter batchWriter)
     {
-        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics);
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics, ingestTables, ingestInserts, batchWriter);
     }
 }

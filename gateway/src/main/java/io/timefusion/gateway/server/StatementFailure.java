@@ -1,5 +1,6 @@
 package io.timefusion.gateway.server;
 
+import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
 import io.timefusion.gateway.sql.SqlSyntaxException;
@@ -18,6 +19,7 @@ final class StatementFailure
     static PgError of(Exception failure)
     {
         return switch (failure) {
+            case IngestException refused -> new PgError(refused.getSQLState(), refused.getMessage());
             case SQLException sql -> TrinoErrors.toPgError(sql);
             case UnsupportedStatementException unsupported -> new PgError("0A000", unsupported.getMessage());
             case SqlSyntaxException syntax -> new PgError("42601", syntax.getMessage());

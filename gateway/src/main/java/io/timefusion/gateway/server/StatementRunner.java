@@ -6,6 +6,12 @@ import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestInsert;
+import io.timefusion.gateway.ingest.IngestInserts;
+import io.timefusion.gateway.ingest.IngestTable;
+import io.timefusion.gateway.ingest.IngestTables;
+import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.StatementKind;
@@ -26,14 +32,21 @@ final class StatementRunner
     private final String user;
     private final QueryResultCache cache;
     private final QueryMetrics metrics;
+    private final IngestTables ingestTables;
+    private final IngestInserts ingestInserts;
+    private final BatchWriter batchWriter;
 
-    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics)
+    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, IngestInserts ingestInserts,
+            BatchWriter batchWriter)
     {
         this.state = state;
         this.trino = trino;
         this.user = user;
         this.cache = cache;
         this.metrics = metrics;
+        this.ingestTables = ingestTables;
+        this.ingestInserts = ingestInserts;
+        this.batchWriter = batchWriter;
     }
 
     /** The command tag of a statement the gateway answers itself, or empty when it goes to Trino. */
@@ -115,6 +128,36 @@ final class StatementRunner
                 }
             }
         };
+    }
+
+    /** The INSERT parsed into its rows' shape, when the gateway writes it itself rather than sending it to Trino as SQL. */
+    Optional<IngestInsert> parseIngest(StatementKind kind, String sql)
+    {
+        return kind == StatementKind.INSERT ? ingestInserts.parse(sql) : Optional.empty();
+    }
+
+    IngestTable ingestTable(String name)
+            throws SQLException
+    {
+        return ingestTables.table(name);
+    }
+
+    /**
+     * Writes the rows of a client INSERT the gateway parsed itself through the batch writer (one Trino statement
+     * carrying the encoded rows); the client's tag comes after the Delta commit. Cached readers of the table are
+     * invalidated before the outcome, or the failure, is returned.
+     */
+    StatementOutcome.Done runIngest(RowBatch batch)
+            throws SQLException
+    {
+        try {
+            long rows = batchWriter.write(batch, Optional.empty());
+            metrics.recordRowsInserted(rows);
+            return new StatementOutcome.Done("INSERT 0 " + rows);
+        }
+        finally {
+            cache.invalidate(new Invalidation.ReadersOf(batch.table()));
+        }
     }
 
     private QueryKey cacheKey(String trinoSql)

@@ -60,6 +60,8 @@ public final class TestingGateway
         catalog.putAll(connectorProperties);
         DistributedQueryRunner queryRunner = TimeFusionQueryRunner.builder()
                 .withConnectorProperties(catalog)
+                // as etc/config.properties.template: INSERTs carry their rows as an encoded batch in the statement
+                .withCoordinatorProperty("query.max-length", "100000000")
                 .build();
         try {
             Map<String, String> properties = new HashMap<>(defaults(queryRunner));
@@ -99,6 +101,12 @@ public final class TestingGateway
     public int openSessions()
     {
         return gateway.getInstance(ConnectionLimiter.class).open();
+    }
+
+    /** A service of the running gateway, such as its BatchWriter, for tests that drive the ingest path directly. */
+    public <T> T instance(Class<T> type)
+    {
+        return gateway.getInstance(type);
     }
 
     public String httpUrl()

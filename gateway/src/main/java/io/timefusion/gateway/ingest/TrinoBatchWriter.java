@@ -1,0 +1,91 @@
+package io.timefusion.gateway.ingest;
+
+import com.google.inject.Inject;
+import io.airlift.http.server.HttpServerInfo;
+import io.airlift.node.NodeInfo;
+import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.trino.TrinoSessions;
+import io.trino.jdbc.TrinoConnection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes a batch with one Trino statement, {@code INSERT INTO t SELECT * FROM TABLE(<catalog>.system.ingest_batch(…))}:
+ * the plugin decodes the batch straight into pages and commits one Delta version per table touched, so the
+ * statement returns once the rows are durable. The batch travels as ingest.transport says: inside the statement
+ * ({@code batch => '<base64>'}) or as a one-time URL of this gateway that the worker fetches ({@code url => '…'}).
+ * A txn travels as the catalog session properties {@code ingest_txn_app_id} / {@code ingest_txn_version}, which make
+ * the plugin skip tables that hold it already.
+ */
+public class TrinoBatchWriter
+        implements BatchWriter
+{
+    private final TrinoSessions sessions;
+    private final IngestTables tables;
+    private final BatchStore store;
+    private final IngestConfig.Transport transport;
+    private final String batchUrl;
+    private final String catalog;
+    private final String user;
+
+    @Inject
+    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestConfig ingestConfig, GatewayConfig config, HttpServerInfo httpServer, NodeInfo node)
+    {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.tables = requireNonNull(tables, "tables is null");
+        this.store = requireNonNull(store, "store is null");
+        this.transport = ingestConfig.getTransport();
+        // the HTTP server listens on the node's bind address; its announced URI may name another interface
+        this.batchUrl = ingestConfig.getBatchUrl().orElseGet(() -> "http://%s:%d".formatted(
+                node.getBindIp().isAnyLocalAddress() ? httpServer.getHttpUri().getHost() : node.getBindIp().getHostAddress(),
+                httpServer.getHttpUri().getPort())) + "/v1/ingest/batches/";
+        this.catalog = config.getTrinoCatalog();
+        this.user = config.getUser();
+    }
+
+    @Override
+    public long write(RowBatch batch, Optional<BatchTxn> txn)
+            throws SQLException
+    {
+        if (batch.rows().isEmpty()) {
+            return 0;
+        }
+        byte[] encoded = BatchEncoder.encode(tables.table(batch.table()), batch);
+        return switch (transport) {
+            case INLINE -> insert(batch, txn, "batch => '%s'".formatted(Base64.getEncoder().encodeToString(encoded)));
+            case HTTP -> {
+                String token = store.put(encoded);
+                try {
+                    yield insert(batch, txn, "url => '%s%s'".formatted(batchUrl, token));
+                }
+                finally {
+                    store.discard(token);
+                }
+            }
+        };
+    }
+
+    private long insert(RowBatch batch, Optional<BatchTxn> txn, String argument)
+            throws SQLException
+    {
+        String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".system.ingest_batch(%s))".formatted(batch.table(), catalog, argument);
+        try (Connection connection = sessions.openAdmin(user, Map.of());
+                Statement statement = connection.createStatement()) {
+            if (txn.isPresent()) {
+                TrinoConnection trino = connection.unwrap(TrinoConnection.class);
+                trino.setSessionProperty(catalog + ".ingest_txn_app_id", txn.get().appId());
+                trino.setSessionProperty(catalog + ".ingest_txn_version", Long.toString(txn.get().version()));
+            }
+            statement.executeLargeUpdate(sql);
+        }
+        // on replay of a committed txn Trino still counts the rows it decoded: the batch is durable either way
+        return batch.rows().size();
+    }
+}

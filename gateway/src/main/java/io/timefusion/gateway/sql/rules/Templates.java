@@ -94,7 +94,9 @@ public final class Templates
                 }
                 else if (isSyntaxNode(list.get(i))) {
                     Object element = adopted(list.get(i));
-                    ((List<Object>) list).set(i, element);
+                    if (element != list.get(i)) {
+                        ((List<Object>) list).set(i, element);
+                    }
                     substituteFields(element, arguments, visited);
                 }
             }
@@ -116,7 +118,9 @@ public final class Templates
                     }
                     else if (isSyntaxNode(value)) {
                         Object adopted = adopted(value);
-                        field.set(node, adopted);
+                        if (adopted != value) {
+                            field.set(node, adopted);
+                        }
                         substituteFields(adopted, arguments, visited);
                     }
                 }

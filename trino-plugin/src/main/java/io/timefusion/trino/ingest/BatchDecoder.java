@@ -86,6 +86,10 @@ public final class BatchDecoder
         if (rows < 0 || columnCount < 0) {
             throw corrupt("negative row or column count");
         }
+        // every value takes at least one byte: a larger count is corrupt, and must not size the block builders
+        if (rows > batch.length()) {
+            throw corrupt("%d rows cannot fit in %d bytes".formatted(rows, batch.length()));
+        }
         Cursor cursor = new Cursor(batch, 10);
         TableColumn[] columns = new TableColumn[columnCount];
         Map<String, Integer> seen = new HashMap<>();

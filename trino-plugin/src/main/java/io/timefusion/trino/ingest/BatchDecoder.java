@@ -70,6 +70,10 @@ public final class BatchDecoder
         catch (IndexOutOfBoundsException e) {
             throw corrupt("it ends before its last value");
         }
+        catch (IllegalArgumentException | ArithmeticException e) {
+            // a value no table column can hold, such as a timestamp beyond Trino's range
+            throw corrupt(e.getMessage());
+        }
     }
 
     private Page decodeChecked(Slice batch)

@@ -57,6 +57,9 @@ public final class BatchEncoder
                     throw new IngestException("42804", "column \"%s\" is of type %s but the batch holds a %s".formatted(
                             column.name(), column.type(), row[index].getClass().getSimpleName()), e);
                 }
+                catch (ArithmeticException e) {
+                    throw new IngestException("22008", "%s out of range: %s (column %s)".formatted(column.type() == ColumnType.DATE ? "date" : "timestamp", row[index], column.name()), e);
+                }
             }
         }
         return out.toByteArray();

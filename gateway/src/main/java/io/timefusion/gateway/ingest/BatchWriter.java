@@ -3,7 +3,10 @@ package io.timefusion.gateway.ingest;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Makes a batch of rows durable: when {@link #write} returns, its rows are committed to the Delta tables. */
+/**
+ * Makes a batch of rows durable: when {@link #write} returns, its rows are committed to the Delta tables.
+ * Implementations are safe to call from many threads at once; each call is one Trino statement.
+ */
 public interface BatchWriter
 {
     /**

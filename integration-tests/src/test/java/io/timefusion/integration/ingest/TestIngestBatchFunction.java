@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -122,8 +124,10 @@ class TestIngestBatchFunction
         byte[] truncated = Arrays.copyOf(valid, valid.length - 3);
         byte[] wrongMagic = valid.clone();
         wrongMagic[0] = 'X';
+        byte[] hugeRowCount = valid.clone();
+        ByteBuffer.wrap(hugeRowCount).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Integer.MAX_VALUE);
 
-        for (byte[] corrupt : List.of(truncated, wrongMagic)) {
+        for (byte[] corrupt : List.of(truncated, wrongMagic, hugeRowCount)) {
             assertThatThrownBy(() -> gateway.queryRunner().execute(
                     "INSERT INTO otel_logs_and_spans SELECT * FROM TABLE(timefusion.system.ingest_batch(batch => '%s'))".formatted(Base64.getEncoder().encodeToString(corrupt))))
                     .hasMessageContaining("Corrupt ingest batch");

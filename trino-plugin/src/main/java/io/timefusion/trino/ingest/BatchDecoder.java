@@ -70,6 +70,10 @@ public final class BatchDecoder
         catch (IndexOutOfBoundsException e) {
             throw corrupt("it ends before its last value");
         }
+        catch (IllegalArgumentException | ArithmeticException e) {
+            // a value no table column can hold, such as a timestamp beyond Trino's range
+            throw corrupt(e.getMessage());
+        }
     }
 
     private Page decodeChecked(Slice batch)
@@ -85,6 +89,10 @@ public final class BatchDecoder
         int columnCount = batch.getShort(8);
         if (rows < 0 || columnCount < 0) {
             throw corrupt("negative row or column count");
+        }
+        // every value takes at least one byte: a larger count is corrupt, and must not size the block builders
+        if (rows > batch.length()) {
+            throw corrupt("%d rows cannot fit in %d bytes".formatted(rows, batch.length()));
         }
         Cursor cursor = new Cursor(batch, 10);
         TableColumn[] columns = new TableColumn[columnCount];

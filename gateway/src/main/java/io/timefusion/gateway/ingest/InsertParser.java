@@ -1,6 +1,7 @@
 package io.timefusion.gateway.ingest;
 
 import io.timefusion.gateway.ingest.InsertCell.Parameter;
+import io.timefusion.gateway.sql.EscapeStrings;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.BooleanValue;

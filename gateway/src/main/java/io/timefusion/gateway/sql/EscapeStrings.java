@@ -4,7 +4,7 @@ package io.timefusion.gateway.sql;
  * The pre-pass for Postgres' escape strings {@code E'…'}: they become standard literals with their backslash
  * escapes decoded, because JSqlParser ends the literal at {@code \'} and Trino has no escape strings.
  */
-final class EscapeStrings
+public final class EscapeStrings
 {
     private EscapeStrings() {}
 
@@ -30,7 +30,8 @@ final class EscapeStrings
         return result.append(sql, copied, sql.length()).toString();
     }
 
-    private static String unescape(String body)
+    /** The text of an escape string constant's body, as written between the quotes, with its escapes decoded. */
+    public static String unescape(String body)
     {
         StringBuilder text = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {

@@ -21,12 +21,17 @@ import io.timefusion.gateway.server.PgServer;
 import io.timefusion.gateway.server.SessionDependencies;
 import io.timefusion.gateway.sql.PostgresDialectTranslator;
 import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.catalog.CatalogRelations;
+import io.timefusion.gateway.sql.catalog.CatalogRules;
+import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
+import io.timefusion.gateway.sql.rules.TranslationRule;
 import io.timefusion.gateway.trino.ParameterTypes;
 import io.timefusion.gateway.trino.ProjectAdmin;
 import io.timefusion.gateway.trino.TrinoProbe;
 import io.timefusion.gateway.trino.TrinoSessions;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
+import static com.google.inject.multibindings.Multibinder.newSetBinder;
 import static io.airlift.jaxrs.JaxrsBinder.jaxrsBinder;
 
 public class GatewayModule
@@ -40,6 +45,8 @@ public class GatewayModule
         binder.bind(TrinoProbe.class).in(Scopes.SINGLETON);
         binder.bind(ParameterTypes.class).in(Scopes.SINGLETON);
         binder.bind(SqlTranslator.class).to(PostgresDialectTranslator.class).in(Scopes.SINGLETON);
+        binder.bind(CatalogRelations.class).to(EmulatedCatalog.class).in(Scopes.SINGLETON);
+        CatalogRules.all().forEach(rule -> newSetBinder(binder, TranslationRule.class).addBinding().toInstance(rule));
         binder.bind(ConnectionLimiter.class).in(Scopes.SINGLETON);
         binder.bind(CancelRegistry.class).in(Scopes.SINGLETON);
         binder.bind(SessionDependencies.class).in(Scopes.SINGLETON);

@@ -13,6 +13,7 @@ import io.timefusion.gateway.sql.ParameterLiterals;
 import io.timefusion.gateway.sql.Placeholders;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.trino.ParameterTypes;
 import io.timefusion.gateway.trino.TrinoColumn;
 import io.timefusion.gateway.trino.TrinoSession;
@@ -35,6 +36,7 @@ final class ExtendedQueryHandler
     private final StatementRunner runner;
     private final TrinoSession trino;
     private final SqlTranslator translator;
+    private final TranslationContext context;
     private final ParameterTypes parameterTypes;
     private final PgOutput output;
     private final ResultWriter results;
@@ -44,8 +46,10 @@ final class ExtendedQueryHandler
     private final Map<String, Portal> portals = new HashMap<>();
     private boolean skippingUntilSync;
 
-    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, ParameterTypes parameterTypes, PgOutput output, ErrorReporter errors)
+    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, TranslationContext context, ParameterTypes parameterTypes,
+            PgOutput output, ErrorReporter errors)
     {
+        this.context = context;
         this.state = state;
         this.runner = runner;
         this.trino = trino;
@@ -104,7 +108,7 @@ final class ExtendedQueryHandler
     {
         return switch (kind) {
             case BEGIN, COMMIT, ROLLBACK, SET -> sql;
-            default -> translator.toTrino(sql);
+            default -> translator.toTrino(sql, context);
         };
     }
 

@@ -8,6 +8,7 @@ import io.timefusion.gateway.pgwire.protocol.ErrorFields;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.trino.PgError;
 import io.timefusion.gateway.trino.TrinoErrors;
 import io.timefusion.gateway.trino.TrinoSession;
@@ -82,12 +83,13 @@ final class PgSession
             TrinoSession session = trino;
             key = dependencies.cancelRegistry().register(session::cancel);
             SessionState state = new SessionState(startup.parameters());
+            TranslationContext context = new TranslationContext(user, startup.parameters().getOrDefault("database", user), key.processId(), state::get);
             sendSessionStart(key, user);
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
             StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics());
-            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors);
-            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors);
+            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors);
+            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors);
             while (output.isOpen()) {
                 FrontendMessage message = inbox.take();
                 switch (message) {

@@ -4,6 +4,7 @@ import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.sql.StatementSplitter;
+import io.timefusion.gateway.sql.TranslationContext;
 
 import java.util.Optional;
 
@@ -15,12 +16,14 @@ final class SimpleQueryHandler
     private final SessionState state;
     private final StatementRunner runner;
     private final SqlTranslator translator;
+    private final TranslationContext context;
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
 
-    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, PgOutput output, ErrorReporter errors)
+    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, TranslationContext context, PgOutput output, ErrorReporter errors)
     {
+        this.context = context;
         this.state = state;
         this.runner = runner;
         this.translator = translator;
@@ -65,7 +68,7 @@ final class SimpleQueryHandler
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
             return;
         }
-        String tag = switch (runner.run(kind, translator.toTrino(sql))) {
+        String tag = switch (runner.run(kind, translator.toTrino(sql, context))) {
             case StatementOutcome.Rows(RowCursor cursor) -> {
                 try (cursor) {
                     results.describe(cursor.columns(), TEXT_RESULTS);

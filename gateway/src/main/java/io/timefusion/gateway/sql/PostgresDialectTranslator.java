@@ -1,51 +1,82 @@
 package io.timefusion.gateway.sql;
 
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import com.google.inject.Inject;
+import io.timefusion.gateway.sql.catalog.CatalogRelations;
+import io.timefusion.gateway.sql.deparse.TrinoStatementPrinter;
+import io.timefusion.gateway.sql.rules.BuiltInRules;
+import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.TranslationRules;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.TokenMgrException;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.Update;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The Postgres constructs the gateway rewrites for Trino so far: references to the emulated pg_catalog tables
- * (answered from a common table expression), {@code current_schemas(…)}, {@code pg_get_userbyid},
- * {@code pg_table_is_visible}, the regular-expression operators and {@code operand = ANY(array)}.
- * Everything else passes through unchanged, so statements already in Trino SQL keep working.
+ * Translates Postgres SQL into Trino SQL: JSqlParser parses the statement, and it is printed back as Trino SQL
+ * with the translation rules applied to its expressions (rules bound by other modules first, then
+ * {@link BuiltInRules}) and emulated catalog relations defined as common table expressions.
+ *
+ * <p>Queries and writes (SELECT, VALUES, INSERT, UPDATE, DELETE) are translated; any other statement the parser
+ * reads (DDL, Trino's own SHOW … and DESCRIBE) goes to Trino as written, so that Trino answers or refuses it.
+ *
+ * <p>When JSqlParser cannot read a statement, the translator cannot tell a Postgres construct it lacks from a
+ * typo. A statement that does not even scan into tokens (an unterminated quote or comment, a stray character)
+ * is a syntax error (42601), as Postgres would report it too; any other statement it cannot read is reported as
+ * not supported (0A000), since Postgres may well accept it.
  */
 public class PostgresDialectTranslator
         implements SqlTranslator
 {
-    @Override
-    public String toTrino(String postgresSql)
+    private final CatalogRelations catalogRelations;
+    private final TranslationRules rules;
+
+    @Inject
+    public PostgresDialectTranslator(CatalogRelations catalogRelations, Set<TranslationRule> boundRules)
     {
-        Set<String> catalogTables = new LinkedHashSet<>();
-        String sql = CodeRewriter.replaceInCode(postgresSql, "(?i)\\bpg_catalog\\s*\\.\\s*(pg_[a-z_]+)\\b(?!\\s*\\()", match -> {
-            String table = match.group(1).toLowerCase(Locale.ROOT);
-            if (PgCatalogTables.definition(table).isEmpty()) {
-                throw new UnsupportedStatementException("pg_catalog." + table + " is not supported");
-            }
-            catalogTables.add(table);
-            return table;
-        });
-        sql = CodeRewriter.replaceInCode(sql, "(?i)\\bcurrent_schemas\\s*\\(\\s*(true|false)\\s*\\)",
-                match -> match.group(1).equalsIgnoreCase("true") ? "ARRAY['pg_catalog', 'public']" : "ARRAY['public']");
-        // psql's catalog queries: every table is ours and visible on the search path
-        sql = FunctionCallRewriter.rewrite(sql, "pg_get_userbyid", _ -> "'postgres'");
-        sql = FunctionCallRewriter.rewrite(sql, "pg_table_is_visible", _ -> "true");
-        sql = CodeRewriter.replaceInCode(sql, "(?i)\\s+COLLATE\\s+pg_catalog\\s*\\.\\s*\"?default\"?", _ -> "");
-        sql = RegexMatchRewriter.rewrite(sql);
-        sql = AnyOfArrayRewriter.rewrite(sql);
-        return catalogTables.isEmpty() ? sql : withCatalogTables(sql, catalogTables);
+        this.catalogRelations = catalogRelations;
+        List<TranslationRule> all = new ArrayList<>(boundRules);
+        all.addAll(BuiltInRules.all());
+        this.rules = new TranslationRules(all);
     }
 
-    private static String withCatalogTables(String sql, Set<String> tables)
+    @Override
+    public String toTrino(String postgresSql, TranslationContext context)
     {
-        String definitions = tables.stream()
-                .map(table -> table + " AS (" + PgCatalogTables.definition(table).orElseThrow() + ")")
-                .collect(Collectors.joining(", "));
-        String trimmed = sql.stripLeading();
-        if (StatementKind.firstKeyword(trimmed).equals("WITH")) {
-            return "WITH " + definitions + ", " + trimmed.substring(4).stripLeading();
+        Statement statement = parse(PostgresOnlySyntax.normalize(postgresSql));
+        return switch (statement) {
+            case Select _, Insert _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
+            default -> postgresSql;
+        };
+    }
+
+    private static Statement parse(String sql)
+    {
+        try {
+            return CCJSqlParserUtil.parse(sql);
         }
-        return "WITH " + definitions + " " + trimmed;
+        catch (JSQLParserException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String reason = firstLine(cause.getMessage());
+            if (cause instanceof TokenMgrException) {
+                throw new SqlSyntaxException("syntax error: " + reason);
+            }
+            throw new UnsupportedStatementException("statement not supported by the translator: " + reason);
+        }
+    }
+
+    private static String firstLine(String message)
+    {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 }

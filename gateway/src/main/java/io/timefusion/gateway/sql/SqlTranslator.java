@@ -6,6 +6,10 @@ package io.timefusion.gateway.sql;
  */
 public interface SqlTranslator
 {
-    /** @throws UnsupportedStatementException when the statement has no faithful Trino translation */
-    String toTrino(String postgresSql);
+    /**
+     * @param context what the session knows that the statement may ask about (settings, user, database)
+     * @throws UnsupportedStatementException when the statement has no faithful Trino translation (0A000)
+     * @throws SqlSyntaxException when the statement is not SQL at all (42601)
+     */
+    String toTrino(String postgresSql, TranslationContext context);
 }

@@ -2,38 +2,31 @@ package io.timefusion.gateway.sql;
 
 import org.junit.jupiter.api.Test;
 
+import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+import static io.timefusion.gateway.sql.TrinoSql.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestPostgresDialectTranslator
 {
-    private final PostgresDialectTranslator translator = new PostgresDialectTranslator();
-
     @Test
     void trinoSqlPassesThroughUnchanged()
     {
-        String sql = "SELECT count(*) FROM otel_logs_and_spans WHERE timestamp >= TIMESTAMP '2025-01-01 00:00:00 UTC' AND contains(hashes, 'x')";
-        assertThat(translator.toTrino(sql)).isEqualTo(sql);
-    }
-
-    @Test
-    void anyOfAnArrayBecomesContains()
-    {
-        assertThat(translator.toTrino("SELECT * FROM t WHERE 'x' = ANY(hashes) AND t.kind = any (ARRAY['a', 'b)'])"))
-                .isEqualTo("SELECT * FROM t WHERE contains(hashes, 'x') AND contains(ARRAY['a', 'b)'], t.kind)");
+        assertTranslation(
+                "SELECT count(*) FROM otel_logs_and_spans WHERE timestamp >= TIMESTAMP '2025-01-01 00:00:00 UTC' AND contains(hashes, 'x')",
+                "SELECT count(*) FROM otel_logs_and_spans WHERE timestamp >= TIMESTAMP '2025-01-01 00:00:00 UTC' AND contains(hashes, 'x')");
     }
 
     @Test
     void anyOfASubqueryStays()
     {
-        String sql = "SELECT * FROM t WHERE id = ANY (SELECT id FROM u)";
-        assertThat(translator.toTrino(sql)).isEqualTo(sql);
+        assertTranslation("SELECT * FROM t WHERE id = ANY (SELECT id FROM u)", "SELECT * FROM t WHERE id = ANY(SELECT id FROM u)");
     }
 
     @Test
     void pgCatalogTablesAreAnsweredFromCommonTableExpressions()
     {
-        String translated = translator.toTrino("SELECT n.nspname = ANY(current_schemas(true)), t.typname FROM pg_catalog.pg_type t "
+        String translated = translate("SELECT n.nspname = ANY(current_schemas(true)), t.typname FROM pg_catalog.pg_type t "
                 + "JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = $1");
         assertThat(translated)
                 .startsWith("WITH pg_type AS (SELECT * FROM (VALUES (16, 'bool', 11,")
@@ -42,31 +35,66 @@ class TestPostgresDialectTranslator
     }
 
     @Test
-    void regularExpressionOperatorsBecomeRegexpLike()
+    void unqualifiedCatalogTablesAreEmulatedToo()
     {
-        assertThat(translator.toTrino("SELECT 1 FROM t WHERE n.nspname !~ '^pg_toast' AND name ~* 'get' AND c.relname OPERATOR(pg_catalog.~) '^(x)$' COLLATE pg_catalog.default"))
-                .isEqualTo("SELECT 1 FROM t WHERE NOT regexp_like(n.nspname, '^pg_toast') AND regexp_like(name, '(?i)' || 'get') AND regexp_like(c.relname, '^(x)$')");
+        assertThat(translate("SELECT relname FROM pg_class")).startsWith("WITH pg_class AS (").endsWith(" SELECT relname FROM pg_class");
+    }
+
+    @Test
+    void statementsWithTheirOwnWithClauseGetTheCatalogTablesFirst()
+    {
+        assertThat(translate("WITH x AS (SELECT amname FROM pg_am) SELECT * FROM x"))
+                .startsWith("WITH pg_am AS (")
+                .endsWith("), x AS (SELECT amname FROM pg_am) SELECT * FROM x");
+    }
+
+    @Test
+    void psqlsQualifiedOperatorsAndDefaultCollationAreRead()
+    {
+        assertTranslation("SELECT 1 FROM t c WHERE c.relname OPERATOR(pg_catalog.~) '^(x)$' COLLATE pg_catalog.default",
+                "SELECT 1 FROM t c WHERE regexp_like(c.relname, '^(x)$')");
     }
 
     @Test
     void psqlCatalogFunctionsAreAnsweredForOurSingleOwnerAndSearchPath()
     {
-        assertThat(translator.toTrino("SELECT pg_catalog.pg_get_userbyid(c.relowner) AS owner FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)"))
-                .isEqualTo("SELECT 'postgres' AS owner FROM t c WHERE true");
+        assertTranslation("SELECT pg_catalog.pg_get_userbyid(c.relowner) AS owner FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)",
+                "SELECT 'postgres' AS owner FROM t c WHERE true");
     }
 
     @Test
     void literalsMentioningTheCatalogAreLeftAlone()
     {
-        String sql = "SELECT 'pg_catalog.pg_type = ANY(x)' AS text";
-        assertThat(translator.toTrino(sql)).isEqualTo(sql);
+        assertTranslation("SELECT 'pg_catalog.pg_type = ANY(x) OPERATOR(pg_catalog.~)' AS text", "SELECT 'pg_catalog.pg_type = ANY(x) OPERATOR(pg_catalog.~)' AS text");
     }
 
     @Test
-    void catalogTablesNotEmulatedYetAreRefusedAsUnsupported()
+    void catalogTablesNotEmulatedAreRefusedAsUnsupported()
     {
-        assertThatThrownBy(() -> translator.toTrino("SELECT * FROM pg_catalog.pg_proc"))
+        assertThatThrownBy(() -> translate("SELECT * FROM pg_catalog.pg_proc"))
                 .isInstanceOf(UnsupportedStatementException.class)
-                .hasMessage("pg_catalog.pg_proc is not supported");
+                .hasMessage("relation pg_catalog.pg_proc is not supported");
+    }
+
+    @Test
+    void statementsThatDoNotScanAreSyntaxErrors()
+    {
+        assertThatThrownBy(() -> translate("SELECT 'unterminated FROM t"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageStartingWith("syntax error: ");
+    }
+
+    @Test
+    void otherStatementsJSqlParserCannotReadAreUnsupported()
+    {
+        assertThatThrownBy(() -> translate("SELECT * FROM t TABLESAMPLE BERNOULLI (10) REPEATABLE (1) x y z"))
+                .isInstanceOf(UnsupportedStatementException.class)
+                .hasMessageStartingWith("statement not supported by the translator: ");
+    }
+
+    @Test
+    void statementsOtherThanQueriesAndWritesGoToTrinoAsWritten()
+    {
+        assertThat(TrinoSql.TRANSLATOR.toTrino("SHOW TABLES", TrinoSql.DEFAULT_SESSION)).isEqualTo("SHOW TABLES");
     }
 }

@@ -3,7 +3,7 @@ package io.timefusion.integration.gateway;
 import io.timefusion.gateway.server.PgTypeMapping;
 import io.timefusion.gateway.sql.catalog.CatalogColumn;
 import io.timefusion.gateway.sql.catalog.CatalogOids;
-import io.timefusion.gateway.sql.catalog.CatalogRelation;
+import io.timefusion.gateway.sql.catalog.EmulatedRelation;
 import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
 import io.timefusion.gateway.trino.TrinoType;
 import io.timefusion.testing.TimeFusionQueryRunner;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +48,7 @@ class TestCatalogRelationsOnTrino
     @Test
     void everyRelationRunsWithItsDeclaredColumnsAndTypes()
     {
-        for (CatalogRelation relation : EmulatedCatalog.relations()) {
+        for (EmulatedRelation relation : EmulatedCatalog.relations()) {
             MaterializedResult result = trino.execute("SELECT * FROM (" + relation.definition() + ")");
             assertThat(result.getColumnNames()).as(relation.name()).containsExactlyElementsOf(relation.columns().stream().map(CatalogColumn::name).toList());
             assertThat(result.getTypes().stream().map(type -> type.getDisplayName()).toList()).as(relation.name())
@@ -127,7 +126,7 @@ class TestCatalogRelationsOnTrino
 
     private MaterializedResult query(String schema, String relation, String sql)
     {
-        String definition = EmulatedCatalog.relation(Optional.of(schema), relation).orElseThrow().definition();
+        String definition = EmulatedCatalog.emulated(schema, relation).orElseThrow().definition();
         return trino.execute("WITH " + relation + " AS (" + definition + ") " + sql);
     }
 }

@@ -1,39 +1,44 @@
 package io.timefusion.gateway.sql.catalog;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/**
- * The pg_catalog and information_schema relations the gateway answers itself, looked up as a statement names them.
- * A relation named without a schema is looked up in pg_catalog, which Postgres searches before the search path.
- */
+/** The pg_catalog and information_schema relations the gateway answers itself ({@link PgCatalog}, {@link InformationSchema}). */
 public final class EmulatedCatalog
+        implements CatalogRelations
 {
-    private static final List<CatalogRelation> RELATIONS = Stream.concat(PgCatalog.relations().stream(), InformationSchema.relations().stream()).toList();
+    private static final List<EmulatedRelation> RELATIONS = Stream.concat(PgCatalog.relations().stream(), InformationSchema.relations().stream()).toList();
+    private static final Set<String> OID_COLUMNS = RELATIONS.stream()
+            .flatMap(relation -> relation.columns().stream())
+            .filter(column -> column.postgresType().equals("oid"))
+            .map(CatalogColumn::name)
+            .collect(Collectors.toUnmodifiableSet());
 
-    private EmulatedCatalog() {}
-
-    public static List<CatalogRelation> relations()
+    public static List<EmulatedRelation> relations()
     {
         return RELATIONS;
     }
 
-    /** @param schema the schema the statement names, empty when it names none */
-    public static Optional<CatalogRelation> relation(Optional<String> schema, String name)
+    /** @param schema and relation in lower case */
+    public static Optional<EmulatedRelation> emulated(String schema, String relation)
     {
-        String wantedSchema = schema.map(value -> value.toLowerCase(Locale.ROOT)).orElse(PgCatalog.SCHEMA);
-        String wantedName = name.toLowerCase(Locale.ROOT);
         return RELATIONS.stream()
-                .filter(relation -> relation.schema().equals(wantedSchema) && relation.name().equals(wantedName))
+                .filter(candidate -> candidate.schema().equals(schema) && candidate.name().equals(relation))
                 .findFirst();
     }
 
-    /** Whether a schema is one the gateway answers for: a relation of it that is not emulated is not supported. */
-    public static boolean isCatalogSchema(String schema)
+    /** Whether a column of some emulated relation is so named that has type oid (attrelid, typelem, oid …). */
+    static boolean isOidColumn(String name)
     {
-        String lower = schema.toLowerCase(Locale.ROOT);
-        return lower.equals(PgCatalog.SCHEMA) || lower.equals(InformationSchema.SCHEMA);
+        return OID_COLUMNS.contains(name);
+    }
+
+    @Override
+    public Optional<CatalogRelation> relation(String schema, String relation)
+    {
+        return emulated(schema, relation).map(EmulatedRelation::asCommonTableExpression);
     }
 }

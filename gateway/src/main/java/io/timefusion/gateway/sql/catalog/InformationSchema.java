@@ -13,8 +13,8 @@ import static io.timefusion.gateway.pgwire.types.PgType.NUMERIC;
 import static io.timefusion.gateway.pgwire.types.PgType.TIME;
 import static io.timefusion.gateway.pgwire.types.PgType.TIMESTAMP;
 import static io.timefusion.gateway.pgwire.types.PgType.TIMESTAMPTZ;
-import static io.timefusion.gateway.sql.catalog.CatalogRelation.empty;
-import static io.timefusion.gateway.sql.catalog.CatalogRelation.withRows;
+import static io.timefusion.gateway.sql.catalog.EmulatedRelation.empty;
+import static io.timefusion.gateway.sql.catalog.EmulatedRelation.withRows;
 
 /**
  * The information_schema views clients read (Grafana's pickers, DBeaver), with Postgres 15's columns and
@@ -28,7 +28,7 @@ final class InformationSchema
 
     private InformationSchema() {}
 
-    static List<CatalogRelation> relations()
+    static List<EmulatedRelation> relations()
     {
         return List.of(
                 withRows(SCHEMA, "schemata", """

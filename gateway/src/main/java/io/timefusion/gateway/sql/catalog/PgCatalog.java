@@ -8,8 +8,8 @@ import static io.timefusion.gateway.sql.catalog.CatalogOids.DEFAULT_COLLATION;
 import static io.timefusion.gateway.sql.catalog.CatalogOids.HEAP_ACCESS_METHOD;
 import static io.timefusion.gateway.sql.catalog.CatalogOids.PG_CATALOG_NAMESPACE;
 import static io.timefusion.gateway.sql.catalog.CatalogOids.SESSION_ROLE;
-import static io.timefusion.gateway.sql.catalog.CatalogRelation.empty;
-import static io.timefusion.gateway.sql.catalog.CatalogRelation.withRows;
+import static io.timefusion.gateway.sql.catalog.EmulatedRelation.empty;
+import static io.timefusion.gateway.sql.catalog.EmulatedRelation.withRows;
 
 /**
  * The pg_catalog relations clients read, with Postgres 15's columns. Tables, columns and schemas come from Trino's
@@ -28,7 +28,7 @@ final class PgCatalog
 
     private PgCatalog() {}
 
-    static List<CatalogRelation> relations()
+    static List<EmulatedRelation> relations()
     {
         return List.of(
                 withRows(SCHEMA, "pg_namespace", """

@@ -1,0 +1,64 @@
+package io.timefusion.gateway.sql.deparse;
+
+import io.timefusion.gateway.sql.UnsupportedStatementException;
+import io.timefusion.gateway.sql.catalog.CatalogRelation;
+import io.timefusion.gateway.sql.catalog.CatalogRelations;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The emulated catalog relations one statement reads, collected while it is printed and defined in front of it. */
+final class CatalogReferences
+{
+    private final CatalogRelations relations;
+    private final Map<String, CatalogRelation> used = new LinkedHashMap<>();
+
+    CatalogReferences(CatalogRelations relations)
+    {
+        this.relations = relations;
+    }
+
+    /**
+     * The relation a table reference reads, when it is one of the catalog's: in pg_catalog or information_schema,
+     * or unqualified with a pg_ name (pg_catalog is implicitly first on every search path).
+     */
+    Optional<CatalogRelation> resolve(Optional<String> schema, String name)
+    {
+        String relation = name.toLowerCase(Locale.ROOT);
+        String catalogSchema = schema.map(value -> value.toLowerCase(Locale.ROOT)).orElse(relation.startsWith("pg_") ? "pg_catalog" : "");
+        if (!catalogSchema.equals("pg_catalog") && !catalogSchema.equals("information_schema")) {
+            return Optional.empty();
+        }
+        return Optional.of(use(catalogSchema, relation));
+    }
+
+    private CatalogRelation use(String schema, String relation)
+    {
+        CatalogRelation resolved = relations.relation(schema, relation)
+                .orElseThrow(() -> new UnsupportedStatementException("relation %s.%s is not supported".formatted(schema, relation)));
+        if (!used.containsKey(resolved.cteName())) {
+            // a relation's dependencies come first: a common table expression reads only those defined before it
+            resolved.uses().forEach(dependency -> use(dependency.schema(), dependency.relation()));
+            used.put(resolved.cteName(), resolved);
+        }
+        return resolved;
+    }
+
+    /** The printed statement with the relations it reads defined in its WITH clause. */
+    String defineIn(String trinoSql)
+    {
+        if (used.isEmpty()) {
+            return trinoSql;
+        }
+        String definitions = used.values().stream()
+                .map(relation -> relation.cteName() + " AS (" + relation.trinoQuery() + ")")
+                .collect(Collectors.joining(", "));
+        if (trinoSql.regionMatches(true, 0, "WITH ", 0, 5)) {
+            return "WITH " + definitions + ", " + trinoSql.substring(5);
+        }
+        return "WITH " + definitions + " " + trinoSql;
+    }
+}

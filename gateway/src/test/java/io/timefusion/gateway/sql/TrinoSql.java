@@ -1,0 +1,58 @@
+package io.timefusion.gateway.sql;
+
+import io.timefusion.gateway.sql.catalog.CatalogRules;
+import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
+import io.trino.sql.parser.SqlParser;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Translation as the gateway does it, and the check that what it emits is Trino SQL. */
+public final class TrinoSql
+{
+    private static final SqlParser TRINO_PARSER = new SqlParser();
+
+    /** A session of user alice on database timefusion, backend process 4242, with the given settings. */
+    public static TranslationContext session(Map<String, String> settings)
+    {
+        return new TranslationContext("alice", "timefusion", 4242, name -> Optional.ofNullable(settings.get(name)));
+    }
+
+    public static final TranslationContext DEFAULT_SESSION = session(Map.of());
+
+    public static final SqlTranslator TRANSLATOR = new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()));
+
+    private TrinoSql() {}
+
+    /** Translates with the default session and checks that Trino's parser accepts the result. */
+    public static String translate(String postgresSql)
+    {
+        return translate(postgresSql, DEFAULT_SESSION);
+    }
+
+    public static String translate(String postgresSql, TranslationContext context)
+    {
+        String trinoSql = TRANSLATOR.toTrino(postgresSql, context);
+        assertParsesAsTrino(trinoSql);
+        return trinoSql;
+    }
+
+    public static void assertTranslation(String postgresSql, String expectedTrinoSql)
+    {
+        assertThat(translate(postgresSql)).isEqualTo(expectedTrinoSql);
+    }
+
+    /** Trino's own parser accepts the statement ($n placeholders stand for parameters, as the gateway binds them later). */
+    public static void assertParsesAsTrino(String trinoSql)
+    {
+        String withParameters = Placeholders.replace(trinoSql, _ -> "?");
+        assertThatCode(() -> TRINO_PARSER.createStatement(withParameters))
+                .as("Trino parses: %s", trinoSql)
+                .doesNotThrowAnyException();
+    }
+}

@@ -29,8 +29,8 @@ class TestPostgresDialectTranslator
         String translated = translate("SELECT n.nspname = ANY(current_schemas(true)), t.typname FROM pg_catalog.pg_type t "
                 + "JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = $1");
         assertThat(translated)
-                .startsWith("WITH pg_type AS (SELECT * FROM (VALUES (16, 'bool', 11,")
-                .contains("), pg_namespace AS (SELECT * FROM (VALUES (11, 'pg_catalog', 10), (2200, 'public', 10), (13000, 'information_schema', 10))")
+                .startsWith("WITH pg_type AS (SELECT CAST(r.\"oid\" AS integer) AS \"oid\"")
+                .contains("), pg_namespace AS (SELECT CAST(r.\"oid\" AS integer) AS \"oid\"")
                 .endsWith("SELECT contains(ARRAY['pg_catalog', 'public'], n.nspname), t.typname FROM pg_type t JOIN pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = $1");
     }
 
@@ -56,13 +56,6 @@ class TestPostgresDialectTranslator
     }
 
     @Test
-    void psqlCatalogFunctionsAreAnsweredForOurSingleOwnerAndSearchPath()
-    {
-        assertTranslation("SELECT pg_catalog.pg_get_userbyid(c.relowner) AS owner FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)",
-                "SELECT 'postgres' AS owner FROM t c WHERE true");
-    }
-
-    @Test
     void literalsMentioningTheCatalogAreLeftAlone()
     {
         assertTranslation("SELECT 'pg_catalog.pg_type = ANY(x) OPERATOR(pg_catalog.~)' AS text", "SELECT 'pg_catalog.pg_type = ANY(x) OPERATOR(pg_catalog.~)' AS text");
@@ -71,9 +64,9 @@ class TestPostgresDialectTranslator
     @Test
     void catalogTablesNotEmulatedAreRefusedAsUnsupported()
     {
-        assertThatThrownBy(() -> translate("SELECT * FROM pg_catalog.pg_proc"))
+        assertThatThrownBy(() -> translate("SELECT * FROM pg_catalog.pg_stat_activity"))
                 .isInstanceOf(UnsupportedStatementException.class)
-                .hasMessage("relation pg_catalog.pg_proc is not supported");
+                .hasMessage("relation pg_catalog.pg_stat_activity is not supported");
     }
 
     @Test

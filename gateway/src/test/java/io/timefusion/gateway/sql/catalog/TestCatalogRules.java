@@ -1,0 +1,162 @@
+package io.timefusion.gateway.sql.catalog;
+
+import io.timefusion.gateway.sql.UnsupportedStatementException;
+import org.junit.jupiter.api.Test;
+
+import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+import static io.timefusion.gateway.sql.TrinoSql.translate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The catalog's functions and casts as the translator emits them (every emitted statement parses with trino-parser). */
+class TestCatalogRules
+{
+    @Test
+    void ownerOfTheSessionRoleIsTheConnectedUser()
+    {
+        assertTranslation("SELECT pg_catalog.pg_get_userbyid(x) FROM t",
+                "SELECT CASE WHEN (x) = 10 THEN 'alice' ELSE 'unknown (OID=' || CAST((x) AS varchar) || ')' END FROM t");
+    }
+
+    @Test
+    void formatTypeNamesTypesAsPostgresPrintsThem()
+    {
+        String translated = translate("SELECT format_type(a.atttypid, a.atttypmod) FROM t a");
+        assertThat(translated).contains("WHEN 1184 THEN 'timestamp with time zone'").contains("WHEN 1009 THEN 'text[]'").contains("WHEN 23 THEN 'integer'")
+                .contains("ELSE CASE WHEN (a.atttypid) IS NULL THEN NULL ELSE '???' END END");
+    }
+
+    @Test
+    void tableVisibilityFollowsTheSearchPath()
+    {
+        assertThat(translate("SELECT 1 FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)"))
+                .startsWith("WITH pg_class AS (")
+                .endsWith("SELECT 1 FROM t c WHERE (c.oid) IN (SELECT oid FROM pg_class WHERE relnamespace IN (11, 2200))");
+    }
+
+    @Test
+    void encodingSixIsUtf8()
+    {
+        assertTranslation("SELECT pg_encoding_to_char(d.encoding) FROM t d", "SELECT CASE WHEN (d.encoding) = 6 THEN 'UTF8' ELSE '' END FROM t d");
+    }
+
+    @Test
+    void currentSchemasListsTheSearchPath()
+    {
+        assertTranslation("SELECT current_schemas(true), current_schemas(false)", "SELECT ARRAY['pg_catalog', 'public'], ARRAY['public']");
+    }
+
+    @Test
+    void descriptionsAndExpressionsOfTheCatalogAreNull()
+    {
+        assertTranslation("SELECT col_description(a.attrelid, a.attnum), pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM t",
+                "SELECT CAST(NULL AS varchar), CAST(NULL AS varchar) FROM t");
+    }
+
+    @Test
+    void aRelationNameCastToRegclassIsItsOid()
+    {
+        assertTranslation("SELECT 'pg_class'::regclass, 'otel_logs_and_spans'::pg_catalog.regclass",
+                "SELECT %d, %d".formatted(CatalogOids.relation("pg_catalog", "pg_class"), CatalogOids.relation("public", "otel_logs_and_spans")));
+    }
+
+    @Test
+    void anOidCastToRegclassIsTheRelationName()
+    {
+        assertThat(translate("SELECT c.oid::pg_catalog.regclass FROM t c")).endsWith("SELECT (SELECT relname FROM pg_class WHERE oid = (c.oid)) FROM t c");
+    }
+
+    @Test
+    void regprocLiteralsAreFunctionNames()
+    {
+        assertTranslation("SELECT typinput = 'pg_catalog.array_in'::regproc FROM t", "SELECT typinput = 'array_in' FROM t");
+    }
+
+    @Test
+    void aTypeNameCastToRegtypeIsItsOid()
+    {
+        assertTranslation("SELECT 'timestamptz'::regtype, 'text[]'::regtype", "SELECT 1184, 1009");
+    }
+
+    @Test
+    void anUnknownTypeNameIsRefused()
+    {
+        assertThatThrownBy(() -> translate("SELECT 'geometry'::regtype")).isInstanceOf(UnsupportedStatementException.class);
+    }
+
+    @Test
+    void aStringComparedWithAnOidColumnIsAnOid()
+    {
+        assertTranslation("SELECT 1 FROM t c WHERE c.oid = '16384' AND '7' = a.attrelid AND c.relname = '16384'",
+                "SELECT 1 FROM t c WHERE c.oid = 16384 AND 7 = a.attrelid AND c.relname = '16384'");
+    }
+
+    @Test
+    void arrayOfASubqueryAggregatesItsRowsInOrder()
+    {
+        assertTranslation("SELECT ARRAY(SELECT b.rolname FROM r b WHERE b.oid = m.oid ORDER BY 1) FROM m",
+                "SELECT COALESCE((SELECT array_agg((b.rolname) ORDER BY (b.rolname)) FROM r b WHERE b.oid = m.oid), ARRAY[]) FROM m");
+    }
+
+    @Test
+    void arrayOfASubqueryWithALimitIsUnsupported()
+    {
+        assertThatThrownBy(() -> translate("SELECT ARRAY(SELECT x FROM t LIMIT 2)")).isInstanceOf(UnsupportedStatementException.class);
+    }
+
+    @Test
+    void arrayBoundsOfTheFirstDimension()
+    {
+        assertTranslation("SELECT array_upper(a, 1), array_lower(a, 1), array_length(a, 1) FROM t",
+                "SELECT NULLIF(cardinality((a)), 0), CASE WHEN cardinality((a)) > 0 THEN 1 END, NULLIF(cardinality((a)), 0) FROM t");
+    }
+
+    @Test
+    void otherDimensionsAreUnsupported()
+    {
+        assertThatThrownBy(() -> translate("SELECT array_upper(a, 2) FROM t")).isInstanceOf(UnsupportedStatementException.class);
+    }
+
+    @Test
+    void arrayToStringJoins()
+    {
+        assertTranslation("SELECT pg_catalog.array_to_string(d.datacl, ', ') FROM t d", "SELECT array_join(d.datacl, ', ') FROM t d");
+    }
+
+    @Test
+    void quoteIdentQuotesKeywordsAndMixedCase()
+    {
+        String translated = translate("SELECT quote_ident(column_name) FROM t");
+        assertThat(translated).startsWith("SELECT CASE WHEN regexp_like((column_name), '^[a-z_][a-z0-9_$]*$') AND NOT (column_name) IN (")
+                .contains("'timestamp'").doesNotContain("'abort'")
+                .endsWith("ELSE '\"' || replace((column_name), '\"', '\"\"') || '\"' END FROM t");
+    }
+
+    @Test
+    void parseIdentSplitsALiteral()
+    {
+        assertTranslation("SELECT parse_ident('Public.\"My \"\"T\"')", "SELECT ARRAY['public', 'My \"T']");
+    }
+
+    @Test
+    void parseIdentOfAColumnIsUnsupported()
+    {
+        assertThatThrownBy(() -> translate("SELECT parse_ident(name) FROM t")).isInstanceOf(UnsupportedStatementException.class);
+    }
+
+    @Test
+    void informationSchemaRelationsAreNamedApartFromUserTables()
+    {
+        assertThat(translate("SELECT column_name FROM information_schema.columns"))
+                .startsWith("WITH information_schema_columns AS (")
+                .endsWith("SELECT column_name FROM information_schema_columns AS columns");
+    }
+
+    @Test
+    void relationsWithoutRowsAreTypedAndEmpty()
+    {
+        assertThat(translate("SELECT polname FROM pg_catalog.pg_policy"))
+                .startsWith("WITH pg_policy AS (SELECT CAST(NULL AS integer) AS \"oid\", CAST(NULL AS varchar) AS \"polname\"")
+                .contains(" WHERE false)");
+    }
+}

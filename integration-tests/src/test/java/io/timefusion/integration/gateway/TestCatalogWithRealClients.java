@@ -1,0 +1,233 @@
+package io.timefusion.integration.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** What psql's describe commands, pgjdbc's DatabaseMetaData and Grafana's pickers read from the emulated catalog. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TestCatalogWithRealClients
+{
+    private static final String TABLE = "otel_logs_and_spans";
+
+    private TestingGateway gateway;
+
+    @BeforeAll
+    void start()
+            throws Exception
+    {
+        gateway = TestingGateway.start();
+    }
+
+    @AfterAll
+    void stop()
+    {
+        gateway.close();
+    }
+
+    @Test
+    void psqlListsTables()
+            throws Exception
+    {
+        assertThat(psql("\\dt")).contains(" public | otel_logs_and_spans | table | postgres");
+    }
+
+    @Test
+    void psqlDescribesTheTableWithPostgresTypesAndNotNull()
+            throws Exception
+    {
+        String output = psql("\\d " + TABLE);
+        assertThat(output).contains("Table \"public.otel_logs_and_spans\"");
+        assertThat(output.lines().filter(line -> line.matches(" \\S+ +\\|.*")).count()).isEqualTo(91);
+        assertThat(output).containsPattern(" timestamp +\\| timestamp with time zone \\| +\\| not null \\|")
+                .containsPattern(" id +\\| text +\\| +\\| not null \\|")
+                .containsPattern(" hashes +\\| text\\[\\] +\\| +\\| +\\|")
+                .containsPattern(" body +\\| jsonb +\\| +\\| +\\|")
+                .containsPattern(" duration +\\| bigint +\\| +\\| +\\|")
+                .containsPattern(" context___is_remote +\\| boolean +\\| +\\| +\\|")
+                .containsPattern(" severity___severity_number +\\| integer +\\| +\\| +\\|")
+                .containsPattern(" date +\\| date +\\| +\\| not null \\|");
+    }
+
+    @Test
+    void psqlDescribesTheTableVerbosely()
+            throws Exception
+    {
+        String output = psql("\\d+ " + TABLE);
+        assertThat(output).containsPattern(" timestamp +\\| timestamp with time zone \\| +\\| not null \\| +\\| plain +\\|")
+                .containsPattern(" id +\\| text +\\| +\\| not null \\| +\\| extended +\\|")
+                .contains("Access method: heap");
+    }
+
+    @Test
+    void psqlListsTheDatabase()
+            throws Exception
+    {
+        assertThat(psql("\\l")).containsPattern(" timefusion +\\| postgres +\\| UTF8 +\\| C +\\| C +\\|");
+    }
+
+    @Test
+    void psqlListsSchemas()
+            throws Exception
+    {
+        assertThat(psql("\\dn")).containsPattern(" public +\\| postgres");
+    }
+
+    @Test
+    void psqlListsTheConnectedRole()
+            throws Exception
+    {
+        assertThat(psql("\\du")).containsPattern(" postgres +\\|");
+    }
+
+    @Test
+    void psqlListsNoUserDefinedFunctions()
+            throws Exception
+    {
+        assertThat(psql("\\df")).contains("(0 rows)");
+    }
+
+    private String psql(String command)
+            throws Exception
+    {
+        assumeTrue(ExternalProcess.available("psql"), "psql is not installed (Debian package postgresql-client; .ci/run installs it)");
+        ExternalProcess psql = ExternalProcess.run(
+                List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(gateway.pgwirePort()), "-U", TestingGateway.USER, "-d", "timefusion",
+                        "-v", "ON_ERROR_STOP=1", "-X", "-f", "-"),
+                Map.of("PGPASSWORD", TestingGateway.PASSWORD, "PGCONNECT_TIMEOUT", "10"),
+                command + "\n");
+        assertThat(psql.exitCode()).as(psql.stderr()).isZero();
+        return psql.stdout();
+    }
+
+    @Test
+    void pgjdbcListsTheTableInSchemaPublic()
+            throws SQLException
+    {
+        try (Connection connection = gateway.connect(); ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_SCHEM") + "." + tables.getString("TABLE_NAME") + " " + tables.getString("TABLE_TYPE"));
+            }
+            assertThat(names).contains("public.otel_logs_and_spans TABLE");
+        }
+    }
+
+    @Test
+    void pgjdbcListsEveryColumnInOrderWithItsPostgresType()
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = gateway.connect(); ResultSet rows = connection.getMetaData().getColumns(null, "public", TABLE, "%")) {
+            while (rows.next()) {
+                assertThat(rows.getInt("ORDINAL_POSITION")).isEqualTo(columns.size() + 1);
+                columns.add("%s %s %d %d".formatted(rows.getString("COLUMN_NAME"), rows.getString("TYPE_NAME"), rows.getInt("DATA_TYPE"), rows.getInt("NULLABLE")));
+            }
+        }
+        assertThat(columns).hasSize(90);
+        assertThat(columns).contains(
+                "timestamp timestamptz %d %d".formatted(Types.TIMESTAMP_WITH_TIMEZONE == 0 ? 0 : Types.TIMESTAMP, DatabaseMetaData.columnNoNulls),
+                "id text %d %d".formatted(Types.VARCHAR, DatabaseMetaData.columnNoNulls),
+                "hashes _text %d %d".formatted(Types.ARRAY, DatabaseMetaData.columnNullable),
+                "body jsonb %d %d".formatted(Types.OTHER, DatabaseMetaData.columnNullable),
+                "duration int8 %d %d".formatted(Types.BIGINT, DatabaseMetaData.columnNullable),
+                "context___is_remote bool %d %d".formatted(Types.BIT, DatabaseMetaData.columnNullable),
+                "severity___severity_number int4 %d %d".formatted(Types.INTEGER, DatabaseMetaData.columnNullable),
+                "date date %d %d".formatted(Types.DATE, DatabaseMetaData.columnNoNulls));
+    }
+
+    @Test
+    void pgjdbcListsSchemasCatalogsTypesAndNoPrimaryKey()
+            throws SQLException
+    {
+        try (Connection connection = gateway.connect()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(firstColumn(metaData.getSchemas())).contains("public", "pg_catalog", "information_schema");
+            assertThat(firstColumn(metaData.getCatalogs())).containsExactly("timefusion");
+            assertThat(firstColumn(metaData.getTypeInfo())).contains("int4", "text", "timestamptz", "jsonb", "_text");
+            assertThat(firstColumn(metaData.getPrimaryKeys(null, "public", TABLE))).isEmpty();
+        }
+    }
+
+    private static List<String> firstColumn(ResultSet rows)
+            throws SQLException
+    {
+        try (rows) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void grafanasTablePickerFindsTheTableOnTheSearchPath()
+            throws SQLException
+    {
+        // grafana-postgresql-datasource/postgresMetaQuery.ts showTables(), verbatim
+        String schemaConstraint = """
+                
+                          quote_ident(table_schema) IN (
+                          SELECT
+                            CASE WHEN trim(s[i]) = '"$user"' THEN user ELSE trim(s[i]) END
+                          FROM
+                            generate_series(
+                              array_lower(string_to_array(current_setting('search_path'),','),1),
+                              array_upper(string_to_array(current_setting('search_path'),','),1)
+                            ) as i,
+                            string_to_array(current_setting('search_path'),',') s
+                          )""";
+        String showTables = """
+                SELECT
+                    CASE WHEN %1$s
+                      THEN quote_ident(table_name)
+                      ELSE quote_ident(table_schema) || '.' || quote_ident(table_name)
+                    END AS "table"
+                    FROM information_schema.tables
+                    WHERE quote_ident(table_schema) NOT IN ('information_schema',
+                                             'pg_catalog',
+                                             '_timescaledb_cache',
+                                             '_timescaledb_catalog',
+                                             '_timescaledb_internal',
+                                             '_timescaledb_config',
+                                             'timescaledb_information',
+                                             'timescaledb_experimental')
+                    ORDER BY CASE WHEN %1$s THEN 0 ELSE 1 END, 1""".formatted(schemaConstraint);
+        try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+            assertThat(firstColumn(statement.executeQuery(showTables))).first().isEqualTo(TABLE);
+            // getSchema('otel_logs_and_spans'), verbatim
+            String getSchema = """
+                    SELECT quote_ident(column_name) AS "column", data_type AS "type"
+                        FROM information_schema.columns
+                        WHERE
+                          CASE WHEN array_length(parse_ident('otel_logs_and_spans'),1) = 2
+                            THEN quote_ident(table_schema) = (parse_ident('otel_logs_and_spans'))[1]
+                              AND quote_ident(table_name) = (parse_ident('otel_logs_and_spans'))[2]
+                            ELSE quote_ident(table_name) = 'otel_logs_and_spans'
+                              AND %s
+                          END""".formatted(schemaConstraint);
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(getSchema)) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            assertThat(columns).hasSize(90).contains("\"timestamp\" timestamp with time zone", "id text", "hashes ARRAY", "body jsonb", "duration bigint");
+        }
+    }
+}

@@ -9,6 +9,7 @@ import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.sql.session.ServerSettings;
 import io.timefusion.gateway.trino.PgError;
 import io.timefusion.gateway.trino.TrinoErrors;
 import io.timefusion.gateway.trino.TrinoSession;
@@ -27,7 +28,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class PgSession
 {
     private static final Logger log = Logger.get(PgSession.class);
-    static final String SERVER_VERSION = "16.9";
 
     private final StartupMessage startup;
     private final SessionDependencies dependencies;
@@ -83,7 +83,7 @@ final class PgSession
             TrinoSession session = trino;
             key = dependencies.cancelRegistry().register(session::cancel);
             SessionState state = new SessionState(startup.parameters());
-            TranslationContext context = new TranslationContext(user, startup.parameters().getOrDefault("database", user), key.processId(), state::get);
+            TranslationContext context = new TranslationContext(user, startup.parameters().getOrDefault("database", user), key.processId(), state);
             sendSessionStart(key, user);
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
@@ -159,7 +159,7 @@ final class PgSession
     private void sendSessionStart(BackendKey key, String user)
     {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("server_version", SERVER_VERSION);
+        parameters.put("server_version", ServerSettings.SERVER_VERSION);
         parameters.put("server_encoding", "UTF8");
         parameters.put("client_encoding", "UTF8");
         parameters.put("DateStyle", "ISO, MDY");

@@ -1,6 +1,7 @@
 package io.timefusion.gateway.server;
 
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
+import io.timefusion.gateway.sql.SessionSettings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * committed by each statement (Delta commits per INSERT); BEGIN … COMMIT only brackets them for the client.
  */
 final class SessionState
+        implements SessionSettings
 {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
@@ -59,17 +61,32 @@ final class SessionState
         this.statementTimeout = statementTimeout;
     }
 
-    void set(String name, String value)
+    /** {@code statement_timeout} also bounds every later Trino query of the session. */
+    @Override
+    public void set(String name, String value)
     {
+        if (name.equals("statement_timeout")) {
+            statementTimeout = SettingStatements.parseTimeout(value);
+        }
         settings.put(name, value);
     }
 
     void reset(String name)
     {
+        if (name.equals("statement_timeout")) {
+            statementTimeout = Optional.empty();
+        }
         settings.remove(name);
     }
 
-    Optional<String> get(String name)
+    void resetAll()
+    {
+        statementTimeout = Optional.empty();
+        settings.clear();
+    }
+
+    @Override
+    public Optional<String> get(String name)
     {
         return Optional.ofNullable(settings.get(name));
     }

@@ -9,14 +9,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SET and RESET of session settings, answered by the gateway. {@code statement_timeout} also bounds every later
- * Trino query of the session.
+ * SET and RESET of session settings, answered by the gateway: {@code SET name TO/= value}, {@code SET TIME ZONE},
+ * {@code SET TRANSACTION …} and {@code SET SESSION CHARACTERISTICS AS TRANSACTION …} (recorded and reported by
+ * SHOW; every statement runs in its own Trino transaction whatever the level), {@code RESET name} and
+ * {@code RESET ALL}. {@code SET name TO DEFAULT} is a RESET.
  */
 final class SettingStatements
 {
     private static final Pattern SET = Pattern.compile(
             "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([a-z_][a-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+?)\\s*");
     private static final Pattern SET_TIME_ZONE = Pattern.compile("(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?TIME\\s+ZONE\\s+(.+?)\\s*");
+    private static final Pattern SET_TRANSACTION = Pattern.compile(
+            "(?is)SET\\s+(SESSION\\s+CHARACTERISTICS\\s+AS\\s+)?TRANSACTION\\s+(.+?)\\s*");
+    private static final Pattern ISOLATION_LEVEL = Pattern.compile("(?is).*ISOLATION\\s+LEVEL\\s+(SERIALIZABLE|REPEATABLE\\s+READ|READ\\s+COMMITTED|READ\\s+UNCOMMITTED).*");
     private static final Pattern RESET = Pattern.compile("(?is)RESET\\s+([a-z_][a-z0-9_.]*|ALL)\\s*");
     private static final Pattern DURATION = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?");
 
@@ -28,28 +33,47 @@ final class SettingStatements
         Matcher reset = RESET.matcher(sql);
         if (reset.matches()) {
             String name = reset.group(1).toLowerCase(Locale.ROOT);
-            if (name.equals("all") || name.equals("statement_timeout")) {
-                state.setStatementTimeout(Optional.empty());
+            if (name.equals("all")) {
+                state.resetAll();
             }
-            state.reset(name);
+            else {
+                state.reset(name);
+            }
             return "RESET";
         }
         Matcher timeZone = SET_TIME_ZONE.matcher(sql);
         if (timeZone.matches()) {
-            state.set("timezone", unquote(timeZone.group(1)));
+            setOrReset(state, "timezone", unquote(timeZone.group(1)));
+            return "SET";
+        }
+        Matcher transaction = SET_TRANSACTION.matcher(sql);
+        if (transaction.matches()) {
+            Matcher level = ISOLATION_LEVEL.matcher(transaction.group(2));
+            String prefix = transaction.group(1) == null ? "" : "default_";
+            if (level.matches()) {
+                state.set(prefix + "transaction_isolation", level.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            }
+            if (transaction.group(2).toUpperCase(Locale.ROOT).contains("READ ONLY")) {
+                state.set(prefix + "transaction_read_only", "on");
+            }
             return "SET";
         }
         Matcher set = SET.matcher(sql);
         if (!set.matches()) {
             throw new UnsupportedStatementException("SET statement not understood: " + sql);
         }
-        String name = set.group(1).toLowerCase(Locale.ROOT);
-        String value = unquote(set.group(2));
-        if (name.equals("statement_timeout")) {
-            state.setStatementTimeout(parseTimeout(value));
-        }
-        state.set(name, value);
+        setOrReset(state, set.group(1).toLowerCase(Locale.ROOT), unquote(set.group(2)));
         return "SET";
+    }
+
+    private static void setOrReset(SessionState state, String name, String value)
+    {
+        if (value.equalsIgnoreCase("default") || name.equals("timezone") && value.equalsIgnoreCase("local")) {
+            state.reset(name);
+        }
+        else {
+            state.set(name, value);
+        }
     }
 
     /** Postgres reads a bare number as milliseconds; 0 disables the timeout. */

@@ -3,6 +3,7 @@ package io.timefusion.gateway.server;
 import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
 import io.timefusion.gateway.sql.SqlSyntaxException;
+import io.timefusion.gateway.sql.UndefinedSettingException;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.trino.PgError;
 import io.timefusion.gateway.trino.TrinoErrors;
@@ -20,6 +21,7 @@ final class StatementFailure
             case SQLException sql -> TrinoErrors.toPgError(sql);
             case UnsupportedStatementException unsupported -> new PgError("0A000", unsupported.getMessage());
             case SqlSyntaxException syntax -> new PgError("42601", syntax.getMessage());
+            case UndefinedSettingException undefined -> new PgError("42704", undefined.getMessage());
             case PgProtocolException violation -> new PgError("08P01", violation.getMessage());
             case PgDataException invalid -> new PgError(invalid.sqlState(), invalid.getMessage());
             case PgErrorException pgError -> pgError.error();

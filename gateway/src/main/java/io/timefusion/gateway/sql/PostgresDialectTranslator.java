@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import io.timefusion.gateway.sql.catalog.CatalogRelations;
 import io.timefusion.gateway.sql.deparse.TrinoStatementPrinter;
 import io.timefusion.gateway.sql.rules.BuiltInRules;
+import io.timefusion.gateway.sql.session.ShowStatements;
 import io.timefusion.gateway.sql.rules.TranslationRule;
 import io.timefusion.gateway.sql.rules.TranslationRules;
 import net.sf.jsqlparser.JSQLParserException;
@@ -17,6 +18,7 @@ import net.sf.jsqlparser.statement.update.Update;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +26,10 @@ import java.util.Set;
  * with the translation rules applied to its expressions (rules bound by other modules first, then
  * {@link BuiltInRules}) and emulated catalog relations defined as common table expressions.
  *
- * <p>Queries and writes (SELECT, VALUES, INSERT, UPDATE, DELETE) are translated; any other statement the parser
- * reads (DDL, Trino's own SHOW … and DESCRIBE) goes to Trino as written, so that Trino answers or refuses it.
+ * <p>Queries and writes (SELECT, VALUES, INSERT, UPDATE, DELETE) are translated; Postgres' SHOW becomes a query of
+ * the session's setting ({@link ShowStatements}); any other statement the parser reads (DDL, Trino's own SHOW …
+ * and DESCRIBE) goes to Trino as written, so that Trino answers or refuses it. Session functions (version(),
+ * current_setting, …) become literals, so such a statement reaches Trino only as a query of constants.
  *
  * <p>When JSqlParser cannot read a statement, the translator cannot tell a Postgres construct it lacks from a
  * typo. A statement that does not even scan into tokens (an unterminated quote or comment, a stray character)
@@ -50,7 +54,11 @@ public class PostgresDialectTranslator
     @Override
     public String toTrino(String postgresSql, TranslationContext context)
     {
-        Statement statement = parse(PostgresOnlySyntax.normalize(postgresSql));
+        Optional<String> show = ShowStatements.answer(postgresSql, context);
+        if (show.isPresent()) {
+            return show.get();
+        }
+        Statement statement = parse(EscapeStrings.decode(PostgresOnlySyntax.normalize(postgresSql)));
         return switch (statement) {
             case Select _, Insert _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
             default -> postgresSql;

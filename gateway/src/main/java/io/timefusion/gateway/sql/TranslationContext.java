@@ -6,22 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What the session knows that a statement may ask about: its settings (current_setting, timezone of timestamp
  * literals), its user and database, and its backend process id. Session functions become literals built from it.
  *
- * @param settings the session's value of a setting by lower-case name, empty when it was never set (then the
- *     server default of {@link ServerSettings} applies)
+ * @param settings the session's own settings; where it has none, the server default of {@link ServerSettings} applies
  */
-public record TranslationContext(String user, String database, int backendPid, Function<String, Optional<String>> settings)
+public record TranslationContext(String user, String database, int backendPid, SessionSettings settings)
 {
     /** The value a session sees for a setting: its own, else the server's default; empty for an unknown name. */
     public Optional<String> setting(String name)
     {
         String key = name.toLowerCase(Locale.ROOT);
-        return settings.apply(key).or(() -> ServerSettings.defaultValue(key));
+        return settings.get(key).or(() -> ServerSettings.defaultValue(key));
     }
 
     public String timeZone()

@@ -4,6 +4,7 @@ import io.timefusion.gateway.sql.catalog.CatalogRules;
 import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
 import io.trino.sql.parser.SqlParser;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,21 @@ public final class TrinoSql
     /** A session of user alice on database timefusion, backend process 4242, with the given settings. */
     public static TranslationContext session(Map<String, String> settings)
     {
-        return new TranslationContext("alice", "timefusion", 4242, name -> Optional.ofNullable(settings.get(name)));
+        Map<String, String> values = new HashMap<>(settings);
+        return new TranslationContext("alice", "timefusion", 4242, new SessionSettings()
+        {
+            @Override
+            public Optional<String> get(String name)
+            {
+                return Optional.ofNullable(values.get(name));
+            }
+
+            @Override
+            public void set(String name, String value)
+            {
+                values.put(name, value);
+            }
+        });
     }
 
     public static final TranslationContext DEFAULT_SESSION = session(Map.of());

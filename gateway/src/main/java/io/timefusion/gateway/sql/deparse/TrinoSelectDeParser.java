@@ -1,21 +1,122 @@
 package io.timefusion.gateway.sql.deparse;
 
+import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.catalog.CatalogRelation;
+import io.timefusion.gateway.sql.rules.FunctionNames;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.util.deparser.LimitDeparser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Prints queries as Trino SQL: reads of emulated catalog relations become reads of their common table expressions. */
+/**
+ * Prints queries as Trino SQL: reads of emulated catalog relations become reads of their common table
+ * expressions, set-returning functions in FROM become UNNEST, DISTINCT ON becomes a row_number() filter, and
+ * OFFSET is printed before LIMIT (Trino's order).
+ */
 public class TrinoSelectDeParser
         extends SelectDeParser
 {
+    private static final String DISTINCT_ON_ROW = "distinct_on_row";
+
     private final CatalogReferences catalog;
 
     TrinoSelectDeParser(CatalogReferences catalog)
     {
         this.catalog = catalog;
+    }
+
+    @Override
+    public <S> StringBuilder visit(PlainSelect select, S context)
+    {
+        if (select.getForMode() != null) {
+            throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
+        }
+        if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
+            return distinctOn(select, context);
+        }
+        Limit limit = select.getLimit();
+        if (limit == null || select.getOffset() == null) {
+            return super.visit(select, context);
+        }
+        select.setLimit(null);
+        super.visit(select, context);
+        select.setLimit(limit);
+        new LimitDeparser(getExpressionVisitor(), getBuilder()).deParse(limit);
+        return getBuilder();
+    }
+
+    /**
+     * {@code SELECT DISTINCT ON (k) items … ORDER BY o} keeps the first row of each k in the order o: the rows are
+     * numbered per k in that order and the first ones kept. The outer query names the items, so each must be a
+     * column or have an alias, and ORDER BY must name output columns.
+     */
+    private <S> StringBuilder distinctOn(PlainSelect select, S context)
+    {
+        List<String> outputs = new ArrayList<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            outputs.add(outputName(item).orElseThrow(() -> new UnsupportedStatementException(
+                    "DISTINCT ON with select item %s is not supported: give it an alias".formatted(item))));
+        }
+        List<OrderByElement> orderBy = select.getOrderByElements() == null ? List.of() : select.getOrderByElements();
+        List<String> outerOrder = new ArrayList<>();
+        for (OrderByElement element : orderBy) {
+            if (!(element.getExpression() instanceof Column column) || !outputs.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+                throw new UnsupportedStatementException("DISTINCT ON with ORDER BY %s is not supported: order by output columns".formatted(element));
+            }
+            outerOrder.add(column.getColumnName() + (element.isAscDescPresent() && !element.isAsc() ? " DESC" : "")
+                    + (element.getNullOrdering() == null ? "" : element.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        String partition = select.getDistinct().getOnSelectItems().stream().map(Object::toString).collect(Collectors.joining(", "));
+        String order = orderBy.stream().map(Object::toString).collect(Collectors.joining(", "));
+        Expression rowNumber = Templates.expand("row_number() OVER (PARTITION BY " + partition + (order.isEmpty() ? "" : " ORDER BY " + order) + ")");
+        Limit limit = select.getLimit();
+        Offset offset = select.getOffset();
+        select.setDistinct(null);
+        select.setOrderByElements(null);
+        select.setLimit(null);
+        select.setOffset(null);
+        select.addSelectItem(rowNumber, new Alias(DISTINCT_ON_ROW));
+        StringBuilder builder = getBuilder();
+        builder.append("SELECT ").append(String.join(", ", outputs)).append(" FROM (");
+        super.visit(select, context);
+        builder.append(") WHERE ").append(DISTINCT_ON_ROW).append(" = 1");
+        if (!outerOrder.isEmpty()) {
+            builder.append(" ORDER BY ").append(String.join(", ", outerOrder));
+        }
+        if (offset != null) {
+            visit(offset);
+        }
+        if (limit != null) {
+            new LimitDeparser(getExpressionVisitor(), builder).deParse(limit);
+        }
+        return builder;
+    }
+
+    private static Optional<String> outputName(SelectItem<?> item)
+    {
+        if (item.getAlias() != null) {
+            return Optional.of(item.getAlias().getName().toLowerCase(Locale.ROOT));
+        }
+        if (item.getExpression() instanceof Column column) {
+            return Optional.of(column.getColumnName().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -33,5 +134,55 @@ public class TrinoSelectDeParser
             builder.append(alias);
         }
         return builder;
+    }
+
+    /**
+     * Set-returning functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as
+     * Postgres does) and {@code generate_series(start, stop[, step])} the UNNEST of a sequence. Without column
+     * names the column is named after the alias, or after the function, as in Postgres.
+     */
+    @Override
+    public <S> StringBuilder visit(TableFunction tableFunction, S context)
+    {
+        Function function = tableFunction.getFunction();
+        String name = FunctionNames.of(function);
+        int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
+        Expression unnested = switch (name) {
+            case "unnest" -> function;
+            case "generate_series" -> {
+                if (arguments < 2 || arguments > 3) {
+                    throw new UnsupportedStatementException("generate_series takes a start, a stop and an optional step");
+                }
+                yield new Function("sequence", function.getParameters().toArray(Expression[]::new));
+            }
+            default -> throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
+        };
+        StringBuilder builder = getBuilder();
+        builder.append("UNNEST(");
+        if (unnested == function) {
+            for (int i = 0; i < arguments; i++) {
+                if (i > 0) {
+                    builder.append(", ");
+                }
+                function.getParameters().get(i).accept(getExpressionVisitor(), context);
+            }
+        }
+        else {
+            unnested.accept(getExpressionVisitor(), context);
+        }
+        builder.append(")");
+        Alias alias = tableFunction.getAlias();
+        String tableName = alias == null ? name : alias.getName();
+        builder.append(" AS ").append(tableName).append("(");
+        if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+            builder.append(alias.getAliasColumns().stream().map(column -> column.name).collect(Collectors.joining(", ")));
+        }
+        else if (name.equals("unnest") && arguments > 1) {
+            throw new UnsupportedStatementException("unnest of several arrays needs column names: AS u(a, b, …)");
+        }
+        else {
+            builder.append(tableName);
+        }
+        return builder.append(")");
     }
 }

@@ -10,7 +10,22 @@ public final class BuiltInRules
     public static List<TranslationRule> all()
     {
         return List.of(
+                new UnsupportedSyntaxRule(),
+                new SessionFunctionRule(),
+                new RoundRule(),
+                new CastRule(),
+                new IntervalLiteralRule(),
+                new TimestampComparisonRule(),
+                new ILikeRule(),
                 new RegexMatchRule(),
-                new AnyArrayRule());
+                new JsonArrowRule(),
+                new ArrayOperatorRule(),
+                new AnyArrayRule(),
+                new ExtractRule(),
+                new AtTimeZoneRule(),
+                new ToCharRule(),
+                new PercentileWithinGroupRule(),
+                new TimescaleFunctionRule(),
+                new PostgresFunctionRule());
     }
 }

@@ -1,0 +1,66 @@
+package io.timefusion.gateway.sql.rules;
+
+import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.sql.UnsupportedStatementException;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+
+import java.util.Optional;
+
+/**
+ * {@code x::type} and {@code CAST(x AS type)} with Postgres type names become Trino casts. Literal text is read
+ * as Postgres reads it: {@code '1 hour'::interval} is an interval literal, {@code '{a,b}'::text[]} an array,
+ * {@code '2026-01-01 00:00:00+00'::timestamptz} a timestamp literal, {@code '{"a":1}'::jsonb} parsed JSON.
+ * A uuid is compared as text: the table keeps ids as varchar, and Postgres clients send {@code $1::uuid}.
+ */
+public final class CastRule
+        implements TranslationRule
+{
+    @Override
+    public Optional<Expression> rewrite(Expression expression, TranslationContext context)
+    {
+        if (!(expression instanceof CastExpression cast) || cast.getColDataType() == null || TrinoTypeName.isTrinoCast(cast) || cast.isImplicitCast() && !"interval".equalsIgnoreCase(cast.getColDataType().getDataType())) {
+            return Optional.empty();
+        }
+        ColDataType type = cast.getColDataType();
+        Expression value = cast.getLeftExpression();
+        String base = PostgresTypes.baseName(type);
+        if (PostgresTypes.isArray(type) && value instanceof StringValue text) {
+            return Optional.of(ArrayLiterals.of(text.getValue().replace("''", "'"), PostgresTypes.trino(type)));
+        }
+        if (base.equals("interval")) {
+            if (value instanceof StringValue text) {
+                return Optional.of(Intervals.literal(text.getValue()));
+            }
+            throw new UnsupportedStatementException("cast of %s to interval is not supported; write an interval literal".formatted(value));
+        }
+        if (PostgresTypes.isArray(type)) {
+            return Optional.of(cast(value, PostgresTypes.trino(type)));
+        }
+        return Optional.of(switch (base) {
+            case "uuid" -> cast(cast(value, "uuid"), "varchar");
+            case "json", "jsonb" -> value instanceof StringValue || value instanceof JdbcParameter ? new Function("json_parse", value) : cast(value, "json");
+            case "timestamptz", "timestamp with time zone" -> value instanceof StringValue text
+                    ? TimestampLiterals.withTimeZone(text.getValue(), context.timeZone()).<Expression>map(literal -> typedLiteral("TIMESTAMP", literal))
+                            .orElseGet(() -> cast(value, PostgresTypes.trino(type)))
+                    : cast(value, PostgresTypes.trino(type));
+            default -> cast(value, PostgresTypes.trino(type));
+        });
+    }
+
+    static CastExpression cast(Expression value, String trinoType)
+    {
+        CastExpression cast = new CastExpression("CAST", value, trinoType);
+        cast.setColDataType(new TrinoTypeName(trinoType));
+        return cast;
+    }
+
+    static Expression typedLiteral(String type, String text)
+    {
+        return new CastExpression(new ColDataType(type), "'" + text.replace("'", "''") + "'");
+    }
+}

@@ -1,0 +1,78 @@
+package io.timefusion.gateway.sql.rules;
+
+import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.sql.UnsupportedStatementException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.StringValue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Postgres functions whose Trino counterpart has another name or other semantics. Functions not named here
+ * keep their name (most common ones — count, sum, lower, date_trunc, now, chr, array_agg, greatest, … — mean
+ * the same in Trino). Set-returning functions in the select list and unknown pg_* functions are refused.
+ */
+public final class PostgresFunctionRule
+        implements TranslationRule
+{
+    @Override
+    public Optional<Expression> rewrite(Expression expression, TranslationContext context)
+    {
+        if (!(expression instanceof Function function)) {
+            return Optional.empty();
+        }
+        List<Expression> arguments = function.getParameters() == null ? List.of() : List.copyOf(function.getParameters());
+        String name = FunctionNames.of(function);
+        return switch (name) {
+            case "string_to_array" -> arguments.size() == 2 ? Optional.of(Templates.expand("split({0}, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            case "array_to_string" -> arguments.size() == 2 ? Optional.of(Templates.expand("array_join({0}, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            // Postgres has no length for an empty array
+            case "array_length" -> arguments.size() == 2 ? Optional.of(Templates.expand("NULLIF(cardinality({0}), 0)", arguments.get(0))) : unsupported(name, arguments);
+            case "cardinality" -> Optional.empty();
+            case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
+            case "left" -> arguments.size() == 2 ? Optional.of(Templates.expand("substr({0}, 1, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            case "jsonb_build_array", "json_build_array" -> Optional.of(jsonArray(arguments));
+            case "to_jsonb", "to_json" -> arguments.size() == 1 ? Optional.of(toJson(arguments.getFirst())) : unsupported(name, arguments);
+            case "regexp_replace" -> regexpReplace(arguments);
+            case "unnest", "generate_series", "jsonb_array_elements", "json_array_elements", "jsonb_each", "json_each", "regexp_matches" ->
+                    throw new UnsupportedStatementException("set-returning function %s in an expression is not supported; use it in FROM".formatted(name));
+            default -> name.startsWith("pg_") ? unsupported(name, arguments) : Optional.empty();
+        };
+    }
+
+    private static Expression jsonArray(List<Expression> arguments)
+    {
+        String elements = IntStream.range(0, arguments.size()).mapToObj(i -> "{" + i + "}").collect(Collectors.joining(", "));
+        return Templates.expand(arguments.isEmpty() ? "json_parse('[]')" : "CAST(ARRAY[" + elements + "] AS json)", arguments.stream().map(PostgresFunctionRule::toJson).toArray(Expression[]::new));
+    }
+
+    // text becomes a JSON string; a literal is written as one, since a cast of literal text to json is read as a JSON document
+    private static Expression toJson(Expression value)
+    {
+        if (value instanceof StringValue text) {
+            String json = "\"" + text.getValue().replace("''", "'").replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            return Templates.expand("json_parse({0})", new StringValue(json.replace("'", "''")));
+        }
+        return Templates.expand("CAST({0} AS json)", value);
+    }
+
+    // Postgres replaces the first match unless flag g is given, and writes back-references as \1
+    private static Optional<Expression> regexpReplace(List<Expression> arguments)
+    {
+        if (arguments.size() != 4 || !(arguments.get(3) instanceof StringValue flags) || !flags.getValue().equals("g")
+                || !(arguments.get(2) instanceof StringValue replacement)) {
+            throw new UnsupportedStatementException("regexp_replace is supported with a literal replacement and flag 'g' only");
+        }
+        StringValue trinoReplacement = new StringValue(replacement.getValue().replace("$", "\\$").replaceAll("\\\\(\\d)", "\\$$1"));
+        return Optional.of(Templates.expand("regexp_replace({0}, {1}, {2})", arguments.get(0), arguments.get(1), trinoReplacement));
+    }
+
+    private static Optional<Expression> unsupported(String name, List<Expression> arguments)
+    {
+        throw new UnsupportedStatementException("function %s(%s) is not supported".formatted(name, arguments.isEmpty() ? "" : "…"));
+    }
+}

@@ -1,0 +1,123 @@
+package io.timefusion.gateway.sql;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+import static io.timefusion.gateway.sql.TrinoSql.session;
+import static io.timefusion.gateway.sql.TrinoSql.translate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestStatementTranslation
+{
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT * FROM t LIMIT ALL => SELECT * FROM t LIMIT ALL",
+            "SELECT * FROM t ORDER BY a LIMIT 10 OFFSET 5 => SELECT * FROM t ORDER BY a OFFSET 5 LIMIT 10",
+            "SELECT * FROM t OFFSET 5 => SELECT * FROM t OFFSET 5",
+            "SELECT * FROM t ORDER BY timestamp DESC LIMIT 251 => SELECT * FROM t ORDER BY timestamp DESC LIMIT 251",
+            "SELECT * FROM public.otel_logs_and_spans => SELECT * FROM public.otel_logs_and_spans",
+            "SELECT \"timestamp\", \"name\" FROM \"otel_logs_and_spans\" => SELECT \"timestamp\", \"name\" FROM \"otel_logs_and_spans\"",
+            "SELECT * FROM unnest(ARRAY[1, 2]) AS u(n) => SELECT * FROM UNNEST(ARRAY[1, 2]) AS u(n)",
+            "SELECT x FROM unnest(hashes) AS x => SELECT x FROM UNNEST(hashes) AS x(x)",
+            "SELECT * FROM unnest($1::text[], $2::int[]) AS u(a, b) => SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(integer))) AS u(a, b)",
+            "SELECT * FROM generate_series(1, 10) AS g(n) => SELECT * FROM UNNEST(sequence(1, 10)) AS g(n)",
+            "SELECT * FROM generate_series(1, 10, 2) => SELECT * FROM UNNEST(sequence(1, 10, 2)) AS generate_series(generate_series)",
+            "SELECT g FROM generate_series(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', interval '1 hour') AS g => SELECT g FROM UNNEST(sequence(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', INTERVAL '1' HOUR)) AS g(g)",
+            "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) => INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
+            "DELETE FROM t WHERE name ILIKE 'x' => DELETE FROM t WHERE lower(name) LIKE lower('x') ESCAPE '\\'",
+            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar), CAST(COUNT(*) AS bigint) FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
+            "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC",
+            "SELECT DISTINCT ON (trace_id) trace_id, name AS n FROM t ORDER BY trace_id LIMIT 5 => SELECT trace_id, n FROM (SELECT trace_id, name AS n, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id LIMIT 5",
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(CAST(x AS double)), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) + (1 + 0.5 * (cardinality(a) - 1) - floor(1 + 0.5 * (cardinality(a) - 1))) * (element_at(a, CAST(ceiling(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) - element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint))))), 1) FROM t",
+            "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(x), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, greatest(1, CAST(ceiling(0.9 * cardinality(a)) AS bigint))))), 1) FROM t",
+    })
+    void statements(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SELECT current_setting('server_version_num')::int/100 => SELECT CAST('160004' AS integer) / 100",
+            "SELECT current_setting('server_version') => SELECT '16.4'",
+            "SELECT current_setting('no_such', true) => SELECT NULL",
+            "SELECT current_database(), current_schema(), current_schema => SELECT 'timefusion', 'public', 'public'",
+            "SELECT current_user, session_user, user => SELECT 'alice', 'alice', 'alice'",
+            "SELECT pg_is_in_recovery(), pg_backend_pid() => SELECT false, 4242",
+            "SELECT pg_catalog.version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SHOW server_version => SELECT '16.4' AS \"server_version\"",
+            "SHOW TimeZone => SELECT 'UTC' AS \"TimeZone\"",
+            "SHOW TIME ZONE => SELECT 'UTC' AS \"TimeZone\"",
+            "SHOW DateStyle => SELECT 'ISO, MDY' AS \"DateStyle\"",
+            "SHOW transaction isolation level => SELECT 'read committed' AS \"transaction_isolation\"",
+            "SHOW search_path => SELECT '\"$user\", public' AS \"search_path\"",
+    })
+    void sessionQuestionsAreAnsweredAsLiterals(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @Test
+    void showAllListsEverySetting()
+    {
+        assertThat(translate("SHOW ALL")).startsWith("SELECT * FROM (VALUES ('application_name', '', '')").contains("('server_version_num', '160004', '')")
+                .endsWith(") AS settings(name, setting, description)");
+    }
+
+    @Test
+    void settingsOfTheSessionWinOverDefaults()
+    {
+        TranslationContext context = session(Map.of("timezone", "Europe/Paris", "search_path", "other, public"));
+        assertThat(translate("SELECT current_setting('TimeZone'), current_schema", context)).isEqualTo("SELECT 'Europe/Paris', 'other'");
+        assertThat(translate("SELECT * FROM t WHERE ts >= '2026-01-01 00:00:00'", context)).isEqualTo("SELECT * FROM t WHERE ts >= TIMESTAMP '2026-01-01 00:00:00 Europe/Paris'");
+    }
+
+    @Test
+    void setConfigChangesTheSessionSetting()
+    {
+        TranslationContext context = session(Map.of());
+        assertThat(translate("SELECT set_config('application_name', 'grafana', false)", context)).isEqualTo("SELECT 'grafana'");
+        assertThat(context.setting("application_name")).contains("grafana");
+    }
+
+    @Test
+    void unknownSettingsAreUndefined()
+    {
+        assertThatThrownBy(() -> translate("SELECT current_setting('no_such')")).isInstanceOf(UndefinedSettingException.class)
+                .hasMessage("unrecognized configuration parameter \"no_such\"");
+        assertThatThrownBy(() -> translate("SHOW no_such")).isInstanceOf(UndefinedSettingException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT * FROM t WHERE body @> '{\"a\":1}'::jsonb => operator @> on jsonb is not supported",
+            "SELECT * FROM t WHERE a SIMILAR TO 'x' => feature not supported: SIMILAR TO",
+            "SELECT * FROM t FOR UPDATE => feature not supported: FOR UPDATE",
+            "SELECT pg_foo(1) => function pg_foo(…) is not supported",
+            "SELECT unnest(hashes) FROM t => set-returning function unnest in an expression is not supported; use it in FROM",
+            "SELECT generate_series(1, 3) => set-returning function generate_series in an expression is not supported; use it in FROM",
+            "SELECT x::regclass FROM t => type regclass is not supported",
+            "SELECT to_char(ts, 'FMDay') FROM t => to_char pattern 'FMDay' is not supported at 'FMDay'",
+            "SELECT to_char(1.5, '999D9') => to_char pattern '999D9' is not supported at 'D9'",
+            "SELECT interval '1 month 2 days' => interval '1 month 2 days' mixing months and days is not supported",
+            "SELECT extract(century from ts) FROM t => extract(century from …) is not supported",
+            "SELECT x::interval FROM t => cast of x to interval is not supported; write an interval literal",
+            "SELECT regexp_replace(s, 'a', 'b') FROM t => regexp_replace is supported with a literal replacement and flag 'g' only",
+            "SELECT * FROM pg_catalog.pg_proc => relation pg_catalog.pg_proc is not supported",
+            "SELECT * FROM information_schema.tables => relation information_schema.tables is not supported",
+            "SELECT DISTINCT ON (a) a, b + 1 FROM t => DISTINCT ON with select item b + 1 is not supported: give it an alias",
+            "SELECT * FROM t WHERE n < ANY(limits) => operator < ANY(array) is not supported",
+            "SELECT * FROM json_each(x) => function json_each(…) in FROM is not supported",
+    })
+    void unsupportedConstructsAreRefusedByName(String postgres, String message)
+    {
+        assertThatThrownBy(() -> translate(postgres)).isInstanceOf(UnsupportedStatementException.class).hasMessage(message);
+    }
+}

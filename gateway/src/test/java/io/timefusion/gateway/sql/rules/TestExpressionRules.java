@@ -1,0 +1,184 @@
+package io.timefusion.gateway.sql.rules;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+
+/** Each row: a Postgres statement and the exact Trino SQL it becomes (which Trino's parser must accept). */
+class TestExpressionRules
+{
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT a::text FROM t => SELECT CAST(a AS varchar) FROM t",
+            "SELECT a::varchar(10) FROM t => SELECT CAST(a AS varchar(10)) FROM t",
+            "SELECT a::character varying(5) FROM t => SELECT CAST(a AS varchar(5)) FROM t",
+            "SELECT a::int2, b::int4, c::int8 FROM t => SELECT CAST(a AS smallint), CAST(b AS integer), CAST(c AS bigint) FROM t",
+            "SELECT a::smallint, b::integer, c::bigint, d::int FROM t => SELECT CAST(a AS smallint), CAST(b AS integer), CAST(c AS bigint), CAST(d AS integer) FROM t",
+            "SELECT a::float4, b::real FROM t => SELECT CAST(a AS real), CAST(b AS real) FROM t",
+            "SELECT a::float8, b::double precision, c::float FROM t => SELECT CAST(a AS double), CAST(b AS double), CAST(c AS double) FROM t",
+            "SELECT a::numeric FROM t => SELECT CAST(a AS decimal(38, 9)) FROM t",
+            "SELECT a::numeric(10,2), b::decimal(5) FROM t => SELECT CAST(a AS decimal(10, 2)), CAST(b AS decimal(5, 0)) FROM t",
+            "SELECT a::bool, b::boolean FROM t => SELECT CAST(a AS boolean), CAST(b AS boolean) FROM t",
+            "SELECT a::timestamptz FROM t => SELECT CAST(a AS timestamp(6) with time zone) FROM t",
+            "SELECT a::timestamp with time zone FROM t => SELECT CAST(a AS timestamp(6) with time zone) FROM t",
+            "SELECT a::timestamp, b::timestamp without time zone FROM t => SELECT CAST(a AS timestamp(6)), CAST(b AS timestamp(6)) FROM t",
+            "SELECT a::date FROM t => SELECT CAST(a AS date) FROM t",
+            "SELECT a::uuid FROM t => SELECT CAST(CAST(a AS uuid) AS varchar) FROM t",
+            "SELECT * FROM t WHERE project_id = $1::uuid => SELECT * FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar)",
+            "SELECT a::json, b::jsonb FROM t => SELECT CAST(a AS json), CAST(b AS json) FROM t",
+            "SELECT '{\"a\":1}'::jsonb => SELECT json_parse('{\"a\":1}')",
+            "SELECT $1::jsonb => SELECT json_parse($1)",
+            "SELECT a::text[] FROM t => SELECT CAST(a AS array(varchar)) FROM t",
+            "SELECT a::int[][] FROM t => SELECT CAST(a AS array(array(integer))) FROM t",
+            "SELECT '{}'::text[] => SELECT CAST(ARRAY[] AS array(varchar))",
+            "SELECT '{a,b}'::text[] => SELECT CAST(ARRAY['a', 'b'] AS array(varchar))",
+            "SELECT '{1, 2, NULL}'::int[] => SELECT CAST(ARRAY['1', '2', NULL] AS array(integer))",
+            "SELECT '{\"a b\",\"c,d\"}'::text[] => SELECT CAST(ARRAY['a b', 'c,d'] AS array(varchar))",
+            "SELECT ARRAY['x']::text[] => SELECT CAST(ARRAY['x'] AS array(varchar))",
+            "SELECT ARRAY[]::text[] => SELECT CAST(ARRAY[] AS array(varchar))",
+            "SELECT CAST(a AS text) FROM t => SELECT CAST(a AS varchar) FROM t",
+            "SELECT CAST(duration AS DOUBLE PRECISION) FROM t => SELECT CAST(duration AS double) FROM t",
+            "SELECT a::bytea FROM t => SELECT CAST(a AS varbinary) FROM t",
+            "SELECT (col)::text FROM t => SELECT CAST((col) AS varchar) FROM t",
+            "SELECT '2026-01-01 00:00:00+00'::timestamptz => SELECT TIMESTAMP '2026-01-01 00:00:00 +00:00'",
+            "SELECT $2::timestamptz => SELECT CAST($2 AS timestamp(6) with time zone)",
+            "SELECT count(*)::bigint FROM t => SELECT CAST(count(*) AS bigint) FROM t",
+            "SELECT a::pg_catalog.text FROM t => SELECT CAST(a AS varchar) FROM t",
+    })
+    void castsUsePostgresTypeNames(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT interval '5 minutes' => SELECT INTERVAL '5' MINUTE",
+            "SELECT INTERVAL '1 hour' => SELECT INTERVAL '1' HOUR",
+            "SELECT '1 hour'::interval => SELECT INTERVAL '1' HOUR",
+            "SELECT interval '1 day 2 hours' => SELECT INTERVAL '1' DAY + INTERVAL '2' HOUR",
+            "SELECT interval '2 weeks' => SELECT INTERVAL '14' DAY",
+            "SELECT interval '3 months' => SELECT INTERVAL '3' MONTH",
+            "SELECT interval '1 year 2 mons' => SELECT INTERVAL '1' YEAR + INTERVAL '2' MONTH",
+            "SELECT interval '30 seconds' => SELECT INTERVAL '30' SECOND",
+            "SELECT interval '1.5 seconds' => SELECT INTERVAL '1.5' SECOND",
+            "SELECT interval '01:30:00' => SELECT INTERVAL '1' HOUR + INTERVAL '30' MINUTE + INTERVAL '00' SECOND",
+            "SELECT interval '-5 minutes' => SELECT INTERVAL -'5' MINUTE",
+            "SELECT interval '1d' => SELECT INTERVAL '1' DAY",
+            "SELECT INTERVAL '5' MINUTE => SELECT INTERVAL '5' MINUTE",
+            "SELECT * FROM t WHERE ts > now() - interval '1 hour' => SELECT * FROM t WHERE ts > now() - INTERVAL '1' HOUR",
+    })
+    void intervalTextBecomesTrinoIntervalLiterals(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT * FROM t WHERE a ILIKE '%x%' => SELECT * FROM t WHERE lower(a) LIKE lower('%x%') ESCAPE '\\'",
+            "SELECT * FROM t WHERE a NOT ILIKE 'x%' => SELECT * FROM t WHERE lower(a) NOT LIKE lower('x%') ESCAPE '\\'",
+            "SELECT * FROM t WHERE a ILIKE $1 => SELECT * FROM t WHERE lower(a) LIKE lower($1) ESCAPE '\\'",
+            "SELECT * FROM t WHERE a LIKE 'x%' => SELECT * FROM t WHERE a LIKE 'x%'",
+            "SELECT * FROM t WHERE a LIKE 'x\\_%' => SELECT * FROM t WHERE a LIKE 'x\\_%' ESCAPE '\\'",
+            "SELECT * FROM t WHERE a LIKE $1 => SELECT * FROM t WHERE a LIKE $1 ESCAPE '\\'",
+            "SELECT * FROM t WHERE a NOT LIKE 'x!%' ESCAPE '!' => SELECT * FROM t WHERE a NOT LIKE 'x!%' ESCAPE '!'",
+    })
+    void likeMatchesAsInPostgres(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT body -> 'a' FROM t => SELECT json_extract(body, '$[\"a\"]') FROM t",
+            "SELECT body ->> 'msg' FROM t => SELECT COALESCE(json_extract_scalar(body, '$[\"msg\"]'), NULLIF(json_format(json_extract(body, '$[\"msg\"]')), 'null')) FROM t",
+            "SELECT body -> 'a' -> 0 FROM t => SELECT json_extract(body, '$[\"a\"][0]') FROM t",
+            "SELECT body -> 'a' ->> 'b' FROM t => SELECT COALESCE(json_extract_scalar(body, '$[\"a\"][\"b\"]'), NULLIF(json_format(json_extract(body, '$[\"a\"][\"b\"]')), 'null')) FROM t",
+            "SELECT body #> '{a,0}' FROM t => SELECT json_extract(body, '$[\"a\"][0]') FROM t",
+            "SELECT body #>> '{a,b}' FROM t => SELECT COALESCE(json_extract_scalar(body, '$[\"a\"][\"b\"]'), NULLIF(json_format(json_extract(body, '$[\"a\"][\"b\"]')), 'null')) FROM t",
+            "SELECT * FROM t WHERE body ->> 'level' = 'error' => SELECT * FROM t WHERE COALESCE(json_extract_scalar(body, '$[\"level\"]'), NULLIF(json_format(json_extract(body, '$[\"level\"]')), 'null')) = 'error'",
+            "SELECT body -> 'it''s' FROM t => SELECT json_extract(body, '$[\"it''s\"]') FROM t",
+    })
+    void jsonOperatorsBecomeJsonExtract(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT * FROM t WHERE hashes && ARRAY['x']::text[] => SELECT * FROM t WHERE arrays_overlap(hashes, CAST(ARRAY['x'] AS array(varchar)))",
+            "SELECT * FROM t WHERE hashes && $1 => SELECT * FROM t WHERE arrays_overlap(hashes, $1)",
+            "SELECT * FROM t WHERE hashes @> ARRAY['x'] => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
+            "SELECT * FROM t WHERE ARRAY['x'] <@ hashes => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
+            "SELECT hashes || ARRAY['y'] FROM t => SELECT hashes || ARRAY['y'] FROM t",
+            "SELECT name || '-' || kind FROM t => SELECT name || '-' || kind FROM t",
+            "SELECT ARRAY[1, 2] => SELECT ARRAY[1, 2]",
+            "SELECT make_array(a, b) FROM t => SELECT ARRAY[a, b] FROM t",
+            "SELECT array_element(hashes, 1) FROM t => SELECT element_at(hashes, 1) FROM t",
+            "SELECT string_to_array(s, ',') FROM t => SELECT split(s, ',') FROM t",
+            "SELECT array_to_string(hashes, ',') FROM t => SELECT array_join(hashes, ',') FROM t",
+            "SELECT array_length(hashes, 1) FROM t => SELECT NULLIF(cardinality(hashes), 0) FROM t",
+            "SELECT array_agg(name) FROM t => SELECT array_agg(name) FROM t",
+            "SELECT chr(65) => SELECT chr(65)",
+    })
+    void arrayOperatorsAndFunctions(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT now(), current_timestamp, current_date => SELECT now(), current_timestamp, current_date",
+            "SELECT date_trunc('hour', ts) FROM t => SELECT date_trunc('hour', ts) FROM t",
+            "SELECT extract(epoch from ts) FROM t => SELECT to_unixtime(ts) FROM t",
+            "SELECT extract(year from ts), extract(hour from ts) FROM t => SELECT year(ts), hour(ts) FROM t",
+            "SELECT extract(dow from ts) FROM t => SELECT day_of_week(ts) % 7 FROM t",
+            "SELECT extract(doy from ts) FROM t => SELECT day_of_year(ts) FROM t",
+            "SELECT date_part('epoch', ts) FROM t => SELECT to_unixtime(ts) FROM t",
+            "SELECT extract(epoch from time_bucket('5 minutes', timestamp))::integer FROM t => SELECT CAST(to_unixtime(time_bucket(INTERVAL '5' MINUTE, timestamp)) AS integer) FROM t",
+            "SELECT time_bucket('1 hour', ts, 'UTC') FROM t => SELECT time_bucket(INTERVAL '1' HOUR, ts, 'UTC') FROM t",
+            "SELECT time_bucket(interval '1 day', ts) FROM t => SELECT time_bucket(INTERVAL '1' DAY, ts) FROM t",
+            "SELECT ts AT TIME ZONE 'UTC' FROM t => SELECT CAST(at_timezone(ts, 'UTC') AS timestamp(6)) FROM t",
+            "SELECT ts::timestamp AT TIME ZONE 'Europe/Paris' FROM t => SELECT with_timezone(CAST(ts AS timestamp(6)), 'Europe/Paris') FROM t",
+            "SELECT ts AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris' FROM t => SELECT with_timezone(CAST(at_timezone(ts, 'UTC') AS timestamp(6)), 'Europe/Paris') FROM t",
+            "SELECT at_time_zone(ts, 'UTC') FROM t => SELECT CAST(at_timezone(ts, 'UTC') AS timestamp(6)) FROM t",
+            "SELECT to_char(ts, 'YYYY-MM-DD HH24:MI:SS') FROM t => SELECT date_format(ts, '%Y-%m-%d %H:%i:%s') FROM t",
+            "SELECT to_char(ts, 'DD Mon YYYY') FROM t => SELECT date_format(ts, '%d %b %Y') FROM t",
+            "SELECT to_char(ts, 'YYYY\"T\"HH24') FROM t => SELECT date_format(ts, '%YT%H') FROM t",
+            "SELECT * FROM t WHERE timestamp >= '2026-01-01 00:00:00+00' => SELECT * FROM t WHERE timestamp >= TIMESTAMP '2026-01-01 00:00:00 +00:00'",
+            "SELECT * FROM t WHERE timestamp < '2026-01-01T10:00:00Z' => SELECT * FROM t WHERE timestamp < TIMESTAMP '2026-01-01 10:00:00 UTC'",
+            "SELECT * FROM t WHERE timestamp >= '2026-01-01 10:00' => SELECT * FROM t WHERE timestamp >= TIMESTAMP '2026-01-01 10:00:00 UTC'",
+            "SELECT * FROM t WHERE '2026-01-01 00:00:00.5+02:00' <= timestamp => SELECT * FROM t WHERE TIMESTAMP '2026-01-01 00:00:00.5 +02:00' <= timestamp",
+            "SELECT * FROM t WHERE timestamp BETWEEN '2026-01-01 00:00:00' AND '2026-01-02 00:00:00' => SELECT * FROM t WHERE timestamp BETWEEN TIMESTAMP '2026-01-01 00:00:00 UTC' AND TIMESTAMP '2026-01-02 00:00:00 UTC'",
+            "SELECT * FROM t WHERE day = '2026-01-01' => SELECT * FROM t WHERE day = '2026-01-01'",
+            "SELECT * FROM t WHERE name = 'abc' => SELECT * FROM t WHERE name = 'abc'",
+    })
+    void dateAndTimeExpressions(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT COUNT(*) FILTER (WHERE status_code = 'ERROR') FROM t => SELECT COUNT(*) FILTER (WHERE status_code = 'ERROR') FROM t",
+            "SELECT ROUND(x::numeric, 2) FROM t => SELECT CAST(round(CAST(x AS decimal(38, 9)), 2) AS decimal(38, 2)) FROM t",
+            "SELECT round(x) FROM t => SELECT round(x) FROM t",
+            "SELECT GREATEST(a, b), LEAST(a, b) FROM t => SELECT GREATEST(a, b), LEAST(a, b) FROM t",
+            "SELECT percentile_agg(duration) FROM t => SELECT tdigest_agg(CAST(duration AS double)) FROM t",
+            "SELECT approx_percentile(0.95, percentile_agg(CAST(duration AS DOUBLE PRECISION))) FROM t => SELECT value_at_quantile(tdigest_agg(CAST(CAST(duration AS double) AS double)), 0.95) FROM t",
+            "SELECT approx_percentile(duration, 0.95) FROM t => SELECT approx_percentile(duration, 0.95) FROM t",
+            "SELECT distinct_count(approx_count_distinct(x))::float FROM t => SELECT CAST(cardinality(approx_set(x)) AS double) FROM t",
+            "SELECT jsonb_build_array(a, 'b') FROM t => SELECT CAST(ARRAY[CAST(a AS json), json_parse('\"b\"')] AS json) FROM t",
+            "SELECT to_jsonb(a), to_json(b) FROM t => SELECT CAST(a AS json), CAST(b AS json) FROM t",
+            "SELECT sum(x) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t => SELECT sum(x) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t",
+            "SELECT avg(x) OVER (ORDER BY b RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t => SELECT avg(x) OVER (ORDER BY b RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t",
+            "SELECT regexp_replace(s, 'a(b)', '<\\1>', 'g') FROM t => SELECT regexp_replace(s, 'a(b)', '<$1>') FROM t",
+            "SELECT E'a\\nb' => \"SELECT 'a\nb'\"",
+            "SELECT E'it\\'s' => SELECT 'it''s'",
+            "SELECT e'tab\\there' => \"SELECT 'tab\there'\"",
+    })
+    void aggregatesAndFunctions(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+}

@@ -35,8 +35,7 @@ public final class ArrayFunctionRule
         List<Expression> arguments = arguments(function);
         return switch (FunctionNames.of(function)) {
             case "array" -> Optional.of(arrayOfSubquery(function));
-            case "array_to_string" -> arguments.size() == 2 ? Optional.of(new Function("array_join", arguments.get(0), arguments.get(1))) : Optional.empty();
-            case "array_upper", "array_length" -> Optional.of(parse("NULLIF(cardinality(%s), 0)", firstDimensionOf(function, arguments)));
+            case "array_upper" -> Optional.of(parse("NULLIF(cardinality(%s), 0)", firstDimensionOf(function, arguments)));
             case "array_lower" -> Optional.of(parse("CASE WHEN cardinality(%s) > 0 THEN 1 END", firstDimensionOf(function, arguments)));
             default -> Optional.empty();
         };

@@ -11,11 +11,8 @@ public final class EmulatedCatalog
         implements CatalogRelations
 {
     private static final List<EmulatedRelation> RELATIONS = Stream.concat(PgCatalog.relations().stream(), InformationSchema.relations().stream()).toList();
-    private static final Set<String> OID_COLUMNS = RELATIONS.stream()
-            .flatMap(relation -> relation.columns().stream())
-            .filter(column -> column.postgresType().equals("oid"))
-            .map(CatalogColumn::name)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> OID_COLUMNS = columnsOfType("oid");
+    private static final Set<String> OID_ARRAY_COLUMNS = columnsOfType("oid[]");
 
     public static List<EmulatedRelation> relations()
     {
@@ -34,6 +31,21 @@ public final class EmulatedCatalog
     static boolean isOidColumn(String name)
     {
         return OID_COLUMNS.contains(name);
+    }
+
+    /** Whether a column of some emulated relation is so named that has type oid[] (polroles, conpfeqop …). */
+    static boolean isOidArrayColumn(String name)
+    {
+        return OID_ARRAY_COLUMNS.contains(name);
+    }
+
+    private static Set<String> columnsOfType(String postgresType)
+    {
+        return RELATIONS.stream()
+                .flatMap(relation -> relation.columns().stream())
+                .filter(column -> column.postgresType().equals(postgresType))
+                .map(CatalogColumn::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -10,16 +10,19 @@ import net.sf.jsqlparser.schema.Column;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 
 /**
- * {@code c.oid = '16384'}: Postgres reads an untyped literal compared with an oid column as an oid; Trino does not
- * compare integers with strings. Applies where the column is one of the emulated catalog's oid columns.
+ * {@code c.oid = '16384'} and {@code pol.polroles = '{0}'}: Postgres reads an untyped literal compared with an oid
+ * (or oid[]) column as an oid (or an array of them); Trino does not compare integers with strings. Applies where the
+ * column is one of the emulated catalog's oid or oid[] columns.
  */
 public final class OidLiteralRule
         implements TranslationRule
 {
     private static final Pattern DIGITS = Pattern.compile("\\s*\\d+\\s*");
+    private static final Pattern DIGITS_ARRAY = Pattern.compile("\\s*\\{\\s*(\\d+\\s*(,\\s*\\d+\\s*)*)?}\\s*");
 
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
@@ -33,12 +36,34 @@ public final class OidLiteralRule
         if (isOidColumn(equals.getRightExpression()) && isDigits(equals.getLeftExpression())) {
             return Optional.of(new EqualsTo(number(equals.getLeftExpression()), equals.getRightExpression()));
         }
+        if (isOidArrayColumn(equals.getLeftExpression()) && isDigitsArray(equals.getRightExpression())) {
+            return Optional.of(new EqualsTo(equals.getLeftExpression(), numbers(equals.getRightExpression())));
+        }
+        if (isOidArrayColumn(equals.getRightExpression()) && isDigitsArray(equals.getLeftExpression())) {
+            return Optional.of(new EqualsTo(numbers(equals.getLeftExpression()), equals.getRightExpression()));
+        }
         return Optional.empty();
     }
 
     private static boolean isOidColumn(Expression expression)
     {
         return expression instanceof Column column && EmulatedCatalog.isOidColumn(column.getColumnName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isOidArrayColumn(Expression expression)
+    {
+        return expression instanceof Column column && EmulatedCatalog.isOidArrayColumn(column.getColumnName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isDigitsArray(Expression expression)
+    {
+        return stringLiteral(expression).filter(text -> DIGITS_ARRAY.matcher(text).matches()).isPresent();
+    }
+
+    private static Expression numbers(Expression literal)
+    {
+        String elements = stringLiteral(literal).orElseThrow().strip();
+        return parse("CAST(ARRAY[" + elements.substring(1, elements.length() - 1).strip() + "] AS integer[])");
     }
 
     private static boolean isDigits(Expression expression)

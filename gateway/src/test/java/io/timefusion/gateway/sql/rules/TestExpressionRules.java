@@ -45,6 +45,9 @@ class TestExpressionRules
             "SELECT $2::timestamptz => SELECT CAST($2 AS timestamp(6) with time zone)",
             "SELECT count(*)::bigint FROM t => SELECT CAST(count(*) AS bigint) FROM t",
             "SELECT a::pg_catalog.text FROM t => SELECT CAST(a AS varchar) FROM t",
+            "SELECT a::pg_catalog.int2[] FROM t => SELECT CAST(a AS array(smallint)) FROM t",
+            "SELECT a::pg_catalog.uuid FROM t => SELECT CAST(CAST(a AS uuid) AS varchar) FROM t",
+            "SELECT '{a}'::pg_catalog.text[] => SELECT CAST(ARRAY['a'] AS array(varchar))",
     })
     void castsUsePostgresTypeNames(String postgres, String trino)
     {
@@ -117,6 +120,7 @@ class TestExpressionRules
             "SELECT array_element(hashes, 1) FROM t => SELECT element_at(hashes, 1) FROM t",
             "SELECT string_to_array(s, ',') FROM t => SELECT split(s, ',') FROM t",
             "SELECT array_to_string(hashes, ',') FROM t => SELECT array_join(hashes, ',') FROM t",
+            "SELECT pg_catalog.array_to_string(d.datacl, ', ') FROM t d => SELECT array_join(d.datacl, ', ') FROM t d",
             "SELECT array_length(hashes, 1) FROM t => SELECT NULLIF(cardinality(hashes), 0) FROM t",
             "SELECT array_agg(name) FROM t => SELECT array_agg(name) FROM t",
             "SELECT chr(65) => SELECT chr(65)",
@@ -175,6 +179,8 @@ class TestExpressionRules
             "SELECT regexp_replace(s, 'a(b)', '<\\1>', 'g') FROM t => SELECT regexp_replace(s, 'a(b)', '<$1>') FROM t",
             "SELECT E'a\\nb' => \"SELECT 'a\nb'\"",
             "SELECT E'it\\'s' => SELECT 'it''s'",
+            "SELECT string_agg(name, ', ') FROM t => SELECT CASE WHEN count(name) > 0 THEN array_join(array_agg(name), ', ') END FROM t",
+            "SELECT string_agg(name, ',' ORDER BY name DESC) FROM t => SELECT CASE WHEN count(name) > 0 THEN array_join(array_agg(name ORDER BY name DESC), ',') END FROM t",
             "SELECT e'tab\\there' => \"SELECT 'tab\there'\"",
     })
     void aggregatesAndFunctions(String postgres, String trino)

@@ -78,6 +78,36 @@ class TestPostgresDialectTranslator
     }
 
     @Test
+    void statementsBeginningWithNoStatementKeywordAreSyntaxErrors()
+    {
+        assertThatThrownBy(() -> translate("SELEC 1"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessage("syntax error at or near \"SELEC\"");
+    }
+
+    @Test
+    void intervalsWithAFieldRangeAreReadInTheStandardFormat()
+    {
+        assertTranslation("SELECT INTERVAL '1 02:03:04.5' DAY TO SECOND, interval '1-2' year to month",
+                "SELECT INTERVAL '1' DAY + INTERVAL '2' HOUR + INTERVAL '3' MINUTE + INTERVAL '04.5' SECOND, INTERVAL '1' YEAR + INTERVAL '2' MONTH");
+    }
+
+    @Test
+    void intervalsWithAFieldRangeKeepPostgresSignPerField()
+    {
+        assertTranslation("SELECT INTERVAL '-1 02:00' DAY TO MINUTE, INTERVAL '03:04.5' MINUTE TO SECOND",
+                "SELECT INTERVAL -'1' DAY + INTERVAL '2' HOUR + INTERVAL '0' MINUTE, INTERVAL '0' HOUR + INTERVAL '3' MINUTE + INTERVAL '04.5' SECOND");
+    }
+
+    @Test
+    void intervalTextOutsideTheStandardFormatOfItsRangeIsUnsupported()
+    {
+        assertThatThrownBy(() -> translate("SELECT INTERVAL '1 day' DAY TO SECOND"))
+                .isInstanceOf(UnsupportedStatementException.class)
+                .hasMessage("interval '1 day' DAY TO SECOND is supported in the SQL standard's format only");
+    }
+
+    @Test
     void otherStatementsJSqlParserCannotReadAreUnsupported()
     {
         assertThatThrownBy(() -> translate("SELECT * FROM t TABLESAMPLE BERNOULLI (10) REPEATABLE (1) x y z"))

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,11 @@ public class TrinoSelectDeParser
         extends SelectDeParser
 {
     private static final String DISTINCT_ON_ROW = "distinct_on_row";
+    // Postgres' set-returning functions other than unnest and generate_series: rows Trino has no function for
+    private static final Set<String> SET_RETURNING_FUNCTIONS = Set.of("json_array_elements", "jsonb_array_elements", "json_array_elements_text",
+            "jsonb_array_elements_text", "json_each", "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
+            "regexp_matches", "regexp_split_to_table", "generate_subscripts", "json_to_recordset", "jsonb_to_recordset", "json_populate_recordset",
+            "jsonb_populate_recordset", "pg_get_keywords", "pg_options_to_table", "_pg_expandarray");
 
     private final CatalogReferences catalog;
 
@@ -137,8 +143,9 @@ public class TrinoSelectDeParser
     }
 
     /**
-     * Set-returning functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as
-     * Postgres does) and {@code generate_series(start, stop[, step])} the UNNEST of a sequence. Without column
+     * Functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as Postgres does) and
+     * {@code generate_series(start, stop[, step])} the UNNEST of a sequence; any other function is scalar unless
+     * Postgres knows it as set-returning, and a scalar function in FROM is a relation of one row. Without column
      * names the column is named after the alias, or after the function, as in Postgres.
      */
     @Override
@@ -146,6 +153,9 @@ public class TrinoSelectDeParser
     {
         Function function = tableFunction.getFunction();
         String name = FunctionNames.of(function);
+        if (!name.equals("unnest") && !name.equals("generate_series")) {
+            return scalarFunction(tableFunction, name, context);
+        }
         int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
         Expression unnested = switch (name) {
             case "unnest" -> function;
@@ -155,7 +165,7 @@ public class TrinoSelectDeParser
                 }
                 yield new Function("sequence", function.getParameters().toArray(Expression[]::new));
             }
-            default -> throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
+            default -> throw new IllegalStateException("not a set-returning function: " + name);
         };
         StringBuilder builder = getBuilder();
         builder.append("UNNEST(");
@@ -184,5 +194,22 @@ public class TrinoSelectDeParser
             builder.append(tableName);
         }
         return builder.append(")");
+    }
+
+    private <S> StringBuilder scalarFunction(TableFunction tableFunction, String name, S context)
+    {
+        if (SET_RETURNING_FUNCTIONS.contains(name)) {
+            throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
+        }
+        Alias alias = tableFunction.getAlias();
+        if (alias != null && alias.getAliasColumns() != null && alias.getAliasColumns().size() > 1) {
+            throw new UnsupportedStatementException("function %s(…) in FROM returns one column".formatted(name));
+        }
+        String tableName = alias == null ? name : alias.getName();
+        String columnName = alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty() ? tableName : alias.getAliasColumns().getFirst().name;
+        StringBuilder builder = getBuilder();
+        builder.append("(SELECT ");
+        tableFunction.getFunction().accept(getExpressionVisitor(), context);
+        return builder.append(") AS ").append(tableName).append("(").append(columnName).append(")");
     }
 }

@@ -28,6 +28,8 @@ class TestStatementTranslation
             "SELECT * FROM generate_series(1, 10) AS g(n) => SELECT * FROM UNNEST(sequence(1, 10)) AS g(n)",
             "SELECT * FROM generate_series(1, 10, 2) => SELECT * FROM UNNEST(sequence(1, 10, 2)) AS generate_series(generate_series)",
             "SELECT g FROM generate_series(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', interval '1 hour') AS g => SELECT g FROM UNNEST(sequence(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', INTERVAL '1' HOUR)) AS g(g)",
+            "SELECT ns.oid, ns.nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname) => SELECT ns.oid, nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname)",
+            "SELECT a.id, b.id FROM a LEFT JOIN b USING (id) => SELECT id, b.id FROM a LEFT JOIN b USING (id)",
             "SELECT s[1] FROM string_to_array('a,b', ',') s => SELECT s[1] FROM (SELECT split('a,b', ',')) AS s(s)",
             "SELECT * FROM upper('a') AS u(v) => SELECT * FROM (SELECT upper('a')) AS u(v)",
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prints queries as Trino SQL: reads of emulated catalog relations become reads of their common table
- * expressions, set-returning functions in FROM become UNNEST, DISTINCT ON becomes a row_number() filter, and
- * OFFSET is printed before LIMIT (Trino's order).
+ * expressions, set-returning functions in FROM become UNNEST, DISTINCT ON becomes a row_number() filter,
+ * columns of USING joins lose their table qualifier ({@link UsingJoins}), and OFFSET is printed before LIMIT
+ * (Trino's order).
  */
 public class TrinoSelectDeParser
         extends SelectDeParser
@@ -53,6 +54,7 @@ public class TrinoSelectDeParser
         if (select.getForMode() != null) {
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
+        UsingJoins.unqualifyUsingColumns(select);
         if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
             return distinctOn(select, context);
         }

@@ -30,6 +30,9 @@ class TestStatementTranslation
             "SELECT g FROM generate_series(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', interval '1 hour') AS g => SELECT g FROM UNNEST(sequence(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', INTERVAL '1' HOUR)) AS g(g)",
             "SELECT ns.oid, ns.nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname) => SELECT ns.oid, nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname)",
             "SELECT a.id, b.id FROM a LEFT JOIN b USING (id) => SELECT id, b.id FROM a LEFT JOIN b USING (id)",
+            "SELECT * FROM unnest(hashes) WITH ORDINALITY AS h(hash, i) => SELECT * FROM UNNEST(hashes) WITH ORDINALITY AS h(hash, i)",
+            "SELECT h, ordinality FROM unnest(hashes) WITH ORDINALITY h => SELECT h, ordinality FROM UNNEST(hashes) WITH ORDINALITY AS h(h, ordinality)",
+            "SELECT (information_schema._pg_expandarray(i.k)).n AS s, information_schema._pg_expandarray(i.k) AS keys FROM i => SELECT expanded_array_1.n AS s, CAST(ROW(expanded_array_1.x, expanded_array_1.n) AS ROW(x integer, n bigint)) AS keys FROM i CROSS JOIN UNNEST(i.k) WITH ORDINALITY AS expanded_array_1(x, n)",
             "SELECT s[1] FROM string_to_array('a,b', ',') s => SELECT s[1] FROM (SELECT split('a,b', ',')) AS s(s)",
             "SELECT * FROM upper('a') AS u(v) => SELECT * FROM (SELECT upper('a')) AS u(v)",
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
@@ -118,6 +121,7 @@ class TestStatementTranslation
             "SELECT DISTINCT ON (a) a, b + 1 FROM t => DISTINCT ON with select item b + 1 is not supported: give it an alias",
             "SELECT * FROM t WHERE n < ANY(limits) => operator < ANY(array) is not supported",
             "SELECT * FROM json_each(x) => function json_each(…) in FROM is not supported",
+            "SELECT 1 + (information_schema._pg_expandarray(k)).n FROM i => information_schema._pg_expandarray is supported as a select item or (…).x / (…).n only",
     })
     void unsupportedConstructsAreRefusedByName(String postgres, String message)
     {

@@ -55,6 +55,7 @@ public class TrinoSelectDeParser
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
         UsingJoins.unqualifyUsingColumns(select);
+        ExpandArrayItems.joinExpandedArrays(select);
         if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
             return distinctOn(select, context);
         }
@@ -171,6 +172,10 @@ public class TrinoSelectDeParser
         };
         StringBuilder builder = getBuilder();
         builder.append("UNNEST(");
+        boolean withOrdinality = "ORDINALITY".equalsIgnoreCase(tableFunction.getWithClause());
+        if (withOrdinality && !name.equals("unnest")) {
+            throw new UnsupportedStatementException("WITH ORDINALITY is supported for unnest only");
+        }
         if (unnested == function) {
             for (int i = 0; i < arguments; i++) {
                 if (i > 0) {
@@ -182,7 +187,7 @@ public class TrinoSelectDeParser
         else {
             unnested.accept(getExpressionVisitor(), context);
         }
-        builder.append(")");
+        builder.append(withOrdinality ? ") WITH ORDINALITY" : ")");
         Alias alias = tableFunction.getAlias();
         String tableName = alias == null ? name : alias.getName();
         builder.append(" AS ").append(tableName).append("(");
@@ -193,7 +198,8 @@ public class TrinoSelectDeParser
             throw new UnsupportedStatementException("unnest of several arrays needs column names: AS u(a, b, …)");
         }
         else {
-            builder.append(tableName);
+            // Postgres names the position column "ordinality"
+            builder.append(tableName).append(withOrdinality ? ", ordinality" : "");
         }
         return builder.append(")");
     }

@@ -49,6 +49,27 @@ class TestPostgresDialectTranslator
     }
 
     @Test
+    void subqueriesOfAQueryJoiningARowlessCatalogRelationAreNull()
+    {
+        assertThat(translate("SELECT p.pubname, (CASE WHEN pr.prattrs IS NOT NULL THEN (SELECT max(s) FROM generate_series(0, 2) s WHERE s = pr.prrelid) END) "
+                + "FROM pg_catalog.pg_publication p JOIN pg_catalog.pg_publication_rel pr ON p.oid = pr.prpubid"))
+                .endsWith(" SELECT p.pubname, NULL FROM pg_publication p JOIN pg_publication_rel pr ON p.oid = pr.prpubid");
+    }
+
+    @Test
+    void subqueriesOfAnAggregateOverARowlessCatalogRelationStay()
+    {
+        assertThat(translate("SELECT count(*), (SELECT 1) FROM pg_catalog.pg_index i")).endsWith(" SELECT count(*), (SELECT 1) FROM pg_index i");
+    }
+
+    @Test
+    void subqueriesOfAQueryOuterJoiningARowlessCatalogRelationStay()
+    {
+        assertThat(translate("SELECT c.relname, (SELECT 1) FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid"))
+                .endsWith(" SELECT c.relname, (SELECT 1) FROM pg_class c LEFT JOIN pg_index i ON i.indrelid = c.oid");
+    }
+
+    @Test
     void psqlsQualifiedOperatorsAndDefaultCollationAreRead()
     {
         assertTranslation("SELECT 1 FROM t c WHERE c.relname OPERATOR(pg_catalog.~) '^(x)$' COLLATE pg_catalog.default",

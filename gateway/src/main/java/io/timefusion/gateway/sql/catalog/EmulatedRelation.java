@@ -51,7 +51,7 @@ public record EmulatedRelation(String schema, String name, List<CatalogColumn> c
     public CatalogRelation asCommonTableExpression()
     {
         String cteName = schema.equals(PgCatalog.SCHEMA) ? name : schema + "_" + name;
-        return new CatalogRelation(cteName, definition(), List.of());
+        return new CatalogRelation(cteName, definition(), List.of(), rows.isEmpty());
     }
 
     private static List<CatalogColumn> parse(String... columns)

@@ -17,8 +17,8 @@ import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 
 /**
- * Catalog functions that look an object up by OID: owner names, type names, encodings, and whether an object is
- * visible on the session's search path. The answers come from the same sources as the emulated relations.
+ * Catalog functions that look an object up by OID: owner names, type names, encodings, whether an object is
+ * visible on the session's search path, and the session role's privileges on it. The answers come from the same sources as the emulated relations.
  */
 public final class CatalogLookupRule
         implements TranslationRule
@@ -47,6 +47,10 @@ public final class CatalogLookupRule
             case "pg_relation_is_publishable" -> Optional.of(parse("CAST(%s AS integer) IN (SELECT oid FROM pg_class WHERE relkind = 'r' AND relnamespace <> "
                     + CatalogOids.PG_CATALOG_NAMESPACE + ")", arguments.getFirst()));
             case "current_schemas" -> Optional.of(currentSchemas(arguments, context));
+            // the session role owns every object of the catalog (pg_database.datdba, pg_class.relowner …), and an
+            // owner holds every privilege on what it owns
+            case "has_database_privilege", "has_schema_privilege", "has_table_privilege", "has_any_column_privilege", "has_column_privilege" ->
+                    Optional.of(parse("true"));
             default -> Optional.empty();
         };
     }

@@ -1,12 +1,17 @@
 package io.timefusion.gateway.sql.catalog;
 
+import io.timefusion.gateway.sql.TranslationContext;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The pg_catalog and information_schema relations the gateway answers itself ({@link PgCatalog}, {@link InformationSchema}). */
+/**
+ * The pg_catalog and information_schema relations the gateway answers itself ({@link PgCatalog}, {@link InformationSchema},
+ * and {@link SessionRelations}, built for the session that reads them).
+ */
 public final class EmulatedCatalog
         implements CatalogRelations
 {
@@ -49,8 +54,8 @@ public final class EmulatedCatalog
     }
 
     @Override
-    public Optional<CatalogRelation> relation(String schema, String relation)
+    public Optional<CatalogRelation> relation(String schema, String relation, TranslationContext context)
     {
-        return emulated(schema, relation).map(EmulatedRelation::asCommonTableExpression);
+        return SessionRelations.relation(schema, relation, context).or(() -> emulated(schema, relation)).map(EmulatedRelation::asCommonTableExpression);
     }
 }

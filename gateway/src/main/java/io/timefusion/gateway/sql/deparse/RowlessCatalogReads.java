@@ -13,15 +13,19 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.UnionOp;
 
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A query that inner-joins a catalog relation without rows (pg_publication_rel, pg_index …) and does not aggregate
- * has no rows, so its select items are never evaluated. Those with subqueries become NULL: psql's describe queries
- * put correlated subqueries there (the columns of a publication, over generate_series of the outer row's array)
- * that Trino cannot plan, even where they would never run.
+ * A query that inner-joins a catalog relation without rows (pg_publication_rel, pg_index, pg_auth_members …) and
+ * does not aggregate has no rows, so its select items are never evaluated. Those with subqueries become NULL: psql's
+ * describe queries put correlated subqueries there (the columns of a publication, over generate_series of the outer
+ * row's array) that Trino cannot plan, even where they would never run. For the same reason such a query adds
+ * nothing to a UNION and is left out of it (but the first, which names the columns): pgAdmin's recursive walk
+ * of role memberships (pg_auth_members) is one Trino fails to plan when it is correlated.
  */
 final class RowlessCatalogReads
 {
@@ -32,10 +36,7 @@ final class RowlessCatalogReads
 
     static void nullSubqueriesOfRowlessSelect(PlainSelect select, CatalogReferences catalog)
     {
-        if (select.getGroupBy() != null || select.getHaving() != null || !readsRowlessRelation(select, catalog)) {
-            return;
-        }
-        if (select.getSelectItems().stream().anyMatch(item -> contains(item.getExpression(), true))) {
+        if (!hasNoRows(select, catalog)) {
             return;
         }
         for (SelectItem<?> item : select.getSelectItems()) {
@@ -43,6 +44,25 @@ final class RowlessCatalogReads
                 ((SelectItem<Expression>) item).setExpression(new NullValue());
             }
         }
+    }
+
+    static void dropRowlessUnionBranches(SetOperationList union, CatalogReferences catalog)
+    {
+        if (!union.getOperations().stream().allMatch(operation -> operation instanceof UnionOp)) {
+            return;
+        }
+        for (int i = union.getSelects().size() - 1; i >= 1; i--) {
+            if (union.getSelects().get(i) instanceof PlainSelect branch && hasNoRows(branch, catalog)) {
+                union.getSelects().remove(i);
+                union.getOperations().remove(i - 1);
+            }
+        }
+    }
+
+    private static boolean hasNoRows(PlainSelect select, CatalogReferences catalog)
+    {
+        return select.getGroupBy() == null && select.getHaving() == null && readsRowlessRelation(select, catalog)
+                && select.getSelectItems().stream().noneMatch(item -> contains(item.getExpression(), true));
     }
 
     private static boolean readsRowlessRelation(PlainSelect select, CatalogReferences catalog)

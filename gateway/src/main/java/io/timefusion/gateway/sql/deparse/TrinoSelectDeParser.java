@@ -13,8 +13,11 @@ import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.deparser.LimitDeparser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
@@ -116,6 +119,37 @@ public class TrinoSelectDeParser
             new LimitDeparser(getExpressionVisitor(), builder).deParse(limit);
         }
         return builder;
+    }
+
+    @Override
+    public <S> StringBuilder visit(SetOperationList union, S context)
+    {
+        RowlessCatalogReads.dropRowlessUnionBranches(union, catalog);
+        return super.visit(union, context);
+    }
+
+    /**
+     * Trino wants the column names of a recursive common table expression; Postgres takes them from its
+     * non-recursive term, the first query of the UNION, as they are given here.
+     */
+    @Override
+    public <S> StringBuilder visit(WithItem<?> withItem, S context)
+    {
+        if (withItem.isRecursive() && (withItem.getWithItemList() == null || withItem.getWithItemList().isEmpty())) {
+            Select body = withItem.getSelect().getSelect();
+            Select first = body instanceof SetOperationList union ? union.getSelects().getFirst() : body;
+            if (!(first instanceof PlainSelect initial)) {
+                throw new UnsupportedStatementException("recursive WITH query %s needs column names".formatted(withItem.getAlias()));
+            }
+            List<SelectItem<?>> columns = new ArrayList<>();
+            for (SelectItem<?> item : initial.getSelectItems()) {
+                String name = outputName(item).orElseThrow(() -> new UnsupportedStatementException(
+                        "recursive WITH query %s needs column names: give %s an alias".formatted(withItem.getAlias(), item)));
+                columns.add(new SelectItem<>(new Column(name)));
+            }
+            withItem.setWithItemList(columns);
+        }
+        return super.visit(withItem, context);
     }
 
     private static Optional<String> outputName(SelectItem<?> item)

@@ -14,7 +14,7 @@ public final class TrinoStatementPrinter
     public static String print(Statement statement, TranslationRules rules, CatalogRelations relations, TranslationContext context)
     {
         StringBuilder builder = new StringBuilder();
-        CatalogReferences catalog = new CatalogReferences(relations);
+        CatalogReferences catalog = new CatalogReferences(relations, context);
         TrinoExpressionDeParser expressions = new TrinoExpressionDeParser(rules, context);
         TrinoSelectDeParser selects = new TrinoSelectDeParser(catalog);
         statement.accept(new StatementDeParser(expressions, selects, builder));

@@ -38,7 +38,7 @@ class TestStatementTranslation
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) => INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
             "DELETE FROM t WHERE name ILIKE 'x' => DELETE FROM t WHERE lower(name) LIKE lower('x') ESCAPE '\\'",
-            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar), CAST(COUNT(*) AS bigint) FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
+            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar) AS col, CAST(COUNT(*) AS bigint) AS count FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
             "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC",
             "SELECT DISTINCT ON (trace_id) trace_id, name AS n FROM t ORDER BY trace_id LIMIT 5 => SELECT trace_id, n FROM (SELECT trace_id, name AS n, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id LIMIT 5",
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(CAST(x AS double)), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) + (1 + 0.5 * (cardinality(a) - 1) - floor(1 + 0.5 * (cardinality(a) - 1))) * (element_at(a, CAST(ceiling(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) - element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint))))), 1) FROM t",
@@ -51,14 +51,14 @@ class TestStatementTranslation
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit' AS version",
             "SELECT current_setting('server_version_num')::int/100 => SELECT CAST('160004' AS integer) / 100",
-            "SELECT current_setting('server_version') => SELECT '16.4'",
-            "SELECT current_setting('no_such', true) => SELECT NULL",
-            "SELECT current_database(), current_schema(), current_schema => SELECT 'timefusion', 'public', 'public'",
-            "SELECT current_user, session_user, user => SELECT 'alice', 'alice', 'alice'",
-            "SELECT pg_is_in_recovery(), pg_backend_pid() => SELECT false, 4242",
-            "SELECT pg_catalog.version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SELECT current_setting('server_version') => SELECT '16.4' AS current_setting",
+            "SELECT current_setting('no_such', true) => SELECT NULL AS current_setting",
+            "SELECT current_database(), current_schema(), current_schema => SELECT 'timefusion' AS current_database, 'public' AS \"current_schema\", 'public' AS \"current_schema\"",
+            "SELECT current_user, session_user, user => SELECT 'alice' AS \"current_user\", 'alice' AS session_user, 'alice' AS user",
+            "SELECT pg_is_in_recovery(), pg_backend_pid() => SELECT false AS pg_is_in_recovery, 4242 AS pg_backend_pid",
+            "SELECT pg_catalog.version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit' AS version",
             "SHOW server_version => SELECT '16.4' AS \"server_version\"",
             "SHOW TimeZone => SELECT 'UTC' AS \"TimeZone\"",
             "SHOW TIME ZONE => SELECT 'UTC' AS \"TimeZone\"",
@@ -72,6 +72,14 @@ class TestStatementTranslation
     }
 
     @Test
+    void outputColumnsAreNamedAsPostgresNamesThem()
+    {
+        assertTranslation("SELECT current_schema(), session_user, (col)::text, count(*)::bigint, CASE WHEN col > 0 THEN 1 END, 1 + 1, col AS c FROM t GROUP BY 3",
+                "SELECT 'public' AS \"current_schema\", 'alice' AS session_user, CAST((col) AS varchar) AS col, CAST(count(*) AS bigint) AS count, "
+                        + "CASE WHEN col > 0 THEN 1 END AS \"case\", 1 + 1, col AS c FROM t GROUP BY 3");
+    }
+
+    @Test
     void showAllListsEverySetting()
     {
         assertThat(translate("SHOW ALL")).startsWith("SELECT * FROM (VALUES ('application_name', '', '')").contains("('server_version_num', '160004', '')")
@@ -82,7 +90,7 @@ class TestStatementTranslation
     void settingsOfTheSessionWinOverDefaults()
     {
         TranslationContext context = session(Map.of("timezone", "Europe/Paris", "search_path", "other, public"));
-        assertThat(translate("SELECT current_setting('TimeZone'), current_schema", context)).isEqualTo("SELECT 'Europe/Paris', 'other'");
+        assertThat(translate("SELECT current_setting('TimeZone'), current_schema", context)).isEqualTo("SELECT 'Europe/Paris' AS current_setting, 'other' AS \"current_schema\"");
         assertThat(translate("SELECT * FROM t WHERE ts >= '2026-01-01 00:00:00'", context)).isEqualTo("SELECT * FROM t WHERE ts >= TIMESTAMP '2026-01-01 00:00:00 Europe/Paris'");
     }
 
@@ -90,7 +98,7 @@ class TestStatementTranslation
     void setConfigChangesTheSessionSetting()
     {
         TranslationContext context = session(Map.of());
-        assertThat(translate("SELECT set_config('application_name', 'grafana', false)", context)).isEqualTo("SELECT 'grafana'");
+        assertThat(translate("SELECT set_config('application_name', 'grafana', false)", context)).isEqualTo("SELECT 'grafana' AS set_config");
         assertThat(context.setting("application_name")).contains("grafana");
     }
 

@@ -17,6 +17,7 @@ public final class TrinoStatementPrinter
         CatalogReferences catalog = new CatalogReferences(relations, context);
         TrinoExpressionDeParser expressions = new TrinoExpressionDeParser(rules, context);
         TrinoSelectDeParser selects = new TrinoSelectDeParser(catalog);
+        PostgresColumnNames.nameOutputColumns(statement);
         statement.accept(new StatementDeParser(expressions, selects, builder));
         return catalog.defineIn(builder.toString());
     }

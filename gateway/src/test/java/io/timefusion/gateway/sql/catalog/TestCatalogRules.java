@@ -15,7 +15,7 @@ class TestCatalogRules
     void ownerOfTheSessionRoleIsTheConnectedUser()
     {
         assertTranslation("SELECT pg_catalog.pg_get_userbyid(x) FROM t",
-                "SELECT CASE WHEN (x) = 10 THEN 'alice' ELSE 'unknown (OID=' || CAST((x) AS varchar) || ')' END FROM t");
+                "SELECT CASE WHEN (x) = 10 THEN 'alice' ELSE 'unknown (OID=' || CAST((x) AS varchar) || ')' END AS pg_get_userbyid FROM t");
     }
 
     @Test
@@ -37,20 +37,20 @@ class TestCatalogRules
     @Test
     void encodingSixIsUtf8()
     {
-        assertTranslation("SELECT pg_encoding_to_char(d.encoding) FROM t d", "SELECT CASE WHEN (d.encoding) = 6 THEN 'UTF8' ELSE '' END FROM t d");
+        assertTranslation("SELECT pg_encoding_to_char(d.encoding) FROM t d", "SELECT CASE WHEN (d.encoding) = 6 THEN 'UTF8' ELSE '' END AS pg_encoding_to_char FROM t d");
     }
 
     @Test
     void currentSchemasListsTheSearchPath()
     {
-        assertTranslation("SELECT current_schemas(true), current_schemas(false)", "SELECT ARRAY['pg_catalog', 'public'], ARRAY['public']");
+        assertTranslation("SELECT current_schemas(true), current_schemas(false)", "SELECT ARRAY['pg_catalog', 'public'] AS current_schemas, ARRAY['public'] AS current_schemas");
     }
 
     @Test
     void descriptionsAndExpressionsOfTheCatalogAreNull()
     {
         assertTranslation("SELECT col_description(a.attrelid, a.attnum), pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM t",
-                "SELECT CAST(NULL AS varchar), CAST(NULL AS varchar) FROM t");
+                "SELECT CAST(NULL AS varchar) AS col_description, CAST(NULL AS varchar) AS pg_get_expr FROM t");
     }
 
     @Test
@@ -63,7 +63,7 @@ class TestCatalogRules
     @Test
     void anOidCastToRegclassIsTheRelationName()
     {
-        assertThat(translate("SELECT c.oid::pg_catalog.regclass FROM t c")).endsWith("SELECT (SELECT relname FROM pg_class WHERE oid = (c.oid)) FROM t c");
+        assertThat(translate("SELECT c.oid::pg_catalog.regclass FROM t c")).endsWith("SELECT (SELECT relname FROM pg_class WHERE oid = (c.oid)) AS oid FROM t c");
     }
 
     @Test
@@ -102,7 +102,7 @@ class TestCatalogRules
     void arrayOfASubqueryAggregatesItsRowsInOrder()
     {
         assertTranslation("SELECT ARRAY(SELECT b.rolname FROM r b WHERE b.oid = m.oid ORDER BY 1) FROM m",
-                "SELECT COALESCE((SELECT array_agg((b.rolname) ORDER BY (b.rolname)) FROM r b WHERE b.oid = m.oid), ARRAY[]) FROM m");
+                "SELECT COALESCE((SELECT array_agg((b.rolname) ORDER BY (b.rolname)) FROM r b WHERE b.oid = m.oid), ARRAY[]) AS array FROM m");
     }
 
     @Test
@@ -115,7 +115,7 @@ class TestCatalogRules
     void arrayBoundsOfTheFirstDimension()
     {
         assertTranslation("SELECT array_upper(a, 1), array_lower(a, 1) FROM t",
-                "SELECT NULLIF(cardinality((a)), 0), CASE WHEN cardinality((a)) > 0 THEN 1 END FROM t");
+                "SELECT NULLIF(cardinality((a)), 0) AS array_upper, CASE WHEN cardinality((a)) > 0 THEN 1 END AS array_lower FROM t");
     }
 
     @Test
@@ -130,13 +130,13 @@ class TestCatalogRules
         String translated = translate("SELECT quote_ident(column_name) FROM t");
         assertThat(translated).startsWith("SELECT CASE WHEN regexp_like((column_name), '^[a-z_][a-z0-9_$]*$') AND NOT (column_name) IN (")
                 .contains("'timestamp'").doesNotContain("'abort'")
-                .endsWith("ELSE '\"' || replace((column_name), '\"', '\"\"') || '\"' END FROM t");
+                .endsWith("ELSE '\"' || replace((column_name), '\"', '\"\"') || '\"' END AS quote_ident FROM t");
     }
 
     @Test
     void parseIdentSplitsALiteral()
     {
-        assertTranslation("SELECT parse_ident('Public.\"My \"\"T\"')", "SELECT ARRAY['public', 'My \"T']");
+        assertTranslation("SELECT parse_ident('Public.\"My \"\"T\"')", "SELECT ARRAY['public', 'My \"T'] AS parse_ident");
     }
 
     @Test

@@ -70,6 +70,20 @@ class TestPostgresDialectTranslator
     }
 
     @Test
+    void unionBranchesJoiningARowlessCatalogRelationAreLeftOut()
+    {
+        assertThat(translate("SELECT c.relname FROM pg_catalog.pg_class c UNION ALL SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid"))
+                .endsWith(" SELECT c.relname FROM pg_class c");
+    }
+
+    @Test
+    void recursiveQueriesAreNamedFromTheirFirstTerm()
+    {
+        assertTranslation("WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
+                "WITH RECURSIVE r (n) AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r");
+    }
+
+    @Test
     void psqlsQualifiedOperatorsAndDefaultCollationAreRead()
     {
         assertTranslation("SELECT 1 FROM t c WHERE c.relname OPERATOR(pg_catalog.~) '^(x)$' COLLATE pg_catalog.default",

@@ -3,7 +3,10 @@ package io.timefusion.gateway.sql.catalog;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+import static io.timefusion.gateway.sql.TrinoSql.session;
 import static io.timefusion.gateway.sql.TrinoSql.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,5 +162,29 @@ class TestCatalogRules
         assertThat(translate("SELECT polname FROM pg_catalog.pg_policy"))
                 .startsWith("WITH pg_policy AS (SELECT CAST(NULL AS integer) AS \"oid\", CAST(NULL AS varchar) AS \"polname\"")
                 .contains(" WHERE false)");
+    }
+
+    @Test
+    void pgSettingsHoldsTheSessionsValueBesideTheDefault()
+    {
+        assertThat(translate("SELECT setting FROM pg_settings WHERE name = 'TimeZone'", session(Map.of("timezone", "Europe/Paris"))))
+                .contains("('TimeZone', 'Europe/Paris', 'string', 'session', 'UTC')")
+                .contains("('search_path', '\"$user\", public', 'string', 'default', '\"$user\", public')")
+                .endsWith(" SELECT setting FROM pg_settings WHERE name = 'TimeZone'");
+    }
+
+    @Test
+    void pgStatGssapiDescribesTheSessionsBackend()
+    {
+        assertThat(translate("SELECT encrypted FROM pg_catalog.pg_stat_gssapi WHERE pid = pg_backend_pid()"))
+                .contains("SELECT 4242 AS pid, false AS gss_authenticated")
+                .endsWith(" SELECT encrypted FROM pg_stat_gssapi WHERE pid = 4242");
+    }
+
+    @Test
+    void theSessionRoleHoldsEveryPrivilegeOnWhatItOwns()
+    {
+        assertTranslation("SELECT has_database_privilege(db.oid, 'CREATE') AS c, has_schema_privilege('public', 'USAGE') AS u FROM t db",
+                "SELECT true AS c, true AS u FROM t db");
     }
 }

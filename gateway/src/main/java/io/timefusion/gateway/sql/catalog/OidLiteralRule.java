@@ -4,7 +4,9 @@ import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.rules.TranslationRule;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.schema.Column;
 
 import java.util.Optional;
@@ -14,8 +16,8 @@ import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 
 /**
- * {@code c.oid = '16384'} and {@code pol.polroles = '{0}'}: Postgres reads an untyped literal compared with an oid
- * (or oid[]) column as an oid (or an array of them); Trino does not compare integers with strings. Applies where the
+ * {@code c.oid = '16384'} and {@code pol.polroles <> '{0}'}: Postgres reads an untyped literal compared (= or <>)
+ * with an oid (or oid[]) column as an oid (or an array of them); Trino does not compare integers with strings. Applies where the
  * column is one of the emulated catalog's oid or oid[] columns.
  */
 public final class OidLiteralRule
@@ -27,22 +29,30 @@ public final class OidLiteralRule
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
-        if (!(expression instanceof EqualsTo equals)) {
+        if (!(expression instanceof EqualsTo) && !(expression instanceof NotEqualsTo)) {
             return Optional.empty();
         }
-        if (isOidColumn(equals.getLeftExpression()) && isDigits(equals.getRightExpression())) {
-            return Optional.of(new EqualsTo(equals.getLeftExpression(), number(equals.getRightExpression())));
+        ComparisonOperator comparison = (ComparisonOperator) expression;
+        Expression left = comparison.getLeftExpression();
+        Expression right = comparison.getRightExpression();
+        if (isOidColumn(left) && isDigits(right)) {
+            return Optional.of(comparing(comparison, left, number(right)));
         }
-        if (isOidColumn(equals.getRightExpression()) && isDigits(equals.getLeftExpression())) {
-            return Optional.of(new EqualsTo(number(equals.getLeftExpression()), equals.getRightExpression()));
+        if (isOidColumn(right) && isDigits(left)) {
+            return Optional.of(comparing(comparison, number(left), right));
         }
-        if (isOidArrayColumn(equals.getLeftExpression()) && isDigitsArray(equals.getRightExpression())) {
-            return Optional.of(new EqualsTo(equals.getLeftExpression(), numbers(equals.getRightExpression())));
+        if (isOidArrayColumn(left) && isDigitsArray(right)) {
+            return Optional.of(comparing(comparison, left, numbers(right)));
         }
-        if (isOidArrayColumn(equals.getRightExpression()) && isDigitsArray(equals.getLeftExpression())) {
-            return Optional.of(new EqualsTo(numbers(equals.getLeftExpression()), equals.getRightExpression()));
+        if (isOidArrayColumn(right) && isDigitsArray(left)) {
+            return Optional.of(comparing(comparison, numbers(left), right));
         }
         return Optional.empty();
+    }
+
+    private static Expression comparing(ComparisonOperator comparison, Expression left, Expression right)
+    {
+        return comparison instanceof EqualsTo ? new EqualsTo(left, right) : new NotEqualsTo(left, right);
     }
 
     private static boolean isOidColumn(Expression expression)

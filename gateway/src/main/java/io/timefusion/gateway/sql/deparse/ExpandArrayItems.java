@@ -38,8 +38,9 @@ final class ExpandArrayItems
     static void joinExpandedArrays(PlainSelect select)
     {
         Map<String, String> unnestByArray = new LinkedHashMap<>();
-        for (SelectItem<?> item : select.getSelectItems()) {
-            Expression expression = item.getExpression();
+        List<SelectItem<?>> items = select.getSelectItems();
+        for (int i = 0; i < items.size(); i++) {
+            Expression expression = items.get(i).getExpression();
             Optional<Function> call = expandArray(expression instanceof RowGetExpression field ? field.getExpression() : expression);
             if (call.isEmpty()) {
                 refuseNested(expression);
@@ -59,9 +60,10 @@ final class ExpandArrayItems
                 select.addJoins(join);
                 return name;
             });
-            ((SelectItem<Expression>) item).setExpression(expression instanceof RowGetExpression field
+            Expression replacement = expression instanceof RowGetExpression field
                     ? new Column(new Table(unnest), field.getColumnName())
-                    : Templates.expand("CAST(ROW(" + unnest + ".x, " + unnest + ".n) AS ROW(x integer, n bigint))"));
+                    : Templates.expand("CAST(ROW(" + unnest + ".x, " + unnest + ".n) AS ROW(x integer, n bigint))");
+            items.set(i, new SelectItem<>(replacement, items.get(i).getAlias()));
         }
     }
 

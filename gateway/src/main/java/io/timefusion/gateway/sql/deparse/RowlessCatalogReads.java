@@ -16,6 +16,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.UnionOp;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,9 +40,10 @@ final class RowlessCatalogReads
         if (!hasNoRows(select, catalog)) {
             return;
         }
-        for (SelectItem<?> item : select.getSelectItems()) {
-            if (contains(item.getExpression(), false)) {
-                ((SelectItem<Expression>) item).setExpression(new NullValue());
+        List<SelectItem<?>> items = select.getSelectItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (contains(items.get(i).getExpression(), false)) {
+                items.set(i, new SelectItem<>(new NullValue(), items.get(i).getAlias()));
             }
         }
     }

@@ -97,8 +97,8 @@ class TestCatalogRules
     @Test
     void anArrayLiteralComparedWithAnOidArrayColumnIsAnArrayOfOids()
     {
-        assertTranslation("SELECT 1 FROM t pol WHERE pol.polroles = '{0}' OR '{}' = pol.polroles OR pol.polname = '{0}'",
-                "SELECT 1 FROM t pol WHERE pol.polroles = CAST(ARRAY[0] AS array(integer)) OR CAST(ARRAY[] AS array(integer)) = pol.polroles OR pol.polname = '{0}'");
+        assertTranslation("SELECT 1 FROM t pol WHERE pol.polroles = '{0}' OR '{}' = pol.polroles OR pol.polname = '{0}' OR polroles <> '{0, 10}'",
+                "SELECT 1 FROM t pol WHERE pol.polroles = CAST(ARRAY[0] AS array(integer)) OR CAST(ARRAY[] AS array(integer)) = pol.polroles OR pol.polname = '{0}' OR polroles <> CAST(ARRAY[0, 10] AS array(integer))");
     }
 
     @Test

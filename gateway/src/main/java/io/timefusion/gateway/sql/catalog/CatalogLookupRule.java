@@ -18,7 +18,8 @@ import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 
 /**
  * Catalog functions that look an object up by OID: owner names, type names, encodings, whether an object is
- * visible on the session's search path, and the session role's privileges on it. The answers come from the same sources as the emulated relations.
+ * visible on the session's search path, and the session role's privileges on it. The answers come from the same
+ * sources as the emulated relations.
  */
 public final class CatalogLookupRule
         implements TranslationRule

@@ -17,8 +17,8 @@ import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral
 
 /**
  * {@code c.oid = '16384'} and {@code pol.polroles <> '{0}'}: Postgres reads an untyped literal compared (= or <>)
- * with an oid (or oid[]) column as an oid (or an array of them); Trino does not compare integers with strings. Applies where the
- * column is one of the emulated catalog's oid or oid[] columns.
+ * with an oid (or oid[]) column as an oid (or an array of them); Trino does not compare integers with strings.
+ * Applies where the column is one of the emulated catalog's oid or oid[] columns.
  */
 public final class OidLiteralRule
         implements TranslationRule

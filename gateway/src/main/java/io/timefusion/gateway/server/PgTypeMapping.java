@@ -4,11 +4,11 @@ import io.timefusion.gateway.pgwire.types.PgType;
 import io.timefusion.gateway.trino.TrinoType;
 
 /** How a Trino type looks to a Postgres client: json as jsonb, timestamp with time zone as timestamptz, array(varchar) as text[]. */
-final class PgTypeMapping
+public final class PgTypeMapping
 {
     private PgTypeMapping() {}
 
-    static PgType<?> forTrino(TrinoType type)
+    public static PgType<?> forTrino(TrinoType type)
     {
         return switch (type.kind()) {
             case BOOLEAN -> PgType.BOOL;

@@ -33,8 +33,9 @@ import java.util.Set;
  *
  * <p>When JSqlParser cannot read a statement, the translator cannot tell a Postgres construct it lacks from a
  * typo. A statement that does not even scan into tokens (an unterminated quote or comment, a stray character)
- * is a syntax error (42601), as Postgres would report it too; any other statement it cannot read is reported as
- * not supported (0A000), since Postgres may well accept it.
+ * or does not begin with a statement keyword ({@link StatementKeywords}) is a syntax error (42601), as Postgres
+ * would report it too; any other statement it cannot read is reported as not supported (0A000), since Postgres may
+ * well accept it.
  */
 public class PostgresDialectTranslator
         implements SqlTranslator
@@ -58,7 +59,7 @@ public class PostgresDialectTranslator
         if (show.isPresent()) {
             return show.get();
         }
-        Statement statement = parse(EscapeStrings.decode(PostgresOnlySyntax.normalize(postgresSql)));
+        Statement statement = parse(EscapeStrings.decode(QualifiedIntervals.normalize(PostgresOnlySyntax.normalize(postgresSql))));
         return switch (statement) {
             case Select _, Insert _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
             default -> postgresSql;
@@ -78,6 +79,10 @@ public class PostgresDialectTranslator
             String reason = firstLine(cause.getMessage());
             if (cause instanceof TokenMgrException) {
                 throw new SqlSyntaxException("syntax error: " + reason);
+            }
+            String keyword = StatementKind.firstKeyword(sql);
+            if (!StatementKeywords.beginsAStatement(keyword)) {
+                throw new SqlSyntaxException("syntax error at or near \"%s\"".formatted(keyword.isEmpty() ? sql.strip() : keyword));
             }
             throw new UnsupportedStatementException("statement not supported by the translator: " + reason);
         }

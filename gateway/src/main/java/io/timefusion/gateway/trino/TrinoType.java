@@ -29,7 +29,8 @@ public record TrinoType(Kind kind, String name, TrinoType elementType)
         if (name.startsWith("array(") && name.endsWith(")")) {
             return new TrinoType(Kind.ARRAY, name, parse(name.substring("array(".length(), name.length() - 1)));
         }
-        String base = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
+        // timestamp(6) with time zone and timestamp with time zone are both timestamp … with time zone
+        String base = name.replaceAll("\\(.*\\)", "").replace(" with time zone", "");
         Kind kind = switch (base) {
             case "boolean" -> Kind.BOOLEAN;
             case "tinyint", "smallint" -> Kind.SMALLINT;

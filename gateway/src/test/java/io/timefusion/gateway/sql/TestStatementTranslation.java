@@ -28,10 +28,17 @@ class TestStatementTranslation
             "SELECT * FROM generate_series(1, 10) AS g(n) => SELECT * FROM UNNEST(CAST(sequence(1, 10) AS array(integer))) AS g(n)",
             "SELECT * FROM generate_series(1, 10, 2) => SELECT * FROM UNNEST(CAST(sequence(1, 10, 2) AS array(integer))) AS generate_series(generate_series)",
             "SELECT g FROM generate_series(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', interval '1 hour') AS g => SELECT g FROM UNNEST(sequence(TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', (INTERVAL '1' HOUR))) AS g(g)",
+            "SELECT ns.oid, ns.nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname) => SELECT ns.oid, nspname, r.r FROM nsp AS ns JOIN (SELECT 1 AS r, 'public' AS nspname) AS r USING (nspname)",
+            "SELECT a.id, b.id FROM a LEFT JOIN b USING (id) => SELECT id, b.id FROM a LEFT JOIN b USING (id)",
+            "SELECT * FROM unnest(hashes) WITH ORDINALITY AS h(hash, i) => SELECT * FROM UNNEST(hashes) WITH ORDINALITY AS h(hash, i)",
+            "SELECT h, ordinality FROM unnest(hashes) WITH ORDINALITY h => SELECT h, ordinality FROM UNNEST(hashes) WITH ORDINALITY AS h(h, ordinality)",
+            "SELECT (information_schema._pg_expandarray(i.k)).n AS s, information_schema._pg_expandarray(i.k) AS keys FROM i => SELECT expanded_array_1.n AS s, CAST(ROW(expanded_array_1.x, expanded_array_1.n) AS ROW(x integer, n bigint)) AS keys FROM i CROSS JOIN UNNEST(i.k) WITH ORDINALITY AS expanded_array_1(x, n)",
+            "SELECT s[1] FROM string_to_array('a,b', ',') s => SELECT s[1] FROM (SELECT split('a,b', ',')) AS s(s)",
+            "SELECT * FROM upper('a') AS u(v) => SELECT * FROM (SELECT upper('a')) AS u(v)",
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) => INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
             "DELETE FROM t WHERE name ILIKE 'x' => DELETE FROM t WHERE lower(name) LIKE lower('x') ESCAPE '\\'",
-            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar), CAST(COUNT(*) AS bigint) FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
+            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar) AS col, CAST(COUNT(*) AS bigint) AS count FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
             "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC",
             "SELECT DISTINCT ON (trace_id) trace_id, name AS n FROM t ORDER BY trace_id LIMIT 5 => SELECT trace_id, n FROM (SELECT trace_id, name AS n, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id LIMIT 5",
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(CAST(x AS double)), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) + (1 + 0.5 * (cardinality(a) - 1) - floor(1 + 0.5 * (cardinality(a) - 1))) * (element_at(a, CAST(ceiling(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) - element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint))))), 1) FROM t",
@@ -44,14 +51,14 @@ class TestStatementTranslation
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit' AS version",
             "SELECT current_setting('server_version_num')::int/100 => SELECT CAST('160004' AS integer) / 100",
-            "SELECT current_setting('server_version') => SELECT '16.4'",
-            "SELECT current_setting('no_such', true) => SELECT NULL",
-            "SELECT current_database(), current_schema(), current_schema => SELECT 'timefusion', 'public', 'public'",
-            "SELECT current_user, session_user, user => SELECT 'alice', 'alice', 'alice'",
-            "SELECT pg_is_in_recovery(), pg_backend_pid() => SELECT false, 4242",
-            "SELECT pg_catalog.version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit'",
+            "SELECT current_setting('server_version') => SELECT '16.4' AS current_setting",
+            "SELECT current_setting('no_such', true) => SELECT NULL AS current_setting",
+            "SELECT current_database(), current_schema(), current_schema => SELECT 'timefusion' AS current_database, 'public' AS \"current_schema\", 'public' AS \"current_schema\"",
+            "SELECT current_user, session_user, user => SELECT 'alice' AS \"current_user\", 'alice' AS session_user, 'alice' AS user",
+            "SELECT pg_is_in_recovery(), pg_backend_pid() => SELECT false AS pg_is_in_recovery, 4242 AS pg_backend_pid",
+            "SELECT pg_catalog.version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit' AS version",
             "SHOW server_version => SELECT '16.4' AS \"server_version\"",
             "SHOW TimeZone => SELECT 'UTC' AS \"TimeZone\"",
             "SHOW TIME ZONE => SELECT 'UTC' AS \"TimeZone\"",
@@ -65,6 +72,14 @@ class TestStatementTranslation
     }
 
     @Test
+    void outputColumnsAreNamedAsPostgresNamesThem()
+    {
+        assertTranslation("SELECT current_schema(), session_user, (col)::text, count(*)::bigint, CASE WHEN col > 0 THEN 1 END, 1 + 1, col AS c FROM t GROUP BY 3",
+                "SELECT 'public' AS \"current_schema\", 'alice' AS session_user, CAST((col) AS varchar) AS col, CAST(count(*) AS bigint) AS count, "
+                        + "CASE WHEN col > 0 THEN 1 END AS \"case\", 1 + 1, col AS c FROM t GROUP BY 3");
+    }
+
+    @Test
     void showAllListsEverySetting()
     {
         assertThat(translate("SHOW ALL")).startsWith("SELECT * FROM (VALUES ('application_name', '', '')").contains("('server_version_num', '160004', '')")
@@ -75,7 +90,7 @@ class TestStatementTranslation
     void settingsOfTheSessionWinOverDefaults()
     {
         TranslationContext context = session(Map.of("timezone", "Europe/Paris", "search_path", "other, public"));
-        assertThat(translate("SELECT current_setting('TimeZone'), current_schema", context)).isEqualTo("SELECT 'Europe/Paris', 'other'");
+        assertThat(translate("SELECT current_setting('TimeZone'), current_schema", context)).isEqualTo("SELECT 'Europe/Paris' AS current_setting, 'other' AS \"current_schema\"");
         assertThat(translate("SELECT * FROM t WHERE ts >= '2026-01-01 00:00:00'", context)).isEqualTo("SELECT * FROM t WHERE ts >= TIMESTAMP '2026-01-01 00:00:00 Europe/Paris'");
     }
 
@@ -83,7 +98,7 @@ class TestStatementTranslation
     void setConfigChangesTheSessionSetting()
     {
         TranslationContext context = session(Map.of());
-        assertThat(translate("SELECT set_config('application_name', 'grafana', false)", context)).isEqualTo("SELECT 'grafana'");
+        assertThat(translate("SELECT set_config('application_name', 'grafana', false)", context)).isEqualTo("SELECT 'grafana' AS set_config");
         assertThat(context.setting("application_name")).contains("grafana");
     }
 
@@ -103,18 +118,18 @@ class TestStatementTranslation
             "SELECT pg_foo(1) => function pg_foo(…) is not supported",
             "SELECT unnest(hashes) FROM t => set-returning function unnest in an expression is not supported; use it in FROM",
             "SELECT generate_series(1, 3) => set-returning function generate_series in an expression is not supported; use it in FROM",
-            "SELECT x::regclass FROM t => type regclass is not supported",
             "SELECT to_char(ts, 'FMDay') FROM t => to_char pattern 'FMDay' is not supported at 'FMDay'",
             "SELECT to_char(1.5, '999D9') => to_char pattern '999D9' is not supported at 'D9'",
             "SELECT interval '1 month 2 days' => interval '1 month 2 days' mixing months and days is not supported",
             "SELECT extract(century from ts) FROM t => extract(century from …) is not supported",
             "SELECT x::interval FROM t => cast of x to interval is not supported; write an interval literal",
             "SELECT regexp_replace(s, 'a', 'b') FROM t => regexp_replace is supported with a literal replacement and flag 'g' only",
-            "SELECT * FROM pg_catalog.pg_proc => relation pg_catalog.pg_proc is not supported",
-            "SELECT * FROM information_schema.tables => relation information_schema.tables is not supported",
+            "SELECT * FROM pg_catalog.pg_stat_statements => relation pg_catalog.pg_stat_statements is not supported",
+            "SELECT * FROM information_schema.routines => relation information_schema.routines is not supported",
             "SELECT DISTINCT ON (a) a, b + 1 FROM t => DISTINCT ON with select item b + 1 is not supported: give it an alias",
             "SELECT * FROM t WHERE n < ANY(limits) => operator < ANY(array) is not supported",
             "SELECT * FROM json_each(x) => function json_each(…) in FROM is not supported",
+            "SELECT 1 + (information_schema._pg_expandarray(k)).n FROM i => information_schema._pg_expandarray is supported as a select item or (…).x / (…).n only",
     })
     void unsupportedConstructsAreRefusedByName(String postgres, String message)
     {

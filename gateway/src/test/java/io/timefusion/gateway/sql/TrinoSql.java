@@ -1,7 +1,7 @@
 package io.timefusion.gateway.sql;
 
-import io.timefusion.gateway.sql.catalog.PgCatalogTables;
-import io.timefusion.gateway.sql.catalog.PsqlCatalogFunctionRule;
+import io.timefusion.gateway.sql.catalog.CatalogRules;
+import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
 import io.trino.sql.parser.SqlParser;
 
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class TrinoSql
 
     public static final TranslationContext DEFAULT_SESSION = session(Map.of());
 
-    public static final SqlTranslator TRANSLATOR = new PostgresDialectTranslator(new PgCatalogTables(), new LinkedHashSet<>(List.of(new PsqlCatalogFunctionRule())));
+    public static final SqlTranslator TRANSLATOR = new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()));
 
     private TrinoSql() {}
 

@@ -313,12 +313,13 @@ class TestGatewayQueryCache
         }
     }
 
-    /** How many times Trino's coordinator ran exactly this statement. */
+    /** How many times Trino's coordinator ran exactly this statement, as the gateway translates it. */
     private long trinoRuns(String sql)
     {
+        String trinoSql = gateway.trinoSqlOf(sql);
         return gateway.queryRunner().getCoordinator().getQueryManager().getQueries().stream()
                 .map(BasicQueryInfo::getQuery)
-                .filter(sql::equals)
+                .filter(trinoSql::equals)
                 .count();
     }
 

@@ -7,6 +7,9 @@ import io.airlift.http.server.HttpServerInfo;
 import io.timefusion.gateway.GatewayMain;
 import io.timefusion.gateway.server.ConnectionLimiter;
 import io.timefusion.gateway.server.PgServer;
+import io.timefusion.gateway.sql.SessionSettings;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.trino.testing.DistributedQueryRunner;
 
@@ -17,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -134,6 +138,27 @@ public final class TestingGateway
         properties.setProperty("password", PASSWORD);
         properties.putAll(extra);
         return DriverManager.getConnection(jdbcUrl(), properties);
+    }
+
+    /** The Trino SQL the gateway sends for a statement of a fresh session (the text Trino's query list shows). */
+    public String trinoSqlOf(String postgresSql)
+    {
+        Map<String, String> settings = new HashMap<>();
+        SessionSettings session = new SessionSettings()
+        {
+            @Override
+            public Optional<String> get(String name)
+            {
+                return Optional.ofNullable(settings.get(name));
+            }
+
+            @Override
+            public void set(String name, String value)
+            {
+                settings.put(name, value);
+            }
+        };
+        return gateway.getInstance(SqlTranslator.class).toTrino(postgresSql, new TranslationContext(USER, "timefusion", 0, session));
     }
 
     @Override

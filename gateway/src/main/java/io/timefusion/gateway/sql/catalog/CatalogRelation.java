@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
  * @param cteName the name the statement reads it by (unqualified: a CTE cannot be qualified)
  * @param trinoQuery the Trino query giving its rows
  * @param uses other emulated relations the query reads by their CTE names; they are defined before it
+ * @param rowless whether the relation never has rows (a catalog of objects TimeFusion has none of)
  */
-public record CatalogRelation(String cteName, String trinoQuery, List<QualifiedRelation> uses)
+public record CatalogRelation(String cteName, String trinoQuery, List<QualifiedRelation> uses, boolean rowless)
 {
     public CatalogRelation
     {

@@ -1,5 +1,7 @@
 package io.timefusion.gateway.sql.catalog;
 
+import io.timefusion.gateway.sql.TranslationContext;
+
 import java.util.Optional;
 
 /**
@@ -12,6 +14,7 @@ public interface CatalogRelations
     /**
      * @param schema {@code pg_catalog} or {@code information_schema}, lower case
      * @param relation the relation name, lower case
+     * @param context the session of the statement (some relations describe it)
      */
-    Optional<CatalogRelation> relation(String schema, String relation);
+    Optional<CatalogRelation> relation(String schema, String relation, TranslationContext context);
 }

@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.deparse;
 
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.catalog.CatalogRelation;
 import io.timefusion.gateway.sql.catalog.CatalogRelations;
@@ -14,11 +15,13 @@ import java.util.stream.Collectors;
 final class CatalogReferences
 {
     private final CatalogRelations relations;
+    private final TranslationContext context;
     private final Map<String, CatalogRelation> used = new LinkedHashMap<>();
 
-    CatalogReferences(CatalogRelations relations)
+    CatalogReferences(CatalogRelations relations, TranslationContext context)
     {
         this.relations = relations;
+        this.context = context;
     }
 
     /**
@@ -37,7 +40,7 @@ final class CatalogReferences
 
     private CatalogRelation use(String schema, String relation)
     {
-        CatalogRelation resolved = relations.relation(schema, relation)
+        CatalogRelation resolved = relations.relation(schema, relation, context)
                 .orElseThrow(() -> new UnsupportedStatementException("relation %s.%s is not supported".formatted(schema, relation)));
         if (!used.containsKey(resolved.cteName())) {
             // a relation's dependencies come first: a common table expression reads only those defined before it

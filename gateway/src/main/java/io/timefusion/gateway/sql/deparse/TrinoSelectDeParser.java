@@ -15,8 +15,11 @@ import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.deparser.LimitDeparser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
@@ -24,17 +27,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Prints queries as Trino SQL: reads of emulated catalog relations become reads of their common table
- * expressions, set-returning functions in FROM become UNNEST, DISTINCT ON becomes a row_number() filter, and
- * OFFSET is printed before LIMIT (Trino's order).
+ * expressions, set-returning functions in FROM become UNNEST, DISTINCT ON becomes a row_number() filter,
+ * columns of USING joins lose their table qualifier ({@link UsingJoins}), and OFFSET is printed before LIMIT
+ * (Trino's order).
  */
 public class TrinoSelectDeParser
         extends SelectDeParser
 {
     private static final String DISTINCT_ON_ROW = "distinct_on_row";
+    // Postgres' set-returning functions other than unnest and generate_series: rows Trino has no function for
+    private static final Set<String> SET_RETURNING_FUNCTIONS = Set.of("json_array_elements", "jsonb_array_elements", "json_array_elements_text",
+            "jsonb_array_elements_text", "json_each", "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
+            "regexp_matches", "regexp_split_to_table", "generate_subscripts", "json_to_recordset", "jsonb_to_recordset", "json_populate_recordset",
+            "jsonb_populate_recordset", "pg_get_keywords", "pg_options_to_table", "_pg_expandarray");
 
     private final CatalogReferences catalog;
     private final TranslationContext translationContext;
@@ -51,6 +61,9 @@ public class TrinoSelectDeParser
         if (select.getForMode() != null) {
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
+        UsingJoins.unqualifyUsingColumns(select);
+        ExpandArrayItems.joinExpandedArrays(select);
+        RowlessCatalogReads.nullSubqueriesOfRowlessSelect(select, catalog);
         if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
             return distinctOn(select, context);
         }
@@ -112,6 +125,37 @@ public class TrinoSelectDeParser
         return builder;
     }
 
+    @Override
+    public <S> StringBuilder visit(SetOperationList union, S context)
+    {
+        RowlessCatalogReads.dropRowlessUnionBranches(union, catalog);
+        return super.visit(union, context);
+    }
+
+    /**
+     * Trino wants the column names of a recursive common table expression; Postgres takes them from its
+     * non-recursive term, the first query of the UNION, as they are given here.
+     */
+    @Override
+    public <S> StringBuilder visit(WithItem<?> withItem, S context)
+    {
+        if (withItem.isRecursive() && (withItem.getWithItemList() == null || withItem.getWithItemList().isEmpty())) {
+            Select body = withItem.getSelect().getSelect();
+            Select first = body instanceof SetOperationList union ? union.getSelects().getFirst() : body;
+            if (!(first instanceof PlainSelect initial)) {
+                throw new UnsupportedStatementException("recursive WITH query %s needs column names".formatted(withItem.getAlias()));
+            }
+            List<SelectItem<?>> columns = new ArrayList<>();
+            for (SelectItem<?> item : initial.getSelectItems()) {
+                String name = outputName(item).orElseThrow(() -> new UnsupportedStatementException(
+                        "recursive WITH query %s needs column names: give %s an alias".formatted(withItem.getAlias(), item)));
+                columns.add(new SelectItem<>(new Column(name)));
+            }
+            withItem.setWithItemList(columns);
+        }
+        return super.visit(withItem, context);
+    }
+
     private static Optional<String> outputName(SelectItem<?> item)
     {
         if (item.getAlias() != null) {
@@ -141,8 +185,9 @@ public class TrinoSelectDeParser
     }
 
     /**
-     * Set-returning functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as
-     * Postgres does) and {@code generate_series(start, stop[, step])} the UNNEST of a sequence ({@link GenerateSeries}). Without column
+     * Functions in FROM: {@code unnest(a, b)} is Trino's UNNEST (which zips several arrays as Postgres does) and
+     * {@code generate_series(start, stop[, step])} the UNNEST of a sequence ({@link GenerateSeries}); any other function is scalar unless
+     * Postgres knows it as set-returning, and a scalar function in FROM is a relation of one row. Without column
      * names the column is named after the alias, or after the function, as in Postgres.
      */
     @Override
@@ -150,16 +195,23 @@ public class TrinoSelectDeParser
     {
         Function function = tableFunction.getFunction();
         String name = FunctionNames.of(function);
+        if (!name.equals("unnest") && !name.equals("generate_series")) {
+            return scalarFunction(tableFunction, name, context);
+        }
         int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
         Expression unnested = switch (name) {
             case "unnest" -> function;
             case "generate_series" -> {
                 yield GenerateSeries.sequence(arguments == 0 ? List.of() : List.copyOf(function.getParameters()), translationContext);
             }
-            default -> throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
+            default -> throw new IllegalStateException("not a set-returning function: " + name);
         };
         StringBuilder builder = getBuilder();
         builder.append("UNNEST(");
+        boolean withOrdinality = "ORDINALITY".equalsIgnoreCase(tableFunction.getWithClause());
+        if (withOrdinality && !name.equals("unnest")) {
+            throw new UnsupportedStatementException("WITH ORDINALITY is supported for unnest only");
+        }
         if (unnested == function) {
             for (int i = 0; i < arguments; i++) {
                 if (i > 0) {
@@ -171,7 +223,7 @@ public class TrinoSelectDeParser
         else {
             unnested.accept(getExpressionVisitor(), context);
         }
-        builder.append(")");
+        builder.append(withOrdinality ? ") WITH ORDINALITY" : ")");
         Alias alias = tableFunction.getAlias();
         String tableName = alias == null ? name : alias.getName();
         builder.append(" AS ").append(tableName).append("(");
@@ -182,8 +234,26 @@ public class TrinoSelectDeParser
             throw new UnsupportedStatementException("unnest of several arrays needs column names: AS u(a, b, …)");
         }
         else {
-            builder.append(tableName);
+            // Postgres names the position column "ordinality"
+            builder.append(tableName).append(withOrdinality ? ", ordinality" : "");
         }
         return builder.append(")");
+    }
+
+    private <S> StringBuilder scalarFunction(TableFunction tableFunction, String name, S context)
+    {
+        if (SET_RETURNING_FUNCTIONS.contains(name)) {
+            throw new UnsupportedStatementException("function %s(…) in FROM is not supported".formatted(name));
+        }
+        Alias alias = tableFunction.getAlias();
+        if (alias != null && alias.getAliasColumns() != null && alias.getAliasColumns().size() > 1) {
+            throw new UnsupportedStatementException("function %s(…) in FROM returns one column".formatted(name));
+        }
+        String tableName = alias == null ? name : alias.getName();
+        String columnName = alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty() ? tableName : alias.getAliasColumns().getFirst().name;
+        StringBuilder builder = getBuilder();
+        builder.append("(SELECT ");
+        tableFunction.getFunction().accept(getExpressionVisitor(), context);
+        return builder.append(") AS ").append(tableName).append("(").append(columnName).append(")");
     }
 }

@@ -14,9 +14,10 @@ public final class TrinoStatementPrinter
     public static String print(Statement statement, TranslationRules rules, CatalogRelations relations, TranslationContext context)
     {
         StringBuilder builder = new StringBuilder();
-        CatalogReferences catalog = new CatalogReferences(relations);
+        CatalogReferences catalog = new CatalogReferences(relations, context);
         TrinoExpressionDeParser expressions = new TrinoExpressionDeParser(rules, context);
         TrinoSelectDeParser selects = new TrinoSelectDeParser(catalog, context);
+        PostgresColumnNames.nameOutputColumns(statement);
         statement.accept(new StatementDeParser(expressions, selects, builder));
         return catalog.defineIn(builder.toString());
     }

@@ -33,6 +33,7 @@ public final class PostgresFunctionRule
             // Postgres has no length for an empty array, and counts in integer
             case "array_length" -> arguments.size() == 2 ? Optional.of(Templates.expand("CAST(NULLIF(cardinality({0}), 0) AS integer)", arguments.get(0))) : unsupported(name, arguments);
             case "cardinality" -> Optional.empty();
+            case "string_agg" -> arguments.size() == 2 ? Optional.of(stringAgg(function, arguments)) : unsupported(name, arguments);
             case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
             case "left" -> arguments.size() == 2 ? Optional.of(Templates.expand("substr({0}, 1, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
             case "jsonb_build_array", "json_build_array" -> Optional.of(jsonArray(arguments));
@@ -42,6 +43,16 @@ public final class PostgresFunctionRule
                     throw new UnsupportedStatementException("set-returning function %s in an expression is not supported; use it in FROM".formatted(name));
             default -> name.startsWith("pg_") ? unsupported(name, arguments) : Optional.empty();
         };
+    }
+
+    // Trino has no string_agg: the values are aggregated (in the ORDER BY given) and joined, skipping NULLs as
+    // Postgres does; with no value to join Postgres answers NULL, not ''
+    private static Expression stringAgg(Function function, List<Expression> arguments)
+    {
+        Function values = new Function("array_agg", arguments.get(0));
+        values.setDistinct(function.isDistinct());
+        values.setOrderByElements(function.getOrderByElements());
+        return Templates.expand("CASE WHEN count({0}) > 0 THEN array_join({1}, {2}) END", arguments.get(0), values, arguments.get(1));
     }
 
     private static Expression jsonArray(List<Expression> arguments)

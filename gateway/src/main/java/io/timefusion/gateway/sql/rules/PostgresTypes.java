@@ -21,8 +21,8 @@ public final class PostgresTypes
     /** The Trino type of a Postgres type as written in a cast (arrays too). */
     public static String trino(ColDataType type)
     {
-        String element = trinoScalar(type.getDataType());
-        int dimensions = type.getArrayData() == null ? 0 : type.getArrayData().size();
+        String element = trinoScalar(scalarName(type));
+        int dimensions = dimensions(type);
         for (int i = 0; i < dimensions; i++) {
             element = "array(" + element + ")";
         }
@@ -32,13 +32,27 @@ public final class PostgresTypes
     /** The lower-case base name of a type as written, without modifiers: {@code varchar} for {@code varchar (10)}. */
     public static String baseName(ColDataType type)
     {
-        Matcher matcher = NAME_AND_MODIFIERS.matcher(type.getDataType().toLowerCase(Locale.ROOT).strip());
-        return matcher.matches() ? matcher.group(1).strip() : type.getDataType().toLowerCase(Locale.ROOT);
+        String name = scalarName(type).toLowerCase(Locale.ROOT).strip().replaceFirst("^pg_catalog\\.", "");
+        Matcher matcher = NAME_AND_MODIFIERS.matcher(name);
+        return matcher.matches() ? matcher.group(1).strip() : name;
     }
 
     public static boolean isArray(ColDataType type)
     {
-        return type.getArrayData() != null && !type.getArrayData().isEmpty();
+        return dimensions(type) > 0;
+    }
+
+    // JSqlParser keeps the brackets of a qualified array type in its name ("pg_catalog.int2[]") and lists those of
+    // an unqualified one apart
+    private static int dimensions(ColDataType type)
+    {
+        int listed = type.getArrayData() == null ? 0 : type.getArrayData().size();
+        return listed + (int) type.getDataType().substring(scalarName(type).length()).chars().filter(c -> c == '[').count();
+    }
+
+    private static String scalarName(ColDataType type)
+    {
+        return type.getDataType().replaceFirst("(\\[\\s*])+$", "");
     }
 
     static String trinoScalar(String written)

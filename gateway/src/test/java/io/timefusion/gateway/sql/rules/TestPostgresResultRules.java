@@ -57,10 +57,10 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT cardinality(hashes) FROM t => SELECT CAST(cardinality(hashes) AS integer) FROM t",
-            "SELECT length(name), strpos(name, 'x') FROM t => SELECT CAST(length(name) AS integer), CAST(strpos(name, 'x') AS integer) FROM t",
+            "SELECT cardinality(hashes) FROM t => SELECT CAST(cardinality(hashes) AS integer) AS cardinality FROM t",
+            "SELECT length(name), strpos(name, 'x') FROM t => SELECT CAST(length(name) AS integer) AS length, CAST(strpos(name, 'x') AS integer) AS strpos FROM t",
             "SELECT * FROM t WHERE hashes @> ARRAY['x'] => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
-            "SELECT distinct_count(approx_count_distinct(x)) FROM t => SELECT cardinality(approx_set(x)) FROM t",
+            "SELECT distinct_count(approx_count_distinct(x)) FROM t => SELECT cardinality(approx_set(x)) AS distinct_count FROM t",
     })
     void countsArePostgresIntegersWhereTheClientWroteThem(String postgres, String trino)
     {
@@ -69,9 +69,9 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT greatest(a, b, c) FROM t => SELECT greatest(coalesce(a, b, c), coalesce(b, a, c), coalesce(c, a, b)) FROM t",
-            "SELECT least(a) FROM t => SELECT a FROM t",
-            "SELECT GREATEST(duration, 500000000) FROM t => SELECT greatest(coalesce(duration, 500000000), coalesce(500000000, duration)) FROM t",
+            "SELECT greatest(a, b, c) FROM t => SELECT greatest(coalesce(a, b, c), coalesce(b, a, c), coalesce(c, a, b)) AS greatest FROM t",
+            "SELECT least(a) FROM t => SELECT a AS least FROM t",
+            "SELECT GREATEST(duration, 500000000) FROM t => SELECT greatest(coalesce(duration, 500000000), coalesce(500000000, duration)) AS greatest FROM t",
     })
     void greatestAndLeastIgnoreNulls(String postgres, String trino)
     {
@@ -93,10 +93,10 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT round(avg(d)::numeric / 1000000, 2) FROM t => SELECT CAST(round(CAST(CAST(avg(d) AS decimal(38, 9)) / 1000000 AS decimal(38, 9)), 2) AS decimal(38, 2)) FROM t",
-            "SELECT round(x, 12) FROM t => SELECT CAST(round(CAST(x AS decimal(38, 12)), 12) AS decimal(38, 12)) FROM t",
-            "SELECT round(x::numeric(10, 2), 1) FROM t => SELECT CAST(round(CAST(x AS decimal(10, 2)), 1) AS decimal(38, 1)) FROM t",
-            "SELECT round(x, n) FROM t => SELECT round(x, n) FROM t",
+            "SELECT round(avg(d)::numeric / 1000000, 2) FROM t => SELECT CAST(round(CAST(CAST(avg(d) AS decimal(38, 9)) / 1000000 AS decimal(38, 9)), 2) AS decimal(38, 2)) AS round FROM t",
+            "SELECT round(x, 12) FROM t => SELECT CAST(round(CAST(x AS decimal(38, 12)), 12) AS decimal(38, 12)) AS round FROM t",
+            "SELECT round(x::numeric(10, 2), 1) FROM t => SELECT CAST(round(CAST(x AS decimal(10, 2)), 1) AS decimal(38, 1)) AS round FROM t",
+            "SELECT round(x, n) FROM t => SELECT round(x, n) AS round FROM t",
     })
     void roundAnswersANumericWithTheRequestedScale(String postgres, String trino)
     {
@@ -105,9 +105,9 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT sum(duration), sum(DISTINCT n) FROM t => SELECT sum(postgres_sum_argument(duration)), sum(DISTINCT postgres_sum_argument(n)) FROM t",
+            "SELECT sum(duration), sum(DISTINCT n) FROM t => SELECT sum(postgres_sum_argument(duration)) AS sum, sum(DISTINCT postgres_sum_argument(n)) AS sum FROM t",
             "SELECT sum(x) FILTER (WHERE y > 0) FROM t => SELECT sum(postgres_sum_argument(x)) FILTER (WHERE y > 0) FROM t",
-            "SELECT round(sum(d)::numeric, -6) FROM t => SELECT CAST(round(CAST(sum(postgres_sum_argument(d)) AS decimal(38, 9)), -6) AS decimal(38, 0)) FROM t",
+            "SELECT round(sum(d)::numeric, -6) FROM t => SELECT CAST(round(CAST(sum(postgres_sum_argument(d)) AS decimal(38, 9)), -6) AS decimal(38, 0)) AS round FROM t",
             "SELECT sum(d) OVER (ORDER BY ts) FROM t => SELECT sum(postgres_sum_argument(d)) OVER (ORDER BY ts) FROM t",
     })
     void sumIsTypedAsPostgresTypesIt(String postgres, String trino)
@@ -129,9 +129,9 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-            "SELECT extract(second from ts) FROM t => SELECT CAST(second(ts) AS decimal(38, 6)) + (CAST(to_unixtime(ts) AS decimal(38, 6)) - floor(CAST(to_unixtime(ts) AS decimal(38, 6)))) FROM t",
-            "SELECT date_part('minute', ts) FROM t => SELECT CAST(CAST(minute(ts) AS decimal(38, 0)) AS double) FROM t",
-            "SELECT extract(milliseconds from ts) FROM t => SELECT CAST((CAST(second(ts) AS decimal(38, 6)) + (CAST(to_unixtime(ts) AS decimal(38, 6)) - floor(CAST(to_unixtime(ts) AS decimal(38, 6))))) * 1000 AS decimal(38, 3)) FROM t",
+            "SELECT extract(second from ts) FROM t => SELECT CAST(second(ts) AS decimal(38, 6)) + (CAST(to_unixtime(ts) AS decimal(38, 6)) - floor(CAST(to_unixtime(ts) AS decimal(38, 6)))) AS \"extract\" FROM t",
+            "SELECT date_part('minute', ts) FROM t => SELECT CAST(CAST(minute(ts) AS decimal(38, 0)) AS double) AS date_part FROM t",
+            "SELECT extract(milliseconds from ts) FROM t => SELECT CAST((CAST(second(ts) AS decimal(38, 6)) + (CAST(to_unixtime(ts) AS decimal(38, 6)) - floor(CAST(to_unixtime(ts) AS decimal(38, 6))))) * 1000 AS decimal(38, 3)) AS \"extract\" FROM t",
     })
     void extractIsNumericAndDatePartDouble(String postgres, String trino)
     {

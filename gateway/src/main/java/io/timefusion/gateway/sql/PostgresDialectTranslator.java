@@ -61,7 +61,11 @@ public class PostgresDialectTranslator
         }
         Statement statement = parse(EscapeStrings.decode(QualifiedIntervals.normalize(PostgresOnlySyntax.normalize(postgresSql))));
         return switch (statement) {
-            case Select _, Insert _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
+            case Insert insert -> {
+                DerivedDateColumn.addTo(insert);
+                yield TrinoStatementPrinter.print(insert, rules, catalogRelations, context);
+            }
+            case Select _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
             default -> postgresSql;
         };
     }

@@ -1,0 +1,13 @@
+package io.timefusion.gateway.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+/** A column of an ingest table: its name, type and whether a row may leave it NULL. */
+public record IngestColumn(String name, ColumnType type, boolean nullable)
+{
+    public IngestColumn
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+    }
+}

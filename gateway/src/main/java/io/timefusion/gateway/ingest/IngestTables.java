@@ -1,0 +1,75 @@
+package io.timefusion.gateway.ingest;
+
+import com.google.inject.Inject;
+import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.trino.TrinoSessions;
+import io.timefusion.gateway.trino.TrinoType;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The tables INSERTs and COPYs are parsed for, described once by Trino's metadata on first use. Asking Trino rather
+ * than keeping a copy of DESIGN §4 in the gateway leaves the plugin the one definition of the table; the cost is one
+ * metadata query per table per gateway lifetime (retried on the next use if Trino was unreachable).
+ */
+public class IngestTables
+{
+    public static final String OTEL_LOGS_AND_SPANS = "otel_logs_and_spans";
+
+    private final TrinoSessions sessions;
+    private final GatewayConfig config;
+    private final Map<String, IngestTable> tables = new ConcurrentHashMap<>();
+
+    @Inject
+    public IngestTables(TrinoSessions sessions, GatewayConfig config)
+    {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    /** Whether INSERTs into {@code table} (unqualified, lower case) are parsed into batches. */
+    public static boolean isIngestTable(String table)
+    {
+        return OTEL_LOGS_AND_SPANS.equals(table);
+    }
+
+    public IngestTable table(String name)
+            throws SQLException
+    {
+        IngestTable table = tables.get(name);
+        if (table == null) {
+            table = describe(name);
+            tables.putIfAbsent(name, table);
+        }
+        return table;
+    }
+
+    private IngestTable describe(String name)
+            throws SQLException
+    {
+        List<IngestColumn> columns = new ArrayList<>();
+        try (Connection connection = sessions.openAdmin(config.getUser(), Map.of());
+                ResultSet rows = connection.getMetaData().getColumns(config.getTrinoCatalog(), config.getTrinoSchema(), name, null)) {
+            while (rows.next()) {
+                String column = rows.getString("COLUMN_NAME");
+                TrinoType trinoType = TrinoType.parse(rows.getString("TYPE_NAME"));
+                ColumnType type = ColumnType.of(trinoType).orElseThrow(() -> new IngestException("0A000",
+                        "column \"%s\" of relation \"%s\" has type %s, which the gateway cannot ingest".formatted(column, name, trinoType.name())));
+                columns.add(new IngestColumn(column, type, rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IngestException("42P01", "relation \"%s\" does not exist".formatted(name));
+        }
+        return new IngestTable(name, columns);
+    }
+}

@@ -39,13 +39,16 @@ final class ExtendedQueryHandler
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
+    private final CopyInHandler copyIn;
 
     private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private boolean skippingUntilSync;
 
-    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, ParameterTypes parameterTypes, PgOutput output, ErrorReporter errors)
+    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, ParameterTypes parameterTypes, PgOutput output, ErrorReporter errors,
+            CopyInHandler copyIn)
     {
+        this.copyIn = copyIn;
         this.state = state;
         this.runner = runner;
         this.trino = trino;
@@ -103,7 +106,7 @@ final class ExtendedQueryHandler
     private String runnerTranslation(StatementKind kind, String sql)
     {
         return switch (kind) {
-            case BEGIN, COMMIT, ROLLBACK, SET -> sql;
+            case BEGIN, COMMIT, ROLLBACK, SET, COPY -> sql;
             default -> translator.toTrino(sql);
         };
     }
@@ -223,6 +226,11 @@ final class ExtendedQueryHandler
         Optional<String> localTag = runner.runLocally(statement.kind(), portal.boundSql());
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        if (statement.kind() == StatementKind.COPY) {
+            String copyTag = copyIn.copyIn(portal.boundSql());
+            output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
         if (statement.kind().returnsRows()) {

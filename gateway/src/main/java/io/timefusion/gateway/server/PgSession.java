@@ -85,9 +85,10 @@ final class PgSession
             sendSessionStart(key, user);
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
-            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics());
-            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors);
-            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors);
+            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(), dependencies.batchWriter());
+            CopyInHandler copyIn = new CopyInHandler(inbox::take, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
+            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors, copyIn);
+            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors, copyIn);
             while (output.isOpen()) {
                 FrontendMessage message = inbox.take();
                 switch (message) {
@@ -96,7 +97,7 @@ final class PgSession
                         return;
                     }
                     case FrontendMessage.CopyData _, FrontendMessage.CopyDone _, FrontendMessage.CopyFail _ -> {
-                        // COPY is not started by any statement yet, so these arrive only from a confused client
+                        // the rest of a COPY that failed: Postgres drops it too
                     }
                     default -> extended.handle(message);
                 }

@@ -3,6 +3,9 @@ package io.timefusion.gateway.server;
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestConfig;
+import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
 import io.timefusion.gateway.sql.SqlTranslator;
@@ -18,12 +21,16 @@ public record SessionDependencies(
         ParameterTypes parameterTypes,
         CancelRegistry cancelRegistry,
         QueryResultCache queryCache,
-        QueryMetrics metrics)
+        QueryMetrics metrics,
+        IngestConfig ingestConfig,
+        IngestTables ingestTables,
+        BatchWriter batchWriter)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
-            QueryResultCache queryCache, QueryMetrics metrics)
+            QueryResultCache queryCache, QueryMetrics metrics, IngestConfig ingestConfig, IngestTables ingestTables, BatchWriter batchWriter)
     {
-        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics);
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics,
+                ingestConfig, ingestTables, batchWriter);
     }
 }

@@ -18,9 +18,11 @@ final class SimpleQueryHandler
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
+    private final CopyInHandler copyIn;
 
-    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, PgOutput output, ErrorReporter errors)
+    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
     {
+        this.copyIn = copyIn;
         this.state = state;
         this.runner = runner;
         this.translator = translator;
@@ -63,6 +65,11 @@ final class SimpleQueryHandler
         Optional<String> localTag = runner.runLocally(kind, sql);
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        if (kind == StatementKind.COPY) {
+            String copyTag = copyIn.copyIn(sql);
+            output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
         String tag = switch (runner.run(kind, translator.toTrino(sql))) {

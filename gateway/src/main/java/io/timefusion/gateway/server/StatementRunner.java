@@ -6,6 +6,8 @@ import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.StatementKind;
@@ -26,9 +28,11 @@ final class StatementRunner
     private final String user;
     private final QueryResultCache cache;
     private final QueryMetrics metrics;
+    private final BatchWriter writer;
 
-    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics)
+    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, BatchWriter writer)
     {
+        this.writer = writer;
         this.state = state;
         this.trino = trino;
         this.user = user;
@@ -115,6 +119,23 @@ final class StatementRunner
                 }
             }
         };
+    }
+
+    /**
+     * Writes rows the gateway parsed (COPY) through the ingest writer: directly or through the batch queue. Cached
+     * results of the table are invalidated even when the write fails: it may have committed before failing.
+     */
+    long insertRows(RowBatch rows)
+            throws SQLException
+    {
+        try {
+            long written = writer.write(rows, Optional.empty());
+            metrics.recordRowsInserted(written);
+            return written;
+        }
+        finally {
+            cache.invalidate(new Invalidation.ReadersOf(rows.table()));
+        }
     }
 
     private QueryKey cacheKey(String trinoSql)

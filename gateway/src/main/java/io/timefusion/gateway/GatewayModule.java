@@ -14,6 +14,9 @@ import io.timefusion.gateway.http.HealthResource;
 import io.timefusion.gateway.http.MetricsResource;
 import io.timefusion.gateway.http.ProjectsResource;
 import io.timefusion.gateway.http.StatusResource;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestTables;
+import io.timefusion.gateway.ingest.TrinoBatchWriter;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
@@ -54,6 +57,8 @@ public class GatewayModule
         jaxrsBinder(binder).bind(HealthResource.class);
         jaxrsBinder(binder).bind(MetricsResource.class);
         jaxrsBinder(binder).bind(StatusResource.class);
+        binder.bind(IngestTables.class).in(Scopes.SINGLETON);
+        binder.bind(BatchWriter.class).to(TrinoBatchWriter.class).in(Scopes.SINGLETON);
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);

@@ -2,6 +2,8 @@ package io.timefusion.trino;
 
 import com.google.inject.Inject;
 import io.airlift.bootstrap.LifeCycleManager;
+import io.timefusion.trino.ingest.IngestBatchFunction;
+import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
 import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
@@ -16,9 +18,14 @@ import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.SystemTable;
+import io.trino.spi.function.FunctionProvider;
+import io.trino.spi.function.table.ConnectorTableFunction;
 import io.trino.spi.procedure.Procedure;
+import io.trino.spi.session.PropertyMetadata;
 import io.trino.spi.transaction.IsolationLevel;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -33,6 +40,9 @@ public class TimeFusionConnector
     private final TimeFusionPageSinkProvider pageSinkProvider;
     private final ProjectProcedures projectProcedures;
     private final ProjectsSystemTable projectsTable;
+    private final IngestBatchFunction ingestBatchFunction;
+    private final TimeFusionFunctionProvider functionProvider;
+    private final TimeFusionSessionProperties sessionProperties;
 
     @Inject
     public TimeFusionConnector(
@@ -42,7 +52,10 @@ public class TimeFusionConnector
             TimeFusionPageSourceProvider pageSourceProvider,
             TimeFusionPageSinkProvider pageSinkProvider,
             ProjectProcedures projectProcedures,
-            ProjectsSystemTable projectsTable)
+            ProjectsSystemTable projectsTable,
+            IngestBatchFunction ingestBatchFunction,
+            TimeFusionFunctionProvider functionProvider,
+            TimeFusionSessionProperties sessionProperties)
     {
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -51,6 +64,27 @@ public class TimeFusionConnector
         this.pageSinkProvider = requireNonNull(pageSinkProvider, "pageSinkProvider is null");
         this.projectProcedures = requireNonNull(projectProcedures, "projectProcedures is null");
         this.projectsTable = requireNonNull(projectsTable, "projectsTable is null");
+        this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
+        this.functionProvider = requireNonNull(functionProvider, "functionProvider is null");
+        this.sessionProperties = requireNonNull(sessionProperties, "sessionProperties is null");
+    }
+
+    @Override
+    public Set<ConnectorTableFunction> getTableFunctions()
+    {
+        return Set.of(ingestBatchFunction);
+    }
+
+    @Override
+    public Optional<FunctionProvider> getFunctionProvider()
+    {
+        return Optional.of(functionProvider);
+    }
+
+    @Override
+    public List<PropertyMetadata<?>> getSessionProperties()
+    {
+        return sessionProperties.properties();
     }
 
     @Override

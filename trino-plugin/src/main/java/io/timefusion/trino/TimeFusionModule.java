@@ -5,6 +5,9 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaSnapshots;
+import io.timefusion.trino.ingest.IngestBatchFunction;
+import io.timefusion.trino.ingest.IngestBatchProcessorProvider;
+import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
 import io.timefusion.trino.projects.ProjectProcedures;
@@ -39,6 +42,10 @@ public class TimeFusionModule
         binder.bind(TimeFusionSplitManager.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionPageSourceProvider.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionPageSinkProvider.class).in(Scopes.SINGLETON);
+        binder.bind(IngestBatchFunction.class).in(Scopes.SINGLETON);
+        binder.bind(IngestBatchProcessorProvider.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionFunctionProvider.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionSessionProperties.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionConnector.class).in(Scopes.SINGLETON);
     }
 }

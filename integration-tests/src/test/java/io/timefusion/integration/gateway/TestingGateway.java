@@ -101,6 +101,12 @@ public final class TestingGateway
         return gateway.getInstance(ConnectionLimiter.class).open();
     }
 
+    /** A service of the running gateway, such as its BatchWriter, for tests that drive the ingest path directly. */
+    public <T> T instance(Class<T> type)
+    {
+        return gateway.getInstance(type);
+    }
+
     public String httpUrl()
     {
         // the announced URI names the node's address; the server listens on 127.0.0.1 only

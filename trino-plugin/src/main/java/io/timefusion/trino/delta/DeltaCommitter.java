@@ -10,6 +10,7 @@ import io.timefusion.trino.delta.DeltaActions.CommitInfo;
 import io.timefusion.trino.delta.DeltaActions.Format;
 import io.timefusion.trino.delta.DeltaActions.Metadata;
 import io.timefusion.trino.delta.DeltaActions.Protocol;
+import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_COMMIT_CONFLICT;
@@ -54,15 +56,24 @@ public class DeltaCommitter
         this.checkpointInterval = config.getCheckpointInterval();
     }
 
-    /** @return the version that holds the files */
-    public long commitAppend(TableStorage table, List<AddFile> files, String queryId)
+    /**
+     * @param transaction the application transaction the commit records; when the table already holds that version
+     * of its app id, or a later one, the files are not committed: the same rows are durable already
+     * @return the version that holds the files (or, for an already committed transaction, the table's latest)
+     */
+    public long commitAppend(TableStorage table, List<AddFile> files, String queryId, Optional<Transaction> transaction)
     {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             DeltaSnapshot snapshot = snapshots.latest(table);
+            if (transaction.isPresent() && isCommitted(snapshot, transaction.get())) {
+                log.info("Transaction %s version %s is already committed to %s; not committing its %s files again",
+                        transaction.get().appId(), transaction.get().version(), table.describe(), files.size());
+                return snapshot.version();
+            }
             long version = snapshot.version() + 1;
             Location location = DeltaLogFiles.commit(table, version);
             try {
-                fileSystems.createExclusive(table.backend(), location, DeltaJson.serialize(actions(snapshot, files, queryId)));
+                fileSystems.createExclusive(table.backend(), location, DeltaJson.serialize(actions(snapshot, files, queryId, transaction)));
             }
             catch (FileAlreadyExistsException e) {
                 log.debug("Version %s of %s was taken by a concurrent commit; retrying", version, table.describe());
@@ -77,7 +88,13 @@ public class DeltaCommitter
         throw new TrinoException(TIMEFUSION_COMMIT_CONFLICT, "Gave up committing to %s after %d concurrent commits took every version tried".formatted(table.describe(), MAX_ATTEMPTS));
     }
 
-    private List<Action> actions(DeltaSnapshot snapshot, List<AddFile> files, String queryId)
+    private static boolean isCommitted(DeltaSnapshot snapshot, Transaction transaction)
+    {
+        Long committed = snapshot.transactions().get(transaction.appId());
+        return committed != null && committed >= transaction.version();
+    }
+
+    private List<Action> actions(DeltaSnapshot snapshot, List<AddFile> files, String queryId, Optional<Transaction> transaction)
     {
         ImmutableList.Builder<Action> actions = ImmutableList.builder();
         long now = System.currentTimeMillis();
@@ -92,6 +109,7 @@ public class DeltaCommitter
                     Map.of("delta.checkpointInterval", Integer.toString(checkpointInterval)),
                     now)));
         }
+        transaction.ifPresent(txn -> actions.add(Action.of(new Transaction(txn.appId(), txn.version(), now))));
         files.forEach(file -> actions.add(Action.of(file)));
         return actions.build();
     }

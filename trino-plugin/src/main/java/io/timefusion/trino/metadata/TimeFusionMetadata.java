@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.airlift.slice.Slice;
+import io.timefusion.trino.TimeFusionSessionProperties;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
+import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.projects.ProjectTables;
@@ -132,7 +134,8 @@ public class TimeFusionMetadata
         Map<String, List<AddFile>> filesByTable = fragments.stream()
                 .map(TimeFusionMetadata::toFragment)
                 .collect(Collectors.groupingBy(DataFileFragment::table, LinkedHashMap::new, Collectors.mapping(DataFileFragment::add, Collectors.toList())));
-        filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId()));
+        Optional<Transaction> transaction = TimeFusionSessionProperties.ingestTransaction(session);
+        filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId(), transaction));
         return Optional.empty();
     }
 

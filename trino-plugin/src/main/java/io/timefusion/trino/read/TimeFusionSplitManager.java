@@ -10,6 +10,9 @@ import io.timefusion.trino.storage.TableStorage;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
+import io.trino.spi.function.table.ConnectorTableFunctionHandle;
+import io.timefusion.trino.ingest.IngestBatchHandle;
+import io.timefusion.trino.ingest.IngestBatchSplit;
 import io.trino.spi.connector.ConnectorSplitSource;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
@@ -62,5 +65,14 @@ public class TimeFusionSplitManager
             }
         }
         return new FixedSplitSource(splits);
+    }
+
+    @Override
+    public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableFunctionHandle function)
+    {
+        if (function instanceof IngestBatchHandle) {
+            return new FixedSplitSource(List.of(new IngestBatchSplit()));
+        }
+        throw new IllegalArgumentException("Unknown table function handle: " + function.getClass().getName());
     }
 }

@@ -1,0 +1,302 @@
+package io.timefusion.trino.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.airlift.slice.Slice;
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.TableColumn;
+import io.trino.spi.Page;
+import io.trino.spi.TrinoException;
+import io.trino.spi.block.ArrayBlockBuilder;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.type.LongTimestampWithTimeZone;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_INVALID_ROW;
+import static io.timefusion.trino.ingest.BatchFormat.BIGINT_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.BOOLEAN_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.DATE_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.INTEGER_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.JSON_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.MAGIC;
+import static io.timefusion.trino.ingest.BatchFormat.TIMESTAMPTZ_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.VARCHAR_ARRAY_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.VARCHAR_CODE;
+import static io.timefusion.trino.ingest.BatchFormat.VERSION;
+import static io.trino.spi.StandardErrorCode.INVALID_FUNCTION_ARGUMENT;
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.LongTimestampWithTimeZone.fromEpochMillisAndFraction;
+import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
+import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+import static java.lang.Math.floorDiv;
+import static java.lang.Math.floorMod;
+
+/**
+ * Decodes a batch ({@link BatchFormat}) into one Page holding every column of otel_logs_and_spans in table order.
+ * Anything that is not a well-formed batch of this table's columns, and rows the table cannot hold (NULL in a
+ * NOT NULL column, JSON that does not parse), fail the statement before anything is written.
+ */
+public final class BatchDecoder
+{
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final OtelLogsAndSpansTable table;
+
+    public BatchDecoder(OtelLogsAndSpansTable table)
+    {
+        this.table = table;
+    }
+
+    public Page decode(Slice batch)
+    {
+        try {
+            return decodeChecked(batch);
+        }
+        catch (IndexOutOfBoundsException e) {
+            throw corrupt("it ends before its last value");
+        }
+    }
+
+    private Page decodeChecked(Slice batch)
+    {
+        if (batch.length() < 10 || batch.getByte(0) != MAGIC[0] || batch.getByte(1) != MAGIC[1] || batch.getByte(2) != MAGIC[2]) {
+            throw corrupt("it does not start with the batch header");
+        }
+        int version = batch.getUnsignedByte(3);
+        if (version != VERSION) {
+            throw corrupt("format version %d is not supported (this plugin reads version %d)".formatted(version, VERSION));
+        }
+        int rows = batch.getInt(4);
+        int columnCount = batch.getShort(8);
+        if (rows < 0 || columnCount < 0) {
+            throw corrupt("negative row or column count");
+        }
+        Cursor cursor = new Cursor(batch, 10);
+        TableColumn[] columns = new TableColumn[columnCount];
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < columnCount; i++) {
+            String name = cursor.string(cursor.shortValue());
+            int code = cursor.unsignedByte();
+            TableColumn column = knownColumn(name);
+            if (BatchFormat.typeCode(column) != code) {
+                throw corrupt("column %s has type code %d, but the table's %s column travels as code %d".formatted(name, code, column.type(), BatchFormat.typeCode(column)));
+            }
+            if (seen.put(name, i) != null) {
+                throw corrupt("column %s appears twice".formatted(name));
+            }
+            columns[i] = column;
+        }
+        Block[] blocks = new Block[table.columns().size()];
+        for (TableColumn column : columns) {
+            blocks[column.ordinal()] = decodeColumn(cursor, column, rows);
+        }
+        if (cursor.position != batch.length()) {
+            throw corrupt("%d bytes follow the last value".formatted(batch.length() - cursor.position));
+        }
+        for (TableColumn column : table.columns()) {
+            if (blocks[column.ordinal()] == null && !column.name().equals(OtelLogsAndSpansTable.DATE_COLUMN)) {
+                blocks[column.ordinal()] = absentColumn(column, rows);
+            }
+        }
+        TableColumn timestamp = table.column(OtelLogsAndSpansTable.TIMESTAMP);
+        blocks[table.column(OtelLogsAndSpansTable.DATE_COLUMN).ordinal()] = dates(blocks[timestamp.ordinal()], rows);
+        return new Page(rows, blocks);
+    }
+
+    private TableColumn knownColumn(String name)
+    {
+        try {
+            return table.column(name);
+        }
+        catch (IllegalArgumentException e) {
+            throw corrupt("otel_logs_and_spans has no column " + name);
+        }
+    }
+
+    private static Block absentColumn(TableColumn column, int rows)
+    {
+        if (!column.nullable()) {
+            throw new TrinoException(TIMEFUSION_INVALID_ROW, "NULL value not allowed for NOT NULL column: " + column.name());
+        }
+        BlockBuilder single = column.type().createBlockBuilder(null, 1);
+        if (column.name().equals(OtelLogsAndSpansTable.HASHES) || column.name().equals(OtelLogsAndSpansTable.SUMMARY)) {
+            ((ArrayBlockBuilder) single).buildEntry(_ -> {});
+        }
+        else {
+            single.appendNull();
+        }
+        return RunLengthEncodedBlock.create(single.build(), rows);
+    }
+
+    private static Block dates(Block timestamps, int rows)
+    {
+        BlockBuilder dates = DATE.createFixedSizeBlockBuilder(rows);
+        for (int row = 0; row < rows; row++) {
+            long micros = epochMicros(timestamps, row);
+            DATE.writeLong(dates, floorDiv(micros, MICROS_PER_DAY));
+        }
+        return dates.build();
+    }
+
+    private static long epochMicros(Block timestamps, int row)
+    {
+        LongTimestampWithTimeZone value = (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, row);
+        return value.getEpochMillis() * 1000 + value.getPicosOfMilli() / 1_000_000;
+    }
+
+    private static Block decodeColumn(Cursor cursor, TableColumn column, int rows)
+    {
+        int code = BatchFormat.typeCode(column);
+        BlockBuilder builder = column.type().createBlockBuilder(null, rows);
+        for (int row = 0; row < rows; row++) {
+            boolean isNull = switch (code) {
+                case VARCHAR_CODE, JSON_CODE -> {
+                    int length = cursor.intValue();
+                    if (length < 0) {
+                        builder.appendNull();
+                        yield true;
+                    }
+                    Slice value = cursor.slice(length);
+                    if (code == JSON_CODE) {
+                        checkJson(column, value);
+                    }
+                    column.type().writeSlice(builder, value);
+                    yield false;
+                }
+                case INTEGER_CODE -> fixed(cursor, builder, () -> INTEGER.writeLong(builder, cursor.intValue()));
+                case BIGINT_CODE -> fixed(cursor, builder, () -> BIGINT.writeLong(builder, cursor.longValue()));
+                case BOOLEAN_CODE -> {
+                    int value = cursor.unsignedByte();
+                    if (value == 0) {
+                        builder.appendNull();
+                        yield true;
+                    }
+                    BOOLEAN.writeBoolean(builder, value == 2);
+                    yield false;
+                }
+                case TIMESTAMPTZ_CODE -> fixed(cursor, builder, () -> {
+                    long micros = cursor.longValue();
+                    TIMESTAMP_TZ_MICROS.writeObject(builder, fromEpochMillisAndFraction(floorDiv(micros, 1000), floorMod(micros, 1000) * 1_000_000, UTC_KEY));
+                });
+                case DATE_CODE -> fixed(cursor, builder, () -> DATE.writeLong(builder, cursor.intValue()));
+                case VARCHAR_ARRAY_CODE -> {
+                    int count = cursor.intValue();
+                    if (count < 0) {
+                        builder.appendNull();
+                        yield true;
+                    }
+                    ((ArrayBlockBuilder) builder).buildEntry(elements -> {
+                        for (int i = 0; i < count; i++) {
+                            int length = cursor.intValue();
+                            if (length < 0) {
+                                elements.appendNull();
+                            }
+                            else {
+                                VARCHAR.writeSlice(elements, cursor.slice(length));
+                            }
+                        }
+                    });
+                    yield false;
+                }
+                default -> throw new IllegalStateException("unknown type code " + code);
+            };
+            if (isNull && !column.nullable()) {
+                throw new TrinoException(TIMEFUSION_INVALID_ROW, "NULL value not allowed for NOT NULL column: " + column.name());
+            }
+        }
+        return builder.build();
+    }
+
+    /** A presence byte, then the value the writer reads; @return whether the value was NULL */
+    private static boolean fixed(Cursor cursor, BlockBuilder builder, Runnable writer)
+    {
+        if (cursor.unsignedByte() == 0) {
+            builder.appendNull();
+            return true;
+        }
+        writer.run();
+        return false;
+    }
+
+    private static void checkJson(TableColumn column, Slice value)
+    {
+        try (JsonParser parser = JSON.createParser(value.byteArray(), value.byteArrayOffset(), value.length())) {
+            if (parser.nextToken() == null) {
+                throw new IOException("empty document");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one document");
+            }
+        }
+        catch (IOException e) {
+            throw new TrinoException(TIMEFUSION_INVALID_ROW, "Column %s holds a value that is not JSON: %s".formatted(column.name(), e.getMessage()));
+        }
+    }
+
+    private static TrinoException corrupt(String reason)
+    {
+        return new TrinoException(INVALID_FUNCTION_ARGUMENT, "Corrupt ingest batch: " + reason);
+    }
+
+    /** A read position in the batch; reads past its end throw IndexOutOfBoundsException (the Slice's bounds check). */
+    private static final class Cursor
+    {
+        private final Slice batch;
+        private int position;
+
+        Cursor(Slice batch, int position)
+        {
+            this.batch = batch;
+            this.position = position;
+        }
+
+        int unsignedByte()
+        {
+            return batch.getUnsignedByte(position++);
+        }
+
+        int shortValue()
+        {
+            int value = batch.getShort(position);
+            position += 2;
+            return value;
+        }
+
+        int intValue()
+        {
+            int value = batch.getInt(position);
+            position += 4;
+            return value;
+        }
+
+        long longValue()
+        {
+            long value = batch.getLong(position);
+            position += 8;
+            return value;
+        }
+
+        Slice slice(int length)
+        {
+            Slice value = batch.slice(position, length);
+            position += length;
+            return value;
+        }
+
+        String string(int length)
+        {
+            return slice(length).toStringUtf8();
+        }
+    }
+}

@@ -9,6 +9,8 @@ import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.ingest.RowSizes;
 import io.timefusion.gateway.ingest.queue.wal.WriteAheadLog;
 
+import jakarta.annotation.PreDestroy;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -84,11 +86,13 @@ public final class BatchQueue
             throw new IngestException("57014", "canceling statement due to user request", e);
         }
         catch (ExecutionException e) {
-            throw switch (e.getCause()) {
-                case SQLException failure -> failure;
-                case RuntimeException failure -> failure;
-                default -> new IngestException("XX000", "batch write failed: " + e.getCause(), e.getCause());
-            };
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IngestException("XX000", "batch write failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -99,6 +103,7 @@ public final class BatchQueue
     }
 
     /** Stops taking statements and writes what is queued, waiting at most the shutdown timeout. */
+    @PreDestroy
     @Override
     public void close()
     {

@@ -47,7 +47,6 @@ final class TableBatcher
     private final Deque<QueuedInsert> pending = new ArrayDeque<>();
     private final Deque<LoggedBatch> logged = new ArrayDeque<>();
     private long pendingRows;
-    private long oldestArrival;
     private boolean draining;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -89,9 +88,6 @@ final class TableBatcher
     {
         lock.lock();
         try {
-            if (pending.isEmpty()) {
-                oldestArrival = System.nanoTime();
-            }
             pending.add(insert);
             pendingRows += insert.rows().rowCount();
             changed.signalAll();
@@ -153,7 +149,7 @@ final class TableBatcher
         try {
             while (true) {
                 if (!pending.isEmpty()) {
-                    long age = System.nanoTime() - oldestArrival;
+                    long age = System.nanoTime() - pending.peek().arrivedNanos();
                     if (draining || pendingRows >= maxBatchRows || age >= intervalNanos) {
                         break;
                     }
@@ -174,8 +170,6 @@ final class TableBatcher
                 batch.add(insert);
             }
             pendingRows -= rows;
-            // what stays behind arrived while this batch waited: its age counts from now
-            oldestArrival = System.nanoTime();
             return batch;
         }
         finally {

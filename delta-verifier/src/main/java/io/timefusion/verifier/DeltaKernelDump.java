@@ -17,7 +17,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Command line entry point: prints the latest snapshot of a local Delta table as JSON Lines,
- * or with {@code --version-only} just the snapshot version.
+ * or with {@code --version-only} just the snapshot version, or with {@code --txn-version <appId>} the latest
+ * version of that application transaction ({@code none} if the table has none).
  * <p>
  * Tests run it in a child JVM ({@code java -cp target/classes:$(cat target/verifier-classpath.txt)}) so that
  * Delta Kernel, Hadoop and Parquet 1.16 never meet the Trino classpath.
@@ -25,7 +26,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class DeltaKernelDump
 {
     static final String VERSION_ONLY = "--version-only";
-    private static final String USAGE = "usage: DeltaKernelDump [" + VERSION_ONLY + "] <table-path>";
+    static final String TXN_VERSION = "--txn-version";
+    private static final String USAGE = "usage: DeltaKernelDump [" + VERSION_ONLY + " | " + TXN_VERSION + " <app-id>] <table-path>";
 
     private DeltaKernelDump() {}
 
@@ -56,6 +58,9 @@ public final class DeltaKernelDump
             if (request.versionOnly()) {
                 out.print(snapshot.getVersion() + "\n");
             }
+            else if (request.txnAppId().isPresent()) {
+                out.print(snapshot.getLatestTransactionVersion(engine, request.txnAppId().get()).map(String::valueOf).orElse("none") + "\n");
+            }
             else {
                 JsonLineEncoder encoder = new JsonLineEncoder(snapshot.getSchema());
                 new SnapshotRowScanner(engine).scan(snapshot, row -> out.print(encoder.encode(row) + "\n"));
@@ -70,15 +75,18 @@ public final class DeltaKernelDump
         }
     }
 
-    private record Request(String tablePath, boolean versionOnly)
+    private record Request(String tablePath, boolean versionOnly, Optional<String> txnAppId)
     {
         static Optional<Request> parse(String[] args)
         {
             if (args.length == 1 && !args[0].startsWith("--")) {
-                return Optional.of(new Request(absolute(args[0]), false));
+                return Optional.of(new Request(absolute(args[0]), false, Optional.empty()));
             }
             if (args.length == 2 && args[0].equals(VERSION_ONLY)) {
-                return Optional.of(new Request(absolute(args[1]), true));
+                return Optional.of(new Request(absolute(args[1]), true, Optional.empty()));
+            }
+            if (args.length == 3 && args[0].equals(TXN_VERSION)) {
+                return Optional.of(new Request(absolute(args[2]), false, Optional.of(args[1])));
             }
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -51,6 +52,13 @@ final class DeltaKernel
     static long readVersion(Path tableDirectory)
     {
         return Long.parseLong(run("--version-only", tableDirectory.toString()).strip());
+    }
+
+    /** The latest version of an application transaction (Delta txn action) Kernel finds in the log, if any. */
+    static Optional<Long> readTransactionVersion(Path tableDirectory, String appId)
+    {
+        String version = run("--txn-version", appId, tableDirectory.toString()).strip();
+        return version.equals("none") ? Optional.empty() : Optional.of(Long.parseLong(version));
     }
 
     private static String run(String... arguments)

@@ -1,6 +1,8 @@
 package io.timefusion.integration;
 
 import io.timefusion.testing.TimeFusionQueryRunner;
+import io.timefusion.trino.TimeFusionSessionProperties;
+import io.trino.Session;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
@@ -83,8 +85,9 @@ class TestDeltaKernelReadsWhatTrinoWrote
         // every column of the table gets a value unique to it (or NULL, in a pattern that differs per column)
         insert(generatedRowsInsert(), 1500);
 
-        // a second file in an existing partition, at both ends of its day
-        insert("""
+        // a second file in an existing partition, at both ends of its day; written as an idempotent batch would be,
+        // so the log (and, with checkpoint-interval 2, a checkpoint) holds a txn action
+        insert(ingestTransaction("gateway-kernel", 41), """
                 INSERT INTO otel_logs_and_spans (timestamp, id, project_id, name, body, hashes, date)
                 VALUES
                   (TIMESTAMP '2025-06-15 00:00:00 UTC', 'boundary-start-of-day', 'project-a', 'first µs of the day', JSON '{"k":1}', ARRAY['a', 'b'], DATE '2000-01-01'),
@@ -160,9 +163,29 @@ class TestDeltaKernelReadsWhatTrinoWrote
         assertThat(DeltaKernel.readVersion(tableDirectory())).isEqualTo(insertCommits - 1);
     }
 
+    @Test
+    void kernelSeesTheApplicationTransactionOfTheIdempotentInsert()
+    {
+        assertThat(DeltaKernel.readTransactionVersion(tableDirectory(), "gateway-kernel")).hasValue(41L);
+        assertThat(DeltaKernel.readTransactionVersion(tableDirectory(), "never-written")).isEmpty();
+    }
+
+    private Session ingestTransaction(String appId, long version)
+    {
+        return Session.builder(queryRunner.getDefaultSession())
+                .setCatalogSessionProperty("timefusion", TimeFusionSessionProperties.INGEST_TXN_APP_ID, appId)
+                .setCatalogSessionProperty("timefusion", TimeFusionSessionProperties.INGEST_TXN_VERSION, Long.toString(version))
+                .build();
+    }
+
     private void insert(String sql, long expectedRows)
     {
-        assertThat(queryRunner.execute(sql).getUpdateCount()).hasValue(expectedRows);
+        insert(queryRunner.getDefaultSession(), sql, expectedRows);
+    }
+
+    private void insert(Session session, String sql, long expectedRows)
+    {
+        assertThat(queryRunner.execute(session, sql).getUpdateCount()).hasValue(expectedRows);
         insertCommits++;
         insertedRows += expectedRows;
     }

@@ -1,5 +1,8 @@
 package io.timefusion.gateway.server;
 
+import io.timefusion.gateway.ingest.BindValue;
+import io.timefusion.gateway.ingest.IngestInsert;
+import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.pgwire.protocol.FormatCodes;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
@@ -19,6 +22,7 @@ import io.timefusion.gateway.trino.TrinoSession;
 import io.timefusion.gateway.trino.TrinoType;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -96,9 +100,12 @@ final class ExtendedQueryHandler
             throw new PgErrorException("42P05", "prepared statement \"%s\" already exists".formatted(parse.statementName()));
         }
         StatementKind kind = StatementKind.of(parse.sql());
-        String trinoSql = runnerTranslation(kind, parse.sql());
-        int parameterCount = Math.max(Placeholders.count(trinoSql), parse.parameterTypeOids().length);
-        statements.put(parse.statementName(), new PreparedStatementEntry(parse.sql(), trinoSql, kind, parse.parameterTypeOids(), parameterCount));
+        Optional<IngestInsert> ingest = kind == StatementKind.INSERT ? IngestInsert.parse(parse.sql()) : Optional.empty();
+        // the rows of an INSERT parsed here never reach Trino as SQL: no translation
+        String trinoSql = ingest.isPresent() ? parse.sql() : runnerTranslation(kind, parse.sql());
+        int placeholders = ingest.isPresent() ? ingest.get().parameterCount() : Placeholders.count(trinoSql);
+        int parameterCount = Math.max(placeholders, parse.parameterTypeOids().length);
+        statements.put(parse.statementName(), new PreparedStatementEntry(parse.sql(), trinoSql, kind, parse.parameterTypeOids(), parameterCount, ingest));
         output.send(BackendMessages::parseComplete);
     }
 
@@ -122,6 +129,10 @@ final class ExtendedQueryHandler
             throw new PgErrorException("08P01", "bind message supplies %d parameters, but prepared statement \"%s\" requires %d"
                     .formatted(bind.parameterValues().size(), bind.statementName(), statement.parameterCount()));
         }
+        if (statement.ingest().isPresent()) {
+            bindIngest(bind, statement, statement.ingest().get());
+            return;
+        }
         List<Optional<TrinoType>> targets = targetTypes(statement);
         String[] literals = new String[statement.parameterCount()];
         for (int i = 0; i < literals.length; i++) {
@@ -131,6 +142,21 @@ final class ExtendedQueryHandler
         }
         String boundSql = literals.length == 0 ? statement.trinoSql() : Placeholders.replace(statement.trinoSql(), number -> literals[number - 1]);
         Portal previous = portals.put(bind.portalName(), new Portal(statement, boundSql, bind.resultFormats()));
+        if (previous != null) {
+            previous.close();
+        }
+        output.send(BackendMessages::bindComplete);
+    }
+
+    private void bindIngest(Bind bind, PreparedStatementEntry statement, IngestInsert insert)
+            throws SQLException
+    {
+        List<BindValue> values = new ArrayList<>(statement.parameterCount());
+        for (int i = 0; i < statement.parameterCount(); i++) {
+            values.add(new BindValue(bind.parameterValues().get(i), bind.parameterFormat(i) == FormatCodes.BINARY, statement.declaredTypeOid(i)));
+        }
+        RowBatch batch = insert.bind(runner.ingestTable(insert.table()), values);
+        Portal previous = portals.put(bind.portalName(), new Portal(statement, batch, bind.resultFormats()));
         if (previous != null) {
             previous.close();
         }
@@ -169,6 +195,10 @@ final class ExtendedQueryHandler
         switch (describe.target()) {
             case STATEMENT -> {
                 PreparedStatementEntry statement = statement(describe.name());
+                if (statement.ingest().isPresent()) {
+                    describeIngest(statement, statement.ingest().get());
+                    return;
+                }
                 List<Optional<TrinoType>> targets = targetTypes(statement);
                 int[] oids = new int[statement.parameterCount()];
                 for (int i = 0; i < oids.length; i++) {
@@ -196,6 +226,19 @@ final class ExtendedQueryHandler
                 }
             }
         }
+    }
+
+    private void describeIngest(PreparedStatementEntry statement, IngestInsert insert)
+            throws SQLException
+    {
+        int[] columnTypes = insert.parameterTypeOids(runner.ingestTable(insert.table()));
+        int[] oids = new int[statement.parameterCount()];
+        for (int i = 0; i < oids.length; i++) {
+            int declared = statement.declaredTypeOid(i);
+            oids[i] = declared != 0 ? declared : i < columnTypes.length && columnTypes[i] != 0 ? columnTypes[i] : PgType.TEXT.oid();
+        }
+        output.send(out -> BackendMessages.parameterDescription(out, oids));
+        output.send(BackendMessages::noData);
     }
 
     private RowCursor start(Portal portal)
@@ -231,6 +274,11 @@ final class ExtendedQueryHandler
         if (statement.kind() == StatementKind.COPY) {
             String copyTag = copyIn.copyIn(portal.boundSql());
             output.send(out -> BackendMessages.commandComplete(out, copyTag));
+            return;
+        }
+        if (portal.batch().isPresent()) {
+            String tag = runner.runIngest(portal.batch().get()).commandTag();
+            output.send(out -> BackendMessages.commandComplete(out, tag));
             return;
         }
         if (statement.kind().returnsRows()) {

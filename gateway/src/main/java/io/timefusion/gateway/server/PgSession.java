@@ -85,7 +85,8 @@ final class PgSession
             sendSessionStart(key, user);
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
-            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(), dependencies.batchWriter());
+            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
+                    dependencies.ingestTables(), dependencies.batchWriter());
             CopyInHandler copyIn = new CopyInHandler(inbox::take, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
             SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), output, errors, copyIn);
             extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.parameterTypes(), output, errors, copyIn);

@@ -1,21 +1,39 @@
 package io.timefusion.gateway.server;
 
-import java.sql.SQLException;
+import io.timefusion.gateway.ingest.RowBatch;
 
-/** A bound statement ready to run: Trino SQL with the parameter values written in, and the result formats. */
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * A bound statement ready to run: Trino SQL with the parameter values written in, or for an INSERT the gateway parsed
+ * itself the rows it writes, and the result formats.
+ */
 final class Portal
         implements AutoCloseable
 {
     private final PreparedStatementEntry statement;
     private final String boundSql;
+    private final Optional<RowBatch> batch;
     private final short[] resultFormats;
     private RowCursor cursor;
     private boolean completed;
 
     Portal(PreparedStatementEntry statement, String boundSql, short[] resultFormats)
     {
+        this(statement, boundSql, Optional.empty(), resultFormats);
+    }
+
+    Portal(PreparedStatementEntry statement, RowBatch batch, short[] resultFormats)
+    {
+        this(statement, statement.sql(), Optional.of(batch), resultFormats);
+    }
+
+    private Portal(PreparedStatementEntry statement, String boundSql, Optional<RowBatch> batch, short[] resultFormats)
+    {
         this.statement = statement;
         this.boundSql = boundSql;
+        this.batch = batch;
         this.resultFormats = resultFormats;
     }
 
@@ -27,6 +45,11 @@ final class Portal
     String boundSql()
     {
         return boundSql;
+    }
+
+    Optional<RowBatch> batch()
+    {
+        return batch;
     }
 
     short[] resultFormats()

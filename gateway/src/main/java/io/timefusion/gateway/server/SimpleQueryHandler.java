@@ -1,10 +1,12 @@
 package io.timefusion.gateway.server;
 
+import io.timefusion.gateway.ingest.IngestInsert;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.sql.StatementSplitter;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The simple query protocol: one Query message, any number of statements, text results, one ReadyForQuery. */
@@ -72,7 +74,11 @@ final class SimpleQueryHandler
             output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
-        String tag = switch (runner.run(kind, translator.toTrino(sql))) {
+        Optional<IngestInsert> insert = kind == StatementKind.INSERT ? IngestInsert.parse(sql).filter(parsed -> parsed.parameterCount() == 0) : Optional.empty();
+        StatementOutcome outcome = insert.isPresent()
+                ? runner.runIngest(insert.get().bind(runner.ingestTable(insert.get().table()), List.of()))
+                : runner.run(kind, translator.toTrino(sql));
+        String tag = switch (outcome) {
             case StatementOutcome.Rows(RowCursor cursor) -> {
                 try (cursor) {
                     results.describe(cursor.columns(), TEXT_RESULTS);

@@ -7,6 +7,8 @@ import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestTable;
+import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
@@ -28,16 +30,18 @@ final class StatementRunner
     private final String user;
     private final QueryResultCache cache;
     private final QueryMetrics metrics;
-    private final BatchWriter writer;
+    private final IngestTables ingestTables;
+    private final BatchWriter batchWriter;
 
-    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, BatchWriter writer)
+    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, BatchWriter batchWriter)
     {
-        this.writer = writer;
         this.state = state;
         this.trino = trino;
         this.user = user;
         this.cache = cache;
         this.metrics = metrics;
+        this.ingestTables = ingestTables;
+        this.batchWriter = batchWriter;
     }
 
     /** The command tag of a statement the gateway answers itself, or empty when it goes to Trino. */
@@ -121,15 +125,29 @@ final class StatementRunner
         };
     }
 
+    IngestTable ingestTable(String name)
+            throws SQLException
+    {
+        return ingestTables.table(name);
+    }
+
+    /** Writes the rows of a client INSERT the gateway parsed itself; the tag comes after the rows are durable. */
+    StatementOutcome.Done runIngest(RowBatch batch)
+            throws SQLException
+    {
+        return new StatementOutcome.Done("INSERT 0 " + insertRows(batch));
+    }
+
     /**
-     * Writes rows the gateway parsed (COPY) through the ingest writer: directly or through the batch queue. Cached
-     * results of the table are invalidated even when the write fails: it may have committed before failing.
+     * Writes rows the gateway parsed (INSERT, COPY) through the injected batch writer: directly or through the batch
+     * queue, one Trino statement carrying the encoded rows. Cached readers of the table are invalidated before the
+     * outcome, or the failure, is returned: a write that failed may still have committed.
      */
     long insertRows(RowBatch rows)
             throws SQLException
     {
         try {
-            long written = writer.write(rows, Optional.empty());
+            long written = batchWriter.write(rows, Optional.empty());
             metrics.recordRowsInserted(written);
             return written;
         }

@@ -1,7 +1,10 @@
 package io.timefusion.trino.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.airlift.slice.DynamicSliceOutput;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
@@ -14,6 +17,7 @@ import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +52,8 @@ import static java.lang.Math.floorMod;
 public final class BatchDecoder
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final JsonFactory JSON = new JsonFactory();
+    // characters beyond the BMP stay UTF-8 instead of becoming escaped surrogate pairs
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private final OtelLogsAndSpansTable table;
 
@@ -128,14 +133,7 @@ public final class BatchDecoder
         if (!column.nullable()) {
             throw new TrinoException(TIMEFUSION_INVALID_ROW, "NULL value not allowed for NOT NULL column: " + column.name());
         }
-        BlockBuilder single = column.type().createBlockBuilder(null, 1);
-        if (column.name().equals(OtelLogsAndSpansTable.HASHES) || column.name().equals(OtelLogsAndSpansTable.SUMMARY)) {
-            ((ArrayBlockBuilder) single).buildEntry(_ -> {});
-        }
-        else {
-            single.appendNull();
-        }
-        return RunLengthEncodedBlock.create(single.build(), rows);
+        return RunLengthEncodedBlock.create(column.type(), null, rows);
     }
 
     private static Block dates(Block timestamps, int rows)
@@ -167,10 +165,7 @@ public final class BatchDecoder
                         yield true;
                     }
                     Slice value = cursor.slice(length);
-                    if (code == JSON_CODE) {
-                        checkJson(column, value);
-                    }
-                    column.type().writeSlice(builder, value);
+                    column.type().writeSlice(builder, code == JSON_CODE ? canonicalJson(column, value) : value);
                     yield false;
                 }
                 case INTEGER_CODE -> fixed(cursor, builder, () -> INTEGER.writeLong(builder, cursor.intValue()));
@@ -228,16 +223,21 @@ public final class BatchDecoder
         return false;
     }
 
-    private static void checkJson(TableColumn column, Slice value)
+    /** The document without insignificant whitespace, as Trino's json_parse stores JSON values; refused if it is not JSON. */
+    private static Slice canonicalJson(TableColumn column, Slice value)
     {
         try (JsonParser parser = JSON.createParser(value.byteArray(), value.byteArrayOffset(), value.length())) {
+            DynamicSliceOutput output = new DynamicSliceOutput(value.length());
             if (parser.nextToken() == null) {
                 throw new IOException("empty document");
             }
-            parser.skipChildren();
+            try (JsonGenerator generator = JSON.createGenerator((OutputStream) output)) {
+                generator.copyCurrentStructure(parser);
+            }
             if (parser.nextToken() != null) {
                 throw new IOException("more than one document");
             }
+            return output.slice();
         }
         catch (IOException e) {
             throw new TrinoException(TIMEFUSION_INVALID_ROW, "Column %s holds a value that is not JSON: %s".formatted(column.name(), e.getMessage()));

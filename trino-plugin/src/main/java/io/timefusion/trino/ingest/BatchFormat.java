@@ -27,8 +27,9 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
  *   7 date                 presence, int32 days since 1970-01-01
  *   8 array(varchar)       element count (int32, -1 = NULL), per element: length (int32, -1 = NULL), UTF-8 bytes
  * </pre>
- * Columns of the table that the batch leaves out are NULL ({@code hashes} and {@code summary}: empty arrays);
- * {@code date} is always derived from {@code timestamp}. A format of our own rather than Arrow IPC or Avro: those
+ * Columns of the table that the batch leaves out are NULL (the writer stores NULL {@code hashes} and
+ * {@code summary} as empty arrays); {@code date} is always derived from {@code timestamp}. JSON values are stored
+ * without insignificant whitespace, as Trino's json_parse does. A format of our own rather than Arrow IPC or Avro: those
  * would add a large dependency to both the gateway and the plugin for what is, here, a length-prefixed copy of
  * seven scalar types, and decoding this one is a loop of Slice reads straight into BlockBuilders.
  */

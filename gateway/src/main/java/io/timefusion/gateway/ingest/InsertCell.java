@@ -1,0 +1,26 @@
+package io.timefusion.gateway.ingest;
+
+import java.util.List;
+
+/**
+ * Where the value of one cell of a parsed INSERT comes from. Casts are dropped when parsing: the target column's
+ * type decides how a value is read, as Postgres' assignment cast would convert it.
+ */
+sealed interface InsertCell
+{
+    /** A quoted literal: the value's Postgres text form. */
+    record Text(String text)
+            implements InsertCell {}
+
+    /** An unquoted literal: a number (Long or BigDecimal), a Boolean, or null for NULL. */
+    record Value(Object value)
+            implements InsertCell {}
+
+    /** {@code $n}. */
+    record Parameter(int number)
+            implements InsertCell {}
+
+    /** {@code ARRAY[…]}. */
+    record Array(List<InsertCell> elements)
+            implements InsertCell {}
+}

@@ -16,12 +16,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,21 +93,28 @@ class TestBatchQueue
     private void runConcurrently(ClientStatement body)
             throws Exception
     {
+        // a client that failed stops the others: without it no batch fills up to MAX_BATCH_SIZE any more, every
+        // statement waits the whole batch interval and the failure is reported only after minutes
+        AtomicBoolean failed = new AtomicBoolean();
         try (ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS)) {
-            List<Future<?>> done = new ArrayList<>();
+            CompletionService<Void> done = new ExecutorCompletionService<>(clients);
             for (int client = 0; client < CONNECTIONS; client++) {
                 int id = client;
-                done.add(clients.submit(() -> {
+                done.submit(() -> {
                     try (Connection connection = gateway.connect()) {
-                        for (int statement = 0; statement < STATEMENTS_PER_CONNECTION; statement++) {
+                        for (int statement = 0; statement < STATEMENTS_PER_CONNECTION && !failed.get(); statement++) {
                             body.run(connection, id, statement);
                         }
                     }
+                    catch (Exception e) {
+                        failed.set(true);
+                        throw e;
+                    }
                     return null;
-                }));
+                });
             }
-            for (Future<?> future : done) {
-                future.get();
+            for (int client = 0; client < CONNECTIONS; client++) {
+                done.take().get();
             }
         }
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,26 +31,42 @@ final class BenchGateway
 
     static BenchGateway start(URI trino, boolean queryCache)
     {
-        return new BenchGateway(GatewayMain.start(Map.of(
+        return start(trino, Map.of("query-cache.enabled", Boolean.toString(queryCache)));
+    }
+
+    /** @param settings gateway configuration properties besides where it listens and which Trino it uses */
+    static BenchGateway start(URI trino, Map<String, String> settings)
+    {
+        Map<String, String> properties = new HashMap<>(settings);
+        properties.putAll(Map.of(
                 "node.environment", "bench",
                 "http-server.http.port", "0",
                 "node.bind-ip", "127.0.0.1",
                 "pgwire.port", "0",
                 "pgwire.bind-address", "127.0.0.1",
                 "pgwire.password", PASSWORD,
-                "trino.url", trino.toString(),
-                "query-cache.enabled", Boolean.toString(queryCache))));
+                "trino.url", trino.toString()));
+        return new BenchGateway(GatewayMain.start(properties));
     }
 
     /** A pgjdbc connection with the driver's defaults, as a dashboard's backend would open it. */
     Connection connect()
             throws SQLException
     {
+        return DriverManager.getConnection(jdbcUrl(), properties());
+    }
+
+    String jdbcUrl()
+    {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(injector.getInstance(PgServer.class).port(), BenchCluster.CATALOG);
+    }
+
+    Properties properties()
+    {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("password", PASSWORD);
-        int port = injector.getInstance(PgServer.class).port();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, BenchCluster.CATALOG), properties);
+        return properties;
     }
 
     QueryCacheStats cacheStats()

@@ -22,10 +22,11 @@ public final class IngestBenchmark
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int SINGLE_ROW_CONNECTIONS = 64;
     private static final int SINGLE_ROW_STATEMENTS = 30;
-    // 1 M rows as COPYs of 50,000: a COPY is one batch and must fit BATCH_QUEUE_MAX_ROWS whole
-    private static final int COPY_CONNECTIONS = 2;
-    private static final int COPIES_PER_CONNECTION = 10;
-    private static final int ROWS_PER_COPY = 50_000;
+    // 1 M rows as COPYs of 10,000: a COPY is one batch, so it must fit BATCH_QUEUE_MAX_ROWS whole, and the batch
+    // travels to Trino as one statement (~20 MB of base64 at 88 columns), which Trino holds several times over
+    private static final int COPY_CONNECTIONS = 4;
+    private static final int COPIES_PER_CONNECTION = 25;
+    private static final int ROWS_PER_COPY = 10_000;
 
     static final Map<String, String> QUEUE_SETTINGS = Map.of(
             "ingest.batch-queue.enabled", "true",
@@ -69,7 +70,7 @@ public final class IngestBenchmark
             try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), localAck)) {
                 IngestTarget target = new IngestTarget("gateway, queue on, BATCH_ACK=local", gateway.jdbcUrl(), gateway.properties());
                 progress("%s: 100-row INSERTs".formatted(target.name()));
-                results.add(IngestScenarios.multiRowInserts(multiRowLabel(), target, new OtelRows("tf-local"), MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT));
+                results.add(reported(IngestScenarios.multiRowInserts(multiRowLabel(), target, new OtelRows("tf-local"), MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT)));
                 loadAverages.add(target.name() + " after 100-row INSERTs: " + MachineInfo.currentLoadAverage());
             }
         }
@@ -86,13 +87,13 @@ public final class IngestBenchmark
         loadAverages.add(target.name() + " before: " + MachineInfo.currentLoadAverage());
 
         progress("%s: 100-row INSERTs".formatted(target.name()));
-        results.add(IngestScenarios.multiRowInserts(multiRowLabel(), target, rows, MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT));
+        results.add(reported(IngestScenarios.multiRowInserts(multiRowLabel(), target, rows, MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT)));
         progress("%s: single-row INSERTs".formatted(target.name()));
-        results.add(IngestScenarios.multiRowInserts("single-row INSERT × 88 binds, %d connections".formatted(SINGLE_ROW_CONNECTIONS), target, rows,
-                SINGLE_ROW_CONNECTIONS, SINGLE_ROW_STATEMENTS, 1));
+        results.add(reported(IngestScenarios.multiRowInserts("single-row INSERT × 88 binds, %d connections".formatted(SINGLE_ROW_CONNECTIONS), target, rows,
+                SINGLE_ROW_CONNECTIONS, SINGLE_ROW_STATEMENTS, 1)));
         progress("%s: COPY".formatted(target.name()));
-        results.add(IngestScenarios.copies("COPY FROM STDIN csv, 1 M rows as %d × %,d-row COPYs over %d connections".formatted(COPY_CONNECTIONS * COPIES_PER_CONNECTION, ROWS_PER_COPY, COPY_CONNECTIONS),
-                target, rows, COPY_CONNECTIONS, COPIES_PER_CONNECTION, ROWS_PER_COPY));
+        results.add(reported(IngestScenarios.copies("COPY FROM STDIN csv, 1 M rows as %d × %,d-row COPYs over %d connections".formatted(COPY_CONNECTIONS * COPIES_PER_CONNECTION, ROWS_PER_COPY, COPY_CONNECTIONS),
+                target, rows, COPY_CONNECTIONS, COPIES_PER_CONNECTION, ROWS_PER_COPY)));
         loadAverages.add(target.name() + " after: " + MachineInfo.currentLoadAverage());
         return results;
     }
@@ -100,6 +101,13 @@ public final class IngestBenchmark
     private static String multiRowLabel()
     {
         return "%d-row INSERT × 88 binds per row, %d connections".formatted(ROWS_PER_STATEMENT, MULTI_ROW_CONNECTIONS);
+    }
+
+    /** Each result also goes to stderr at once, so a later failure does not lose it. */
+    private static IngestScenarios.Result reported(IngestScenarios.Result result)
+    {
+        progress(result.toString());
+        return result;
     }
 
     private static void progress(String message)

@@ -2,7 +2,8 @@ package io.timefusion.bench;
 
 import org.postgresql.PGConnection;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +21,8 @@ import java.util.concurrent.Future;
  */
 final class IngestScenarios
 {
+    private static final int DISTINCT_COPIES_PER_CONNECTION = 5;
+
     private IngestScenarios() {}
 
     /** What one scenario measured on one target. */
@@ -38,9 +41,13 @@ final class IngestScenarios
         String sql = insertSql(rowsPerStatement);
         return concurrently(scenario, target, connections, statements, rowsPerStatement, connection -> {
             PreparedStatement insert = connection.prepareStatement(sql);
-            return () -> {
+            List<List<Object[]>> batches = new ArrayList<>();
+            for (int i = 0; i < statements; i++) {
+                batches.add(rows.next(rowsPerStatement));
+            }
+            return statement -> {
                 int parameter = 1;
-                for (Object[] row : rows.next(rowsPerStatement)) {
+                for (Object[] row : batches.get(statement)) {
                     for (Object cell : row) {
                         insert.setObject(parameter++, cell);
                     }
@@ -52,46 +59,51 @@ final class IngestScenarios
         });
     }
 
-    /** {@code connections} clients, each sending {@code rowsPerConnection} COPY … FROM STDIN (FORMAT csv) of {@code rowsPerCopy} rows. */
+    /** {@code connections} clients, each sending {@code copiesPerConnection} COPY … FROM STDIN (FORMAT csv) of {@code rowsPerCopy} rows. */
     static Result copies(String scenario, IngestTarget target, OtelRows rows, int connections, int copiesPerConnection, int rowsPerCopy)
             throws Exception
     {
         String sql = "COPY otel_logs_and_spans (%s) FROM STDIN WITH (FORMAT csv)".formatted(OtelTable.columnList());
-        return concurrently(scenario, target, connections, copiesPerConnection, rowsPerCopy, connection -> () -> {
-            StringBuilder csv = new StringBuilder();
-            for (Object[] row : rows.next(rowsPerCopy)) {
-                OtelRows.appendCsv(csv, row);
+        return concurrently(scenario, target, connections, copiesPerConnection, rowsPerCopy, connection -> {
+            // a few distinct COPYs per connection, sent in turn: all 1 M rows generated up front would hold ~1 GB
+            List<byte[]> payloads = new ArrayList<>();
+            for (int i = 0; i < Math.min(copiesPerConnection, DISTINCT_COPIES_PER_CONNECTION); i++) {
+                StringBuilder csv = new StringBuilder();
+                for (Object[] row : rows.next(rowsPerCopy)) {
+                    OtelRows.appendCsv(csv, row);
+                }
+                payloads.add(csv.toString().getBytes(StandardCharsets.UTF_8));
             }
-            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-            if (copied != rowsPerCopy) {
-                throw new IllegalStateException("COPY reported %d rows, expected %d".formatted(copied, rowsPerCopy));
-            }
+            return statement -> {
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(payloads.get(statement % payloads.size())));
+                if (copied != rowsPerCopy) {
+                    throw new IllegalStateException("COPY reported %d rows, expected %d".formatted(copied, rowsPerCopy));
+                }
+            };
         });
     }
 
     private static String insertSql(int rowsPerStatement)
     {
+        // pgjdbc's placeholders; it sends them as $1 … $8800
+        String row = "(" + String.join(", ", Collections.nCopies(OtelTable.COLUMNS.size(), "?")) + ")";
         StringJoiner values = new StringJoiner(", ");
-        int parameter = 1;
-        for (int row = 0; row < rowsPerStatement; row++) {
-            StringJoiner cells = new StringJoiner(", ", "(", ")");
-            for (int column = 0; column < OtelTable.COLUMNS.size(); column++) {
-                cells.add("$" + parameter++);
-            }
-            values.add(cells.toString());
+        for (int i = 0; i < rowsPerStatement; i++) {
+            values.add(row);
         }
         return "INSERT INTO otel_logs_and_spans (%s) VALUES %s".formatted(OtelTable.columnList(), values);
     }
 
     interface Statement
     {
-        /** Sends one statement and returns once it is acknowledged. */
-        void send()
+        /** Sends the connection's statement number {@code index} and returns once it is acknowledged. */
+        void send(int index)
                 throws Exception;
     }
 
     interface Client
     {
+        /** Generates the connection's rows (before the clock starts) and returns how to send them. */
         Statement open(Connection connection)
                 throws Exception;
     }
@@ -115,7 +127,7 @@ final class IngestScenarios
                     done.add(clients.submit(() -> {
                         for (int i = 0; i < statementsPerConnection; i++) {
                             long sent = System.nanoTime();
-                            statement.send();
+                            statement.send(i);
                             latencies.add(System.nanoTime() - sent);
                         }
                         return null;

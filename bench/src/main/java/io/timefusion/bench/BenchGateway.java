@@ -31,22 +31,21 @@ final class BenchGateway
 
     static BenchGateway start(URI trino, boolean queryCache)
     {
-        return start(trino, queryCache, Map.of());
+        return start(trino, Map.of("query-cache.enabled", Boolean.toString(queryCache)));
     }
 
-    /** @param extraProperties further gateway configuration, such as ingest.transport */
-    static BenchGateway start(URI trino, boolean queryCache, Map<String, String> extraProperties)
+    /** @param settings gateway configuration properties besides where it listens and which Trino it uses */
+    static BenchGateway start(URI trino, Map<String, String> settings)
     {
-        Map<String, String> properties = new HashMap<>(Map.of(
+        Map<String, String> properties = new HashMap<>(settings);
+        properties.putAll(Map.of(
                 "node.environment", "bench",
                 "http-server.http.port", "0",
                 "node.bind-ip", "127.0.0.1",
                 "pgwire.port", "0",
                 "pgwire.bind-address", "127.0.0.1",
                 "pgwire.password", PASSWORD,
-                "trino.url", trino.toString(),
-                "query-cache.enabled", Boolean.toString(queryCache)));
-        properties.putAll(extraProperties);
+                "trino.url", trino.toString()));
         return new BenchGateway(GatewayMain.start(properties));
     }
 
@@ -54,11 +53,20 @@ final class BenchGateway
     Connection connect()
             throws SQLException
     {
+        return DriverManager.getConnection(jdbcUrl(), properties());
+    }
+
+    String jdbcUrl()
+    {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(injector.getInstance(PgServer.class).port(), BenchCluster.CATALOG);
+    }
+
+    Properties properties()
+    {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("password", PASSWORD);
-        int port = injector.getInstance(PgServer.class).port();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, BenchCluster.CATALOG), properties);
+        return properties;
     }
 
     /** A service of the gateway, such as its BatchWriter. */

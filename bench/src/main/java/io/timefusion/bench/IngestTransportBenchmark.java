@@ -4,7 +4,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.gateway.ingest.BatchEncoder;
 import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestColumn;
-import io.timefusion.gateway.ingest.IngestConfig;
+import io.timefusion.gateway.ingest.IngestTransportConfig;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.RowBatch;
@@ -63,8 +63,8 @@ public final class IngestTransportBenchmark
         report.add("- load average at start: " + machine.loadAverage());
         try (BenchStorage storage = BenchStorage.local();
                 BenchCluster cluster = BenchCluster.start(storage)) {
-            for (IngestConfig.Transport transport : IngestConfig.Transport.values()) {
-                try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), false, Map.of("ingest.transport", transport.name()))) {
+            for (IngestTransportConfig.Transport transport : IngestTransportConfig.Transport.values()) {
+                try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), Map.of("query-cache.enabled", "false", "ingest.transport", transport.name()))) {
                     System.err.println("ingest.transport=" + transport);
                     IngestTable table = gateway.instance(IngestTables.class).table(BenchCluster.TABLE);
                     report.addAll(transport(transport, table, gateway.instance(BatchWriter.class)));
@@ -77,12 +77,12 @@ public final class IngestTransportBenchmark
         stdout.println(String.join("\n", report));
     }
 
-    private static List<String> transport(IngestConfig.Transport transport, IngestTable table, BatchWriter writer)
+    private static List<String> transport(IngestTransportConfig.Transport transport, IngestTable table, BatchWriter writer)
             throws SQLException
     {
         List<String> lines = new ArrayList<>(List.of("",
                 "## Batch transport ingest.transport=%s: one INSERT … FROM TABLE(ingest_batch(%s)) per batch, 88 columns".formatted(
-                        transport.name().toLowerCase(Locale.ROOT), transport == IngestConfig.Transport.INLINE ? "batch => '<base64>'" : "url => 'http://gateway/…'"),
+                        transport.name().toLowerCase(Locale.ROOT), transport == IngestTransportConfig.Transport.INLINE ? "batch => '<base64>'" : "url => 'http://gateway/…'"),
                 "",
                 "| rows per batch | encoded | statement | encode µs/row | decode µs/row | runs | wall ms: median (min–max) | rows/s (median) | JVM CPU ms per batch | CPU used by other processes |",
                 "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"));
@@ -117,7 +117,7 @@ public final class IngestTransportBenchmark
         return lines;
     }
 
-    private static List<String> directMode(IngestConfig.Transport transport, IngestTable table, BenchGateway gateway)
+    private static List<String> directMode(IngestTransportConfig.Transport transport, IngestTable table, BenchGateway gateway)
             throws Exception
     {
         List<String> names = new WideLogRows(table, 0).columnNames();
@@ -234,7 +234,7 @@ public final class IngestTransportBenchmark
     }
 
     /** The length of the INSERT statement Trino parses, as TrinoBatchWriter builds it. */
-    private static int statementChars(IngestConfig.Transport transport, byte[] encoded)
+    private static int statementChars(IngestTransportConfig.Transport transport, byte[] encoded)
     {
         int prefix = "INSERT INTO \"otel_logs_and_spans\" SELECT * FROM TABLE(\"timefusion\".system.ingest_batch(batch => ''))".length();
         return prefix + switch (transport) {

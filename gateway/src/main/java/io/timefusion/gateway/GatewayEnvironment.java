@@ -32,6 +32,16 @@ public final class GatewayEnvironment
             .put("QUERY_CACHE_MAX_SIZE_MB", "query-cache.max-size-mb")
             .put("INGEST_TRANSPORT", "ingest.transport")
             .put("INGEST_BATCH_URL", "ingest.batch-url")
+            .put("ENABLE_BATCH_QUEUE", "ingest.batch-queue.enabled")
+            .put("BATCH_INTERVAL_MS", "ingest.batch-interval-ms")
+            .put("MAX_BATCH_SIZE", "ingest.max-batch-size")
+            .put("BATCH_QUEUE_MAX_ROWS", "ingest.batch-queue.max-rows")
+            .put("BATCH_QUEUE_MAX_SIZE", "ingest.batch-queue.max-size")
+            .put("BATCH_QUEUE_WAIT_TIMEOUT_MS", "ingest.batch-queue.wait-timeout-ms")
+            .put("BATCH_QUEUE_SHUTDOWN_TIMEOUT_MS", "ingest.batch-queue.shutdown-timeout-ms")
+            .put("QUEUE_DB_PATH", "ingest.queue-db-path")
+            .put("BATCH_ACK", "ingest.batch-ack")
+            .put("COPY_MAX_SIZE", "ingest.copy-max-size")
             .buildOrThrow();
 
     private static final Map<String, String> DEFAULTS = Map.of(

@@ -3,6 +3,8 @@ package io.timefusion.gateway;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.inject.Binder;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.Scopes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -20,7 +22,9 @@ import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
+import io.timefusion.gateway.ingest.IngestTransportConfig;
 import io.timefusion.gateway.ingest.TrinoBatchWriter;
+import io.timefusion.gateway.ingest.queue.BatchQueue;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
@@ -68,15 +72,24 @@ public class GatewayModule
         jaxrsBinder(binder).bind(HealthResource.class);
         jaxrsBinder(binder).bind(MetricsResource.class);
         jaxrsBinder(binder).bind(StatusResource.class);
-        configBinder(binder).bindConfig(IngestConfig.class);
         binder.bind(IngestTables.class).in(Scopes.SINGLETON);
         binder.bind(BatchStore.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(IngestBatchResource.class);
         binder.bind(IngestInserts.class).in(Scopes.SINGLETON);
-        binder.bind(BatchWriter.class).to(TrinoBatchWriter.class).in(Scopes.SINGLETON);
+        configBinder(binder).bindConfig(IngestConfig.class);
+        configBinder(binder).bindConfig(IngestTransportConfig.class);
+        binder.bind(TrinoBatchWriter.class).in(Scopes.SINGLETON);
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);
         jaxrsBinder(binder).bind(AdminTokenFilter.class);
+    }
+
+    /** INSERTs and COPYs write through the batch queue when it is enabled, else each directly. */
+    @Provides
+    @Singleton
+    public static BatchWriter batchWriter(IngestConfig config, TrinoBatchWriter direct)
+    {
+        return config.isBatchQueueEnabled() ? new BatchQueue(direct, config) : direct;
     }
 }

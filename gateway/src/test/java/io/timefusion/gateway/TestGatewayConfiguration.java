@@ -35,4 +35,25 @@ class TestGatewayConfiguration
     {
         assertThat(GatewayEnvironment.toProperties(Map.of())).containsEntry("http-server.http.port", "80");
     }
+
+    @Test
+    void batchQueueVariablesBecomeIngestProperties()
+    {
+        Map<String, String> properties = GatewayEnvironment.toProperties(Map.of(
+                "ENABLE_BATCH_QUEUE", "true", "BATCH_INTERVAL_MS", "250", "MAX_BATCH_SIZE", "500", "BATCH_ACK", "local", "QUEUE_DB_PATH", "/var/lib/timefusion/queue"));
+        assertThat(properties)
+                .containsEntry("ingest.batch-queue.enabled", "true")
+                .containsEntry("ingest.batch-interval-ms", "250")
+                .containsEntry("ingest.max-batch-size", "500")
+                .containsEntry("ingest.batch-ack", "local")
+                .containsEntry("ingest.queue-db-path", "/var/lib/timefusion/queue");
+    }
+
+    @Test
+    void localAcknowledgementWithoutAWriteAheadLogDirectoryRefusesToStart()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
+                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "ENABLE_BATCH_QUEUE", "true", "BATCH_ACK", "local"))))
+                .hasMessageContaining("BATCH_ACK=local needs ENABLE_BATCH_QUEUE=true and QUEUE_DB_PATH");
+    }
 }

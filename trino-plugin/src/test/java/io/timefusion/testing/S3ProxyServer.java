@@ -51,7 +51,7 @@ public final class S3ProxyServer
     private final int port;
     private final String accessKey;
     private final String secretKey;
-    private final ProcessTree process;
+    private volatile ProcessTree process;
 
     private S3ProxyServer(Path workDirectory, int port, String accessKey, String secretKey)
             throws IOException
@@ -62,15 +62,21 @@ public final class S3ProxyServer
         this.port = port;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.process = ProcessTree.start(new ProcessBuilder(
+        this.process = startProcess(writeProperties());
+    }
+
+    private ProcessTree startProcess(Path properties)
+            throws IOException
+    {
+        return ProcessTree.start(new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // small heap, one GC thread: a test may run several accounts beside a Trino query runner on two cores
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-jar", s3proxyJar().toString(),
-                "--properties", writeProperties().toString())
+                "--properties", properties.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())));
     }
 
     /** Starts a server and returns once it accepts connections. */
@@ -165,6 +171,18 @@ public final class S3ProxyServer
     public void stop()
     {
         process.destroy();
+    }
+
+    /**
+     * Starts s3proxy again after {@link #stop}, on the same port with the same credentials and data, and returns once
+     * it accepts connections: S3 coming back after an outage.
+     */
+    public void restart()
+            throws IOException
+    {
+        stop();
+        process = startProcess(workDirectory.resolve("s3proxy.properties"));
+        awaitPort();
     }
 
     /** Stops the server and deletes its data, configuration and log. */

@@ -30,20 +30,20 @@ public class TrinoBatchWriter
     private final TrinoSessions sessions;
     private final IngestTables tables;
     private final BatchStore store;
-    private final IngestConfig.Transport transport;
+    private final IngestTransportConfig.Transport transport;
     private final String batchUrl;
     private final String catalog;
     private final String user;
 
     @Inject
-    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestConfig ingestConfig, GatewayConfig config, HttpServerInfo httpServer, NodeInfo node)
+    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestTransportConfig transportConfig, GatewayConfig config, HttpServerInfo httpServer, NodeInfo node)
     {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.store = requireNonNull(store, "store is null");
-        this.transport = ingestConfig.getTransport();
+        this.transport = transportConfig.getTransport();
         // the HTTP server listens on the node's bind address; its announced URI may name another interface
-        this.batchUrl = ingestConfig.getBatchUrl().orElseGet(() -> "http://%s:%d".formatted(
+        this.batchUrl = transportConfig.getBatchUrl().orElseGet(() -> "http://%s:%d".formatted(
                 node.getBindIp().isAnyLocalAddress() ? httpServer.getHttpUri().getHost() : node.getBindIp().getHostAddress(),
                 httpServer.getHttpUri().getPort())) + "/v1/ingest/batches/";
         this.catalog = config.getTrinoCatalog();

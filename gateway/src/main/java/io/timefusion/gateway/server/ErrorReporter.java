@@ -42,6 +42,7 @@ final class ErrorReporter
 
     void send(PgError error, ErrorFields.Severity severity)
     {
-        output.send(out -> BackendMessages.errorResponse(out, ErrorFields.of(severity, error.sqlState(), error.message())));
+        ErrorFields fields = ErrorFields.of(severity, error.sqlState(), error.message());
+        output.send(out -> BackendMessages.errorResponse(out, error.context().map(fields::withWhere).orElse(fields)));
     }
 }

@@ -46,15 +46,17 @@ final class ExtendedQueryHandler
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
+    private final CopyInHandler copyIn;
 
     private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private boolean skippingUntilSync;
 
     ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, TranslationContext context, ParameterTypes parameterTypes,
-            PgOutput output, ErrorReporter errors)
+            PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
     {
         this.context = context;
+        this.copyIn = copyIn;
         this.state = state;
         this.runner = runner;
         this.trino = trino;
@@ -115,7 +117,7 @@ final class ExtendedQueryHandler
     private String runnerTranslation(StatementKind kind, String sql)
     {
         return switch (kind) {
-            case BEGIN, COMMIT, ROLLBACK, SET -> sql;
+            case BEGIN, COMMIT, ROLLBACK, SET, COPY -> sql;
             default -> translator.toTrino(sql, context);
         };
     }
@@ -283,6 +285,11 @@ final class ExtendedQueryHandler
         Optional<String> localTag = runner.runLocally(statement.kind(), portal.boundSql());
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        if (statement.kind() == StatementKind.COPY) {
+            String copyTag = copyIn.copyIn(portal.boundSql());
+            output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
         if (portal.batch().isPresent()) {

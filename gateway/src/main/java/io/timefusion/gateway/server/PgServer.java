@@ -3,6 +3,7 @@ package io.timefusion.gateway.server;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -60,6 +61,12 @@ public class PgServer
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
+                // Netty 4.2.1's default adaptive allocator hands out buffers whose memory is reclaimed while they
+                // are still queued for writing when sessions allocate on virtual threads and the event loop frees
+                // (netty/netty#15206): replies reached clients corrupted or the write failed and the connection
+                // closed. Trino pins the pooled allocator for the same reason.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>()

@@ -89,8 +89,9 @@ final class PgSession
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
             StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
                     dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.batchWriter());
-            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors);
-            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors);
+            CopyInHandler copyIn = new CopyInHandler(inbox::take, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
+            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors, copyIn);
+            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors, copyIn);
             while (output.isOpen()) {
                 FrontendMessage message = inbox.take();
                 switch (message) {
@@ -99,7 +100,7 @@ final class PgSession
                         return;
                     }
                     case FrontendMessage.CopyData _, FrontendMessage.CopyDone _, FrontendMessage.CopyFail _ -> {
-                        // COPY is not started by any statement yet, so these arrive only from a confused client
+                        // the rest of a COPY that failed: Postgres drops it too
                     }
                     default -> extended.handle(message);
                 }

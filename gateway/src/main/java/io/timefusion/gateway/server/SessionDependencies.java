@@ -3,9 +3,13 @@ package io.timefusion.gateway.server;
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestConfig;
+import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
 import io.timefusion.gateway.sql.SqlTranslator;
@@ -22,15 +26,17 @@ public record SessionDependencies(
         CancelRegistry cancelRegistry,
         QueryResultCache queryCache,
         QueryMetrics metrics,
+        IngestConfig ingestConfig,
         IngestTables ingestTables,
         IngestInserts ingestInserts,
         BatchWriter batchWriter)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
-            QueryResultCache queryCache, QueryMetrics metrics, IngestTables ingestTables,
+            QueryResultCache queryCache, QueryMetrics metrics, IngestConfig ingestConfig, IngestTables ingestTables,
             IngestInserts ingestInserts, BatchWriter batchWriter)
     {
-        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics, ingestTables, ingestInserts, batchWriter);
+        this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics,
+                ingestConfig, ingestTables, ingestInserts, batchWriter);
     }
 }

@@ -22,10 +22,12 @@ final class SimpleQueryHandler
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
+    private final CopyInHandler copyIn;
 
-    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, TranslationContext context, PgOutput output, ErrorReporter errors)
+    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, TranslationContext context, PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
     {
         this.context = context;
+        this.copyIn = copyIn;
         this.state = state;
         this.runner = runner;
         this.translator = translator;
@@ -68,6 +70,11 @@ final class SimpleQueryHandler
         Optional<String> localTag = runner.runLocally(kind, sql);
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
+            return;
+        }
+        if (kind == StatementKind.COPY) {
+            String copyTag = copyIn.copyIn(sql);
+            output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
         Optional<IngestInsert> insert = runner.parseIngest(kind, sql).filter(parsed -> parsed.parameterCount() == 0);

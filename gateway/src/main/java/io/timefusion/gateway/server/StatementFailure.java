@@ -1,5 +1,6 @@
 package io.timefusion.gateway.server;
 
+import io.timefusion.gateway.copy.CopyException;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
@@ -19,6 +20,7 @@ final class StatementFailure
     static PgError of(Exception failure)
     {
         return switch (failure) {
+            case CopyException copy -> new PgError(copy.sqlState(), copy.getMessage(), copy.context());
             case IngestException refused -> new PgError(refused.getSQLState(), refused.getMessage());
             case SQLException sql -> TrinoErrors.toPgError(sql);
             case UnsupportedStatementException unsupported -> new PgError("0A000", unsupported.getMessage());

@@ -142,21 +142,28 @@ final class StatementRunner
         return ingestTables.table(name);
     }
 
-    /**
-     * Writes the rows of a client INSERT the gateway parsed itself through the batch writer (one Trino statement
-     * carrying the encoded rows); the client's tag comes after the Delta commit. Cached readers of the table are
-     * invalidated before the outcome, or the failure, is returned.
-     */
+    /** Writes the rows of a client INSERT the gateway parsed itself; the tag comes after the rows are durable. */
     StatementOutcome.Done runIngest(RowBatch batch)
             throws SQLException
     {
+        return new StatementOutcome.Done("INSERT 0 " + insertRows(batch));
+    }
+
+    /**
+     * Writes rows the gateway parsed (INSERT, COPY) through the injected batch writer: directly or through the batch
+     * queue, one Trino statement carrying the encoded rows. Cached readers of the table are invalidated before the
+     * outcome, or the failure, is returned: a write that failed may still have committed.
+     */
+    long insertRows(RowBatch rows)
+            throws SQLException
+    {
         try {
-            long rows = batchWriter.write(batch, Optional.empty());
-            metrics.recordRowsInserted(rows);
-            return new StatementOutcome.Done("INSERT 0 " + rows);
+            long written = batchWriter.write(rows, Optional.empty());
+            metrics.recordRowsInserted(written);
+            return written;
         }
         finally {
-            cache.invalidate(new Invalidation.ReadersOf(batch.table()));
+            cache.invalidate(new Invalidation.ReadersOf(rows.table()));
         }
     }
 

@@ -18,6 +18,7 @@ public enum StatementKind
     COMMIT,
     ROLLBACK,
     SET,
+    COPY,
     OTHER;
 
     private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "DESCRIBE", "EXPLAIN");
@@ -37,6 +38,7 @@ public enum StatementKind
             case "COMMIT", "END" -> COMMIT;
             case "ROLLBACK", "ABORT" -> ROLLBACK;
             case "SET", "RESET" -> SET;
+            case "COPY" -> COPY;
             default -> OTHER;
         };
     }

@@ -72,6 +72,14 @@ final class GatewayProcess
         return pgwirePort;
     }
 
+    /** kill -9: no shutdown hook runs, nothing is flushed. */
+    void kill()
+            throws InterruptedException
+    {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     boolean isAlive()
     {
         return process.isAlive();

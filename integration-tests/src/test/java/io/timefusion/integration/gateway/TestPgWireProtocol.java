@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static io.timefusion.integration.gateway.RawPgClient.bind;
 import static io.timefusion.integration.gateway.RawPgClient.describePortal;
@@ -234,6 +238,36 @@ class TestPgWireProtocol
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    @Test
+    void everyReplyReachesManyConcurrentSessionsIntact()
+            throws Exception
+    {
+        // each reply is allocated on its session's virtual thread and freed by the event loop once written: with
+        // Netty's adaptive allocator this load corrupted replies or closed connections (netty/netty#15206)
+        int sessions = 32;
+        int statementsPerSession = 500;
+        try (ExecutorService clients = Executors.newFixedThreadPool(sessions)) {
+            CompletionService<Integer> done = new ExecutorCompletionService<>(clients);
+            for (int session = 0; session < sessions; session++) {
+                int id = session;
+                done.submit(() -> {
+                    int answered = 0;
+                    try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+                        for (int i = 0; i < statementsPerSession; i++) {
+                            // replies of varying length
+                            statement.execute("SET application_name = '%s'".formatted("s".repeat(id) + i));
+                            answered++;
+                        }
+                    }
+                    return answered;
+                });
+            }
+            for (int session = 0; session < sessions; session++) {
+                assertThat(done.take().get()).isEqualTo(statementsPerSession);
+            }
+        }
     }
 
     @Test

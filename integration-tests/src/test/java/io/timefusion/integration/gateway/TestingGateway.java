@@ -64,8 +64,8 @@ public final class TestingGateway
         catalog.putAll(connectorProperties);
         DistributedQueryRunner queryRunner = TimeFusionQueryRunner.builder()
                 .withConnectorProperties(catalog)
-                // as etc/config.properties.template: INSERTs carry their rows as an encoded batch in the statement
-                .withCoordinatorProperty("query.max-length", "100000000")
+                // as etc/config.properties.template: INSERTs and COPY carry their rows as an encoded batch in the statement
+                .withCoordinatorProperty("query.max-length", "1000000000")
                 .build();
         try {
             Map<String, String> properties = new HashMap<>(defaults(queryRunner));

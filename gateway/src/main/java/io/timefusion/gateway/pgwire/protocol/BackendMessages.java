@@ -266,6 +266,9 @@ public final class BackendMessages
         if (fields.position() > 0) {
             field(out, 'P', Integer.toString(fields.position()));
         }
+        if (fields.where() != null) {
+            field(out, 'W', fields.where());
+        }
         out.writeByte(0);
         end(out, lengthIndex);
     }

@@ -9,8 +9,9 @@ import static java.util.Objects.requireNonNull;
  * @param detail null when absent
  * @param hint null when absent
  * @param position 1-based character index into the query string the error refers to; 0 when absent
+ * @param where the CONTEXT of the error (where in the input it happened, e.g. the line of a COPY); null when absent
  */
-public record ErrorFields(Severity severity, String sqlState, String message, String detail, String hint, int position)
+public record ErrorFields(Severity severity, String sqlState, String message, String detail, String hint, int position, String where)
 {
     /** The severity words clients parse: they must not be localized, which is also why 'V' repeats 'S'. */
     public enum Severity
@@ -53,21 +54,26 @@ public record ErrorFields(Severity severity, String sqlState, String message, St
 
     public static ErrorFields of(Severity severity, String sqlState, String message)
     {
-        return new ErrorFields(severity, sqlState, message, null, null, 0);
+        return new ErrorFields(severity, sqlState, message, null, null, 0, null);
     }
 
     public ErrorFields withDetail(String detail)
     {
-        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+        return new ErrorFields(severity, sqlState, message, detail, hint, position, where);
     }
 
     public ErrorFields withHint(String hint)
     {
-        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+        return new ErrorFields(severity, sqlState, message, detail, hint, position, where);
     }
 
     public ErrorFields withPosition(int position)
     {
-        return new ErrorFields(severity, sqlState, message, detail, hint, position);
+        return new ErrorFields(severity, sqlState, message, detail, hint, position, where);
+    }
+
+    public ErrorFields withWhere(String where)
+    {
+        return new ErrorFields(severity, sqlState, message, detail, hint, position, where);
     }
 }

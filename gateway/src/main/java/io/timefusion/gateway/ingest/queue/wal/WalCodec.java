@@ -1,0 +1,217 @@
+package io.timefusion.gateway.ingest.queue.wal;
+
+import io.timefusion.gateway.ingest.RowBatch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The bytes of a {@link WalRecord}: Int32 payload length, Int32 CRC-32C of the payload, then the payload. A record
+ * cut short by a crash, or whose checksum does not match, ends the readable log: it was never fsynced in full, so
+ * no client was told its rows were stored.
+ *
+ * <p>A format of our own rather than a serialization library: the values are the few types of a RowBatch, and the
+ * framing (length and checksum per record, so a torn tail is recognized) is what matters here.
+ */
+final class WalCodec
+{
+    static final int HEADER_BYTES = 8;
+
+    private static final byte BATCH = 1;
+    private static final byte COMMITTED = 2;
+
+    private static final byte NULL = 0;
+    private static final byte STRING = 1;
+    private static final byte INTEGER = 2;
+    private static final byte LONG = 3;
+    private static final byte BOOLEAN = 4;
+    private static final byte INSTANT = 5;
+    private static final byte DATE = 6;
+    private static final byte STRING_LIST = 7;
+
+    private WalCodec() {}
+
+    static byte[] encode(WalRecord record)
+    {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(0);
+            out.writeInt(0);
+            switch (record) {
+                case WalRecord.Batch(long sequence, RowBatch rows) -> {
+                    out.writeByte(BATCH);
+                    out.writeLong(sequence);
+                    writeString(out, rows.table());
+                    out.writeInt(rows.columns().size());
+                    for (String column : rows.columns()) {
+                        writeString(out, column);
+                    }
+                    out.writeInt(rows.rowCount());
+                    for (Object[] row : rows.rows()) {
+                        for (Object value : row) {
+                            writeValue(out, value);
+                        }
+                    }
+                }
+                case WalRecord.Committed(long sequence) -> {
+                    out.writeByte(COMMITTED);
+                    out.writeLong(sequence);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] framed = bytes.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(framed, HEADER_BYTES, framed.length - HEADER_BYTES);
+        ByteBuffer.wrap(framed).putInt(framed.length - HEADER_BYTES).putInt((int) crc.getValue());
+        return framed;
+    }
+
+    /**
+     * The records of a log file in order, up to the first one that is incomplete or damaged.
+     */
+    static List<WalRecord> decodeAll(byte[] file)
+    {
+        List<WalRecord> records = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.wrap(file);
+        while (buffer.remaining() >= HEADER_BYTES) {
+            int length = buffer.getInt();
+            int checksum = buffer.getInt();
+            if (length <= 0 || length > buffer.remaining()) {
+                break;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(file, buffer.position(), length);
+            if ((int) crc.getValue() != checksum) {
+                break;
+            }
+            records.add(decode(new DataInputStream(new ByteArrayInputStream(file, buffer.position(), length))));
+            buffer.position(buffer.position() + length);
+        }
+        return records;
+    }
+
+    private static WalRecord decode(DataInputStream in)
+    {
+        try {
+            return switch (in.readByte()) {
+                case BATCH -> {
+                    long sequence = in.readLong();
+                    String table = readString(in);
+                    List<String> columns = new ArrayList<>();
+                    for (int i = in.readInt(); i > 0; i--) {
+                        columns.add(readString(in));
+                    }
+                    int rowCount = in.readInt();
+                    List<Object[]> rows = new ArrayList<>(rowCount);
+                    for (int r = 0; r < rowCount; r++) {
+                        Object[] row = new Object[columns.size()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = readValue(in);
+                        }
+                        rows.add(row);
+                    }
+                    yield new WalRecord.Batch(sequence, new RowBatch(table, columns, rows));
+                }
+                case COMMITTED -> new WalRecord.Committed(in.readLong());
+                default -> throw new IllegalStateException("unknown write-ahead log record type");
+            };
+        }
+        catch (IOException e) {
+            // the checksum matched, so the writer wrote this: a reader that cannot parse it is a bug, not a torn tail
+            throw new UncheckedIOException("unreadable write-ahead log record", e);
+        }
+    }
+
+    private static void writeValue(DataOutputStream out, Object value)
+            throws IOException
+    {
+        switch (value) {
+            case null -> out.writeByte(NULL);
+            case String text -> {
+                out.writeByte(STRING);
+                writeString(out, text);
+            }
+            case Integer number -> {
+                out.writeByte(INTEGER);
+                out.writeInt(number);
+            }
+            case Long number -> {
+                out.writeByte(LONG);
+                out.writeLong(number);
+            }
+            case Boolean bool -> {
+                out.writeByte(BOOLEAN);
+                out.writeBoolean(bool);
+            }
+            case Instant instant -> {
+                out.writeByte(INSTANT);
+                out.writeLong(instant.getEpochSecond());
+                out.writeInt(instant.getNano());
+            }
+            case LocalDate date -> {
+                out.writeByte(DATE);
+                out.writeLong(date.toEpochDay());
+            }
+            case List<?> list -> {
+                out.writeByte(STRING_LIST);
+                out.writeInt(list.size());
+                for (Object element : list) {
+                    writeValue(out, element);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a batch value: " + value.getClass().getName());
+        }
+    }
+
+    private static Object readValue(DataInputStream in)
+            throws IOException
+    {
+        return switch (in.readByte()) {
+            case NULL -> null;
+            case STRING -> readString(in);
+            case INTEGER -> in.readInt();
+            case LONG -> in.readLong();
+            case BOOLEAN -> in.readBoolean();
+            case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+            case DATE -> LocalDate.ofEpochDay(in.readLong());
+            case STRING_LIST -> {
+                int size = in.readInt();
+                List<Object> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(readValue(in));
+                }
+                yield Collections.unmodifiableList(list);
+            }
+            default -> throw new IOException("unknown value type");
+        };
+    }
+
+    private static void writeString(DataOutputStream out, String text)
+            throws IOException
+    {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in)
+            throws IOException
+    {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+}

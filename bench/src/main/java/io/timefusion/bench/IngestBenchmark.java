@@ -1,5 +1,7 @@
 package io.timefusion.bench;
 
+import io.timefusion.testing.PostgresServer;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public final class IngestBenchmark
         List<IngestScenarios.Result> results = new ArrayList<>();
         List<String> loadAverages = new ArrayList<>();
 
-        try (PostgresServer postgres = PostgresServer.start()) {
+        try (PostgresServer postgres = PostgresServer.startDurable()) {
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
                 for (String ddl : OtelTable.postgresDdl()) {
                     statement.execute(ddl);

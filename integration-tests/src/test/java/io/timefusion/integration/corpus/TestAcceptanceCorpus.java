@@ -1,6 +1,7 @@
 package io.timefusion.integration.corpus;
 
 import io.timefusion.integration.gateway.TestingGateway;
+import io.timefusion.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

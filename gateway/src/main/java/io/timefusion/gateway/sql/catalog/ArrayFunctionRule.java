@@ -4,19 +4,20 @@ import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.FunctionNames;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.FunctionArguments;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.arguments;
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 
 /**
  * The array functions of the catalog queries. Postgres arrays there are one-dimensional with lower bound 1, so a
@@ -32,11 +33,11 @@ public final class ArrayFunctionRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = arguments(function);
+        List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
             case "array" -> Optional.of(arrayOfSubquery(function));
-            case "array_upper" -> Optional.of(parse("NULLIF(cardinality(%s), 0)", firstDimensionOf(function, arguments)));
-            case "array_lower" -> Optional.of(parse("CASE WHEN cardinality(%s) > 0 THEN 1 END", firstDimensionOf(function, arguments)));
+            case "array_upper" -> Optional.of(Templates.expand("NULLIF(CAST(cardinality({0}) AS integer), 0)", firstDimensionOf(function, arguments)));
+            case "array_lower" -> Optional.of(Templates.expand("CASE WHEN CAST(cardinality({0}) AS integer) > 0 THEN 1 END", firstDimensionOf(function, arguments)));
             default -> Optional.empty();
         };
     }
@@ -57,18 +58,16 @@ public final class ArrayFunctionRule
             throw new UnsupportedStatementException("ARRAY(subquery) is supported for a subquery of one column without DISTINCT, GROUP BY or LIMIT");
         }
         Expression element = select.getSelectItems().getFirst().getExpression();
-        String order = select.getOrderByElements() == null ? "" : select.getOrderByElements().stream()
-                .map(key -> orderKey(key, element))
-                .collect(Collectors.joining(", ", " ORDER BY ", ""));
+        List<Expression> aggregated = new ArrayList<>(List.of(element));
+        StringBuilder order = new StringBuilder();
+        for (OrderByElement key : select.getOrderByElements() == null ? List.<OrderByElement>of() : select.getOrderByElements()) {
+            // ORDER BY 1 names the one column
+            aggregated.add(key.getExpression() instanceof LongValue position && position.getValue() == 1 ? element : key.getExpression());
+            order.append(order.isEmpty() ? " ORDER BY " : ", ").append('{').append(aggregated.size() - 1).append('}')
+                    .append(key.isAscDescPresent() && !key.isAsc() ? " DESC" : "");
+        }
         select.setOrderByElements(null);
-        select.setSelectItems(List.of(new SelectItem<>(parse("array_agg(%s" + order + ")", element))));
-        return parse("COALESCE((" + select + "), ARRAY[])");
-    }
-
-    // ORDER BY 1 names the one column
-    private static String orderKey(OrderByElement key, Expression element)
-    {
-        Expression sortedBy = key.getExpression() instanceof LongValue position && position.getValue() == 1 ? element : key.getExpression();
-        return "(" + sortedBy + ")" + (key.isAscDescPresent() && !key.isAsc() ? " DESC" : "");
+        select.setSelectItems(List.of(new SelectItem<>(Templates.expand("array_agg({0}" + order + ")", aggregated.toArray(Expression[]::new)))));
+        return Templates.expand("COALESCE({0}, ARRAY[])", new ParenthesedSelect().withSelect(select));
     }
 }

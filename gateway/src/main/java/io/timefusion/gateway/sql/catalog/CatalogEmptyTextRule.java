@@ -3,12 +3,12 @@ package io.timefusion.gateway.sql.catalog;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.rules.FunctionNames;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 
 import java.util.Optional;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 
 /**
  * Catalog functions that describe objects the catalog has none of, so that their answer is always NULL: there are
@@ -26,7 +26,7 @@ public final class CatalogEmptyTextRule
         }
         return switch (FunctionNames.of(function)) {
             case "col_description", "obj_description", "shobj_description", "pg_get_expr", "pg_get_statisticsobjdef_columns",
-                 "pg_get_function_result", "pg_get_function_arguments", "pg_get_functiondef" -> Optional.of(parse("CAST(NULL AS varchar)"));
+                 "pg_get_function_result", "pg_get_function_arguments", "pg_get_functiondef" -> Optional.of(Templates.expand("CAST(NULL AS varchar)"));
             default -> Optional.empty();
         };
     }

@@ -4,6 +4,8 @@ import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.FunctionNames;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.FunctionArguments;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 
@@ -12,8 +14,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.arguments;
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 
 /**
@@ -32,26 +32,26 @@ public final class CatalogLookupRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = arguments(function);
+        List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
             // Postgres' answer for an OID that names no role
-            case "pg_get_userbyid" -> Optional.of(parse("CASE WHEN %s = " + CatalogOids.SESSION_ROLE + " THEN " + quoted(context.user())
-                    + " ELSE 'unknown (OID=' || CAST(%s AS varchar) || ')' END", arguments.getFirst(), arguments.getFirst()));
+            case "pg_get_userbyid" -> Optional.of(Templates.expand("CASE WHEN {0} = " + CatalogOids.SESSION_ROLE + " THEN " + quoted(context.user())
+                    + " ELSE 'unknown (OID=' || CAST({0} AS varchar) || ')' END", arguments.getFirst()));
             // typmods are not shown: no column of the catalog has one
             case "format_type" -> Optional.of(typeName(arguments.getFirst()));
-            case "pg_encoding_to_char" -> Optional.of(parse("CASE WHEN %s = " + UTF8_ENCODING + " THEN 'UTF8' ELSE '' END", arguments.getFirst()));
-            case "pg_table_is_visible" -> Optional.of(parse("%s IN (SELECT oid FROM pg_class WHERE relnamespace IN (" + searchPathNamespaces(context) + "))",
+            case "pg_encoding_to_char" -> Optional.of(Templates.expand("CASE WHEN {0} = " + UTF8_ENCODING + " THEN 'UTF8' ELSE '' END", arguments.getFirst()));
+            case "pg_table_is_visible" -> Optional.of(Templates.expand("{0} IN (SELECT oid FROM pg_class WHERE relnamespace IN (" + searchPathNamespaces(context) + "))",
                     arguments.getFirst()));
             // every type is in pg_catalog and there are no functions of other schemas
-            case "pg_type_is_visible", "pg_function_is_visible" -> Optional.of(parse("%s IS NOT NULL", arguments.getFirst()));
+            case "pg_type_is_visible", "pg_function_is_visible" -> Optional.of(Templates.expand("{0} IS NOT NULL", arguments.getFirst()));
             // an ordinary table outside pg_catalog can be published (there are no publications to put it in)
-            case "pg_relation_is_publishable" -> Optional.of(parse("CAST(%s AS integer) IN (SELECT oid FROM pg_class WHERE relkind = 'r' AND relnamespace <> "
+            case "pg_relation_is_publishable" -> Optional.of(Templates.expand("CAST({0} AS integer) IN (SELECT oid FROM pg_class WHERE relkind = 'r' AND relnamespace <> "
                     + CatalogOids.PG_CATALOG_NAMESPACE + ")", arguments.getFirst()));
             case "current_schemas" -> Optional.of(currentSchemas(arguments, context));
             // the session role owns every object of the catalog (pg_database.datdba, pg_class.relowner …), and an
             // owner holds every privilege on what it owns
             case "has_database_privilege", "has_schema_privilege", "has_table_privilege", "has_any_column_privilege", "has_column_privilege" ->
-                    Optional.of(parse("true"));
+                    Optional.of(Templates.expand("true"));
             default -> Optional.empty();
         };
     }
@@ -62,7 +62,7 @@ public final class CatalogLookupRule
         String cases = CatalogTypes.all().stream()
                 .map(type -> "WHEN %d THEN %s".formatted(type.oid(), quoted(type.sqlName())))
                 .collect(Collectors.joining(" "));
-        return parse("CASE %s " + cases + " ELSE CASE WHEN %s IS NULL THEN NULL ELSE '???' END END", oid, oid);
+        return Templates.expand("CASE {0} " + cases + " ELSE CASE WHEN {0} IS NULL THEN NULL ELSE '???' END END", oid);
     }
 
     private static String searchPathNamespaces(TranslationContext context)
@@ -79,6 +79,6 @@ public final class CatalogLookupRule
             throw new UnsupportedStatementException("current_schemas takes true or false");
         }
         Stream<String> schemas = implicit.equals("true") ? Stream.concat(Stream.of(PgCatalog.SCHEMA), context.searchPath().stream()) : context.searchPath().stream();
-        return parse("ARRAY[" + schemas.map(CatalogExpressions::quoted).collect(Collectors.joining(", ")) + "]");
+        return Templates.expand("ARRAY[" + schemas.map(CatalogExpressions::quoted).collect(Collectors.joining(", ")) + "]");
     }
 }

@@ -4,6 +4,8 @@ import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.FunctionNames;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.FunctionArguments;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 
@@ -17,8 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.arguments;
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -40,10 +40,10 @@ public final class IdentifierFunctionRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = arguments(function);
+        List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
-            case "quote_ident" -> Optional.of(parse("CASE WHEN regexp_like(%s, '^[a-z_][a-z0-9_$]*$') AND NOT %s IN (" + KEYWORDS + ") THEN %s"
-                    + " ELSE '\"' || replace(%s, '\"', '\"\"') || '\"' END", arguments.getFirst(), arguments.getFirst(), arguments.getFirst(), arguments.getFirst()));
+            case "quote_ident" -> Optional.of(Templates.expand("CASE WHEN regexp_like({0}, '^[a-z_][a-z0-9_$]*$') AND NOT {0} IN (" + KEYWORDS + ") THEN {0}"
+                    + " ELSE '\"' || replace({0}, '\"', '\"\"') || '\"' END", arguments.getFirst()));
             case "parse_ident" -> Optional.of(parseIdent(arguments.getFirst()));
             default -> Optional.empty();
         };
@@ -77,7 +77,7 @@ public final class IdentifierFunctionRule
             }
             i++;
         }
-        return parse(parts.stream().map(CatalogExpressions::quoted).collect(Collectors.joining(", ", "ARRAY[", "]")));
+        return Templates.expand(parts.stream().map(CatalogExpressions::quoted).collect(Collectors.joining(", ", "ARRAY[", "]")));
     }
 
     private static String loadKeywords()

@@ -2,6 +2,7 @@ package io.timefusion.gateway.sql.catalog;
 
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
@@ -12,7 +13,6 @@ import net.sf.jsqlparser.schema.Column;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 
 /**
@@ -73,7 +73,7 @@ public final class OidLiteralRule
     private static Expression numbers(Expression literal)
     {
         String elements = stringLiteral(literal).orElseThrow().strip();
-        return parse("CAST(ARRAY[" + elements.substring(1, elements.length() - 1).strip() + "] AS integer[])");
+        return Templates.expand("CAST(ARRAY[" + elements.substring(1, elements.length() - 1).strip() + "] AS integer[])");
     }
 
     private static boolean isDigits(Expression expression)

@@ -3,6 +3,7 @@ package io.timefusion.gateway.sql.catalog;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.TranslationRule;
+import io.timefusion.gateway.sql.rules.Templates;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.parse;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 
 /**
@@ -37,11 +37,11 @@ public final class RegTypeCastRule
             case "oid" -> literal.map(text -> new LongValue(Long.parseLong(text.strip())));
             case "regproc" -> Optional.of(literal.<Expression>map(name -> new StringValue(name.replaceFirst("^pg_catalog\\.", ""))).orElse(operand));
             case "regclass" -> Optional.of(literal.<Expression>map(name -> new LongValue(relationOid(name, context)))
-                    .orElseGet(() -> parse("(SELECT relname FROM pg_class WHERE oid = %s)", operand)));
+                    .orElseGet(() -> Templates.expand("(SELECT relname FROM pg_class WHERE oid = {0})", operand)));
             case "regtype" -> Optional.of(literal.<Expression>map(name -> new LongValue(typeOid(name)))
                     .orElseGet(() -> CatalogLookupRule.typeName(operand)));
             case "regnamespace" -> Optional.of(literal.<Expression>map(name -> new LongValue(CatalogOids.namespace(name)))
-                    .orElseGet(() -> parse("(SELECT nspname FROM pg_namespace WHERE oid = %s)", operand)));
+                    .orElseGet(() -> Templates.expand("(SELECT nspname FROM pg_namespace WHERE oid = {0})", operand)));
             default -> Optional.empty();
         };
     }

@@ -25,7 +25,7 @@ public final class PostgresFunctionRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = function.getParameters() == null ? List.of() : List.copyOf(function.getParameters());
+        List<Expression> arguments = FunctionArguments.of(function);
         String name = FunctionNames.of(function);
         return switch (name) {
             case "string_to_array" -> arguments.size() == 2 ? Optional.of(Templates.expand("split({0}, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);

@@ -38,7 +38,7 @@ public final class SessionFunctionRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = function.getParameters() == null ? List.of() : List.copyOf(function.getParameters());
+        List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
             case "version" -> Optional.of(text(ServerSettings.versionText()));
             case "current_database" -> Optional.of(text(context.database()));

@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -142,6 +143,6 @@ public final class Templates
     private static boolean isAtom(Expression expression)
     {
         return expression instanceof Column || expression instanceof StringValue || expression instanceof LongValue || expression instanceof DoubleValue
-                || expression instanceof JdbcParameter || expression instanceof ArrayConstructor || expression instanceof Function || expression instanceof CastExpression;
+                || expression instanceof JdbcParameter || expression instanceof ArrayConstructor || expression instanceof Function || expression instanceof CastExpression || expression instanceof ParenthesedSelect;
     }
 }

@@ -26,7 +26,7 @@ public final class TimescaleFunctionRule
         if (!(expression instanceof Function function)) {
             return Optional.empty();
         }
-        List<Expression> arguments = function.getParameters() == null ? List.of() : List.copyOf(function.getParameters());
+        List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
             case "percentile_agg" -> Optional.of(Templates.expand("tdigest_agg(CAST({0} AS double))", single(function, arguments)));
             case "approx_percentile" -> arguments.size() == 2 && isDigest(arguments.get(1))

@@ -18,7 +18,7 @@ class TestCatalogRules
     void ownerOfTheSessionRoleIsTheConnectedUser()
     {
         assertTranslation("SELECT pg_catalog.pg_get_userbyid(x) FROM t",
-                "SELECT CASE WHEN (x) = 10 THEN 'alice' ELSE 'unknown (OID=' || CAST((x) AS varchar) || ')' END AS pg_get_userbyid FROM t");
+                "SELECT CASE WHEN x = 10 THEN 'alice' ELSE 'unknown (OID=' || CAST(x AS varchar) || ')' END AS pg_get_userbyid FROM t");
     }
 
     @Test
@@ -26,7 +26,7 @@ class TestCatalogRules
     {
         String translated = translate("SELECT format_type(a.atttypid, a.atttypmod) FROM t a");
         assertThat(translated).contains("WHEN 1184 THEN 'timestamp with time zone'").contains("WHEN 1009 THEN 'text[]'").contains("WHEN 23 THEN 'integer'")
-                .contains("ELSE CASE WHEN (a.atttypid) IS NULL THEN NULL ELSE '???' END END");
+                .contains("ELSE CASE WHEN a.atttypid IS NULL THEN NULL ELSE '???' END END");
     }
 
     @Test
@@ -34,13 +34,13 @@ class TestCatalogRules
     {
         assertThat(translate("SELECT 1 FROM t c WHERE pg_catalog.pg_table_is_visible(c.oid)"))
                 .startsWith("WITH pg_class AS (")
-                .endsWith("SELECT 1 FROM t c WHERE (c.oid) IN (SELECT oid FROM pg_class WHERE relnamespace IN (11, 2200))");
+                .endsWith("SELECT 1 FROM t c WHERE c.oid IN (SELECT oid FROM pg_class WHERE relnamespace IN (11, 2200))");
     }
 
     @Test
     void encodingSixIsUtf8()
     {
-        assertTranslation("SELECT pg_encoding_to_char(d.encoding) FROM t d", "SELECT CASE WHEN (d.encoding) = 6 THEN 'UTF8' ELSE '' END AS pg_encoding_to_char FROM t d");
+        assertTranslation("SELECT pg_encoding_to_char(d.encoding) FROM t d", "SELECT CASE WHEN d.encoding = 6 THEN 'UTF8' ELSE '' END AS pg_encoding_to_char FROM t d");
     }
 
     @Test
@@ -66,7 +66,7 @@ class TestCatalogRules
     @Test
     void anOidCastToRegclassIsTheRelationName()
     {
-        assertThat(translate("SELECT c.oid::pg_catalog.regclass FROM t c")).endsWith("SELECT (SELECT relname FROM pg_class WHERE oid = (c.oid)) AS oid FROM t c");
+        assertThat(translate("SELECT c.oid::pg_catalog.regclass FROM t c")).endsWith("SELECT (SELECT relname FROM pg_class WHERE oid = c.oid) AS oid FROM t c");
     }
 
     @Test
@@ -105,7 +105,7 @@ class TestCatalogRules
     void arrayOfASubqueryAggregatesItsRowsInOrder()
     {
         assertTranslation("SELECT ARRAY(SELECT b.rolname FROM r b WHERE b.oid = m.oid ORDER BY 1) FROM m",
-                "SELECT COALESCE((SELECT array_agg((b.rolname) ORDER BY (b.rolname)) FROM r b WHERE b.oid = m.oid), ARRAY[]) AS array FROM m");
+                "SELECT COALESCE((SELECT array_agg(b.rolname ORDER BY b.rolname) FROM r b WHERE b.oid = m.oid), ARRAY[]) AS array FROM m");
     }
 
     @Test
@@ -131,9 +131,9 @@ class TestCatalogRules
     void quoteIdentQuotesKeywordsAndMixedCase()
     {
         String translated = translate("SELECT quote_ident(column_name) FROM t");
-        assertThat(translated).startsWith("SELECT CASE WHEN regexp_like((column_name), '^[a-z_][a-z0-9_$]*$') AND NOT (column_name) IN (")
+        assertThat(translated).startsWith("SELECT CASE WHEN regexp_like(column_name, '^[a-z_][a-z0-9_$]*$') AND NOT column_name IN (")
                 .contains("'timestamp'").doesNotContain("'abort'")
-                .endsWith("ELSE '\"' || replace((column_name), '\"', '\"\"') || '\"' END AS quote_ident FROM t");
+                .endsWith("ELSE '\"' || replace(column_name, '\"', '\"\"') || '\"' END AS quote_ident FROM t");
     }
 
     @Test

@@ -48,13 +48,13 @@ public final class ParameterLiterals
     private static String natural(Object value)
     {
         return switch (value) {
-            case String text -> quote(text);
+            case String text -> SqlLiterals.string(text);
             case Boolean bool -> bool ? "TRUE" : "FALSE";
             case Short number -> "SMALLINT '" + number + "'";
             case Integer number -> "INTEGER '" + number + "'";
             case Long number -> "BIGINT '" + number + "'";
-            case Float number -> "REAL " + quote(Float.toString(number));
-            case Double number -> "DOUBLE " + quote(Double.toString(number));
+            case Float number -> "REAL " + SqlLiterals.string(Float.toString(number));
+            case Double number -> "DOUBLE " + SqlLiterals.string(Double.toString(number));
             case BigDecimal number -> "DECIMAL '" + number.toPlainString() + "'";
             case byte[] bytes -> "X'" + HexFormat.of().formatHex(bytes) + "'";
             case LocalDate date -> "DATE '" + date + "'";
@@ -65,7 +65,7 @@ public final class ParameterLiterals
             case List<?> elements -> elements.isEmpty()
                     ? "ARRAY[]"
                     : elements.stream().map(element -> render(element, Optional.empty())).collect(Collectors.joining(", ", "ARRAY[", "]"));
-            default -> quote(value.toString());
+            default -> SqlLiterals.string(value.toString());
         };
     }
 
@@ -90,7 +90,7 @@ public final class ParameterLiterals
     {
         return switch (type.kind()) {
             // CAST(varchar AS json) would make a JSON string; the text is a JSON document
-            case JSON -> value instanceof String text ? "json_parse(" + quote(text) + ")" : "CAST(" + natural + " AS json)";
+            case JSON -> value instanceof String text ? "json_parse(" + SqlLiterals.string(text) + ")" : "CAST(" + natural + " AS json)";
             case ARRAY -> value instanceof List<?> elements
                     ? arrayOf(elements, type)
                     : "CAST(" + natural + " AS " + type.name() + ")";
@@ -103,10 +103,5 @@ public final class ParameterLiterals
         Optional<TrinoType> elementType = Optional.of(arrayType.elementType());
         String array = elements.stream().map(element -> render(element, elementType)).collect(Collectors.joining(", ", "ARRAY[", "]"));
         return "CAST(" + array + " AS " + arrayType.name() + ")";
-    }
-
-    private static String quote(String text)
-    {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

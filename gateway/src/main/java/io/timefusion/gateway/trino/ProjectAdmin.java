@@ -2,6 +2,7 @@ package io.timefusion.gateway.trino;
 
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.sql.SqlLiterals;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -66,7 +67,7 @@ public class ProjectAdmin
 
     private static String literal(String value)
     {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+        return value == null ? "NULL" : SqlLiterals.string(value);
     }
 
     public List<ProjectView> list()

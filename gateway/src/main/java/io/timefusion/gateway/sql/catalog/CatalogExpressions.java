@@ -5,7 +5,7 @@ import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.Optional;
 
-/** Literals of the catalog rules: the text of a string literal, and text quoted as one. */
+/** The text of a string literal in a catalog query. */
 final class CatalogExpressions
 {
     private CatalogExpressions() {}
@@ -13,10 +13,5 @@ final class CatalogExpressions
     static Optional<String> stringLiteral(Expression expression)
     {
         return expression instanceof StringValue string ? Optional.of(string.getValue().replace("''", "'")) : Optional.empty();
-    }
-
-    static String quoted(String text)
-    {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

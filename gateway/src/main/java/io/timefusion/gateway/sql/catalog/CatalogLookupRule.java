@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.catalog;
 
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.FunctionNames;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 
 /**
  * Catalog functions that look an object up by OID: owner names, type names, encodings, whether an object is
@@ -35,7 +35,7 @@ public final class CatalogLookupRule
         List<Expression> arguments = FunctionArguments.of(function);
         return switch (FunctionNames.of(function)) {
             // Postgres' answer for an OID that names no role
-            case "pg_get_userbyid" -> Optional.of(Templates.expand("CASE WHEN {0} = " + CatalogOids.SESSION_ROLE + " THEN " + quoted(context.user())
+            case "pg_get_userbyid" -> Optional.of(Templates.expand("CASE WHEN {0} = " + CatalogOids.SESSION_ROLE + " THEN " + SqlLiterals.string(context.user())
                     + " ELSE 'unknown (OID=' || CAST({0} AS varchar) || ')' END", arguments.getFirst()));
             // typmods are not shown: no column of the catalog has one
             case "format_type" -> Optional.of(typeName(arguments.getFirst()));
@@ -60,7 +60,7 @@ public final class CatalogLookupRule
     static Expression typeName(Expression oid)
     {
         String cases = CatalogTypes.all().stream()
-                .map(type -> "WHEN %d THEN %s".formatted(type.oid(), quoted(type.sqlName())))
+                .map(type -> "WHEN %d THEN %s".formatted(type.oid(), SqlLiterals.string(type.sqlName())))
                 .collect(Collectors.joining(" "));
         return Templates.expand("CASE {0} " + cases + " ELSE CASE WHEN {0} IS NULL THEN NULL ELSE '???' END END", oid);
     }
@@ -79,6 +79,6 @@ public final class CatalogLookupRule
             throw new UnsupportedStatementException("current_schemas takes true or false");
         }
         Stream<String> schemas = implicit.equals("true") ? Stream.concat(Stream.of(PgCatalog.SCHEMA), context.searchPath().stream()) : context.searchPath().stream();
-        return Templates.expand("ARRAY[" + schemas.map(CatalogExpressions::quoted).collect(Collectors.joining(", ")) + "]");
+        return Templates.expand("ARRAY[" + schemas.map(SqlLiterals::string).collect(Collectors.joining(", ")) + "]");
     }
 }

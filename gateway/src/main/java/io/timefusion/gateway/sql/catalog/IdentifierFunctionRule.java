@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.catalog;
 
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.rules.FunctionNames;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 import static io.timefusion.gateway.sql.catalog.CatalogExpressions.stringLiteral;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
@@ -77,14 +77,14 @@ public final class IdentifierFunctionRule
             }
             i++;
         }
-        return Templates.expand(parts.stream().map(CatalogExpressions::quoted).collect(Collectors.joining(", ", "ARRAY[", "]")));
+        return Templates.expand(parts.stream().map(SqlLiterals::string).collect(Collectors.joining(", ", "ARRAY[", "]")));
     }
 
     private static String loadKeywords()
     {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 requireNonNull(IdentifierFunctionRule.class.getResourceAsStream("quoted_keywords.txt"), "quoted_keywords.txt is missing"), UTF_8))) {
-            return reader.lines().filter(line -> !line.startsWith("#")).map(CatalogExpressions::quoted).collect(Collectors.joining(", "));
+            return reader.lines().filter(line -> !line.startsWith("#")).map(SqlLiterals::string).collect(Collectors.joining(", "));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

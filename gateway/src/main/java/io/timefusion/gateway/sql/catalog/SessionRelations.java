@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.catalog;
 
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.session.ServerSettings;
 
@@ -7,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import static io.timefusion.gateway.sql.catalog.CatalogExpressions.quoted;
 import static io.timefusion.gateway.sql.catalog.EmulatedRelation.withRows;
 
 /**
@@ -39,8 +39,8 @@ final class SessionRelations
                 .map(name -> {
                     String defaultValue = ServerSettings.defaultValue(name).orElseThrow();
                     String value = context.setting(name).orElse(defaultValue);
-                    return "(%s, %s, %s, %s, %s)".formatted(quoted(ServerSettings.displayName(name)), quoted(value), quoted(type(defaultValue)),
-                            quoted(context.settings().get(name).isPresent() ? "session" : "default"), quoted(defaultValue));
+                    return "(%s, %s, %s, %s, %s)".formatted(SqlLiterals.string(ServerSettings.displayName(name)), SqlLiterals.string(value), SqlLiterals.string(type(defaultValue)),
+                            SqlLiterals.string(context.settings().get(name).isPresent() ? "session" : "default"), SqlLiterals.string(defaultValue));
                 })
                 .collect(Collectors.joining(", "));
         return withRows(PgCatalog.SCHEMA, "pg_settings", """

@@ -1,6 +1,7 @@
 package io.timefusion.gateway.sql.rules;
 
 import io.timefusion.gateway.pgwire.types.PgType;
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -70,6 +71,6 @@ public final class CastRule
 
     static Expression typedLiteral(String type, String text)
     {
-        return new CastExpression(new ColDataType(type), "'" + text.replace("'", "''") + "'");
+        return new CastExpression(new ColDataType(type), SqlLiterals.string(text));
     }
 }

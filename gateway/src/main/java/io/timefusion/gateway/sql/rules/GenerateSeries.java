@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.rules;
 
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -39,7 +40,7 @@ public final class GenerateSeries
             return CastRule.cast(new TrinoFunction("sequence", bounds), "array(integer)");
         }
         if (arguments.size() == 3 && isInterval(bounds[2]) && !AtTimeZoneRule.isWithoutZone(arguments.getFirst())) {
-            String zone = "'" + context.timeZone().replace("'", "''") + "'";
+            String zone = SqlLiterals.string(context.timeZone());
             String wallClock = "CAST(at_timezone({%d}, " + zone + ") AS timestamp(6))";
             return Templates.expand("transform(sequence(" + wallClock.formatted(0) + ", " + wallClock.formatted(1) + ", {2}), t -> with_timezone(t, " + zone + "))", bounds);
         }

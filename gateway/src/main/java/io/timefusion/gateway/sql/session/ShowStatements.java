@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.session;
 
+import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UndefinedSettingException;
 
@@ -44,7 +45,7 @@ public final class ShowStatements
             return Optional.of(showAll(context));
         }
         String value = context.setting(name).orElseThrow(() -> new UndefinedSettingException(name));
-        return Optional.of("SELECT " + literal(value) + " AS \"" + ServerSettings.displayName(name) + "\"");
+        return Optional.of("SELECT " + SqlLiterals.string(value) + " AS \"" + ServerSettings.displayName(name) + "\"");
     }
 
     private static String showAll(TranslationContext context)
@@ -52,13 +53,8 @@ public final class ShowStatements
         Set<String> names = new TreeSet<>();
         ServerSettings.names().forEach(names::add);
         String rows = names.stream()
-                .map(name -> "(" + literal(ServerSettings.displayName(name)) + ", " + literal(context.setting(name).orElse("")) + ", '')")
+                .map(name -> "(" + SqlLiterals.string(ServerSettings.displayName(name)) + ", " + SqlLiterals.string(context.setting(name).orElse("")) + ", '')")
                 .collect(Collectors.joining(", "));
         return "SELECT * FROM (VALUES " + rows + ") AS settings(name, setting, description)";
-    }
-
-    private static String literal(String value)
-    {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -56,11 +56,6 @@ final class SessionState
         return statementTimeout;
     }
 
-    void setStatementTimeout(Optional<Duration> statementTimeout)
-    {
-        this.statementTimeout = statementTimeout;
-    }
-
     /** {@code statement_timeout} also bounds every later Trino query of the session. */
     @Override
     public void set(String name, String value)

@@ -176,19 +176,4 @@ final class SqlScanner
         }
         return -1;
     }
-
-    /** For each position of {@code sql}: whether it is code (not inside a literal, quoted identifier or comment). */
-    static boolean[] codeMask(String sql)
-    {
-        boolean[] code = new boolean[sql.length()];
-        SqlScanner scanner = new SqlScanner(sql);
-        while (!scanner.atEnd()) {
-            if (scanner.skipQuotedOrComment()) {
-                continue;
-            }
-            code[scanner.position] = true;
-            scanner.advance();
-        }
-        return code;
-    }
 }

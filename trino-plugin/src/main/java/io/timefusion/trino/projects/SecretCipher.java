@@ -47,11 +47,6 @@ public final class SecretCipher
         return new SecretKeySpec(bytes, "AES");
     }
 
-    public boolean canEncrypt()
-    {
-        return key.isPresent();
-    }
-
     public String encrypt(String projectId, String secret)
     {
         SecretKeySpec secretKey = key.orElseThrow(() -> new TrinoException(TIMEFUSION_PROJECT_ERROR,

@@ -40,7 +40,8 @@ public final class GatewayEnvironment
             .put("BATCH_QUEUE_WAIT_TIMEOUT_MS", "ingest.batch-queue.wait-timeout-ms")
             .put("BATCH_QUEUE_SHUTDOWN_TIMEOUT_MS", "ingest.batch-queue.shutdown-timeout-ms")
             .put("QUEUE_DB_PATH", "ingest.queue-db-path")
-            .put("BATCH_ACK", "ingest.batch-ack")
+            .put("BUFFER_MAX_SIZE_MB", "ingest.buffer.max-size-mb")
+            .put("BUFFER_GRACE_PERIOD_MS", "ingest.buffer.grace-period-ms")
             .put("COPY_MAX_SIZE", "ingest.copy-max-size")
             .buildOrThrow();
 

@@ -2,10 +2,8 @@ package io.timefusion.gateway;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.inject.Binder;
-import com.google.inject.Module;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import com.google.inject.Scopes;
+import io.airlift.configuration.AbstractConfigurationAwareModule;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.timefusion.gateway.cache.QueryResultCache;
@@ -19,12 +17,15 @@ import io.timefusion.gateway.http.ProjectsResource;
 import io.timefusion.gateway.http.StatusResource;
 import io.timefusion.gateway.ingest.BatchStore;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.GatewayUrl;
 import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.IngestTransportConfig;
 import io.timefusion.gateway.ingest.TrinoBatchWriter;
-import io.timefusion.gateway.ingest.queue.BatchQueue;
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
+import io.timefusion.gateway.ingest.buffer.WriteBufferModule;
+import io.timefusion.gateway.ingest.queue.BatchQueueModule;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
@@ -43,13 +44,14 @@ import io.timefusion.gateway.trino.TrinoSessions;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
 import static com.google.inject.multibindings.Multibinder.newSetBinder;
+import static com.google.inject.multibindings.OptionalBinder.newOptionalBinder;
 import static io.airlift.jaxrs.JaxrsBinder.jaxrsBinder;
 
 public class GatewayModule
-        implements Module
+        extends AbstractConfigurationAwareModule
 {
     @Override
-    public void configure(Binder binder)
+    protected void setup(Binder binder)
     {
         configBinder(binder).bindConfig(GatewayConfig.class);
         binder.bind(TrinoSessions.class).in(Scopes.SINGLETON);
@@ -76,20 +78,15 @@ public class GatewayModule
         binder.bind(BatchStore.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(IngestBatchResource.class);
         binder.bind(IngestInserts.class).in(Scopes.SINGLETON);
-        configBinder(binder).bindConfig(IngestConfig.class);
         configBinder(binder).bindConfig(IngestTransportConfig.class);
+        binder.bind(GatewayUrl.class).in(Scopes.SINGLETON);
         binder.bind(TrinoBatchWriter.class).in(Scopes.SINGLETON);
+        binder.bind(BatchWriter.class).to(TrinoBatchWriter.class);
+        newOptionalBinder(binder, WriteBuffer.class);
+        install(buildConfigObject(IngestConfig.class).isWriteBufferEnabled() ? new WriteBufferModule() : new BatchQueueModule());
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);
         jaxrsBinder(binder).bind(AdminTokenFilter.class);
-    }
-
-    /** INSERTs and COPYs write through the batch queue when it is enabled, else each directly. */
-    @Provides
-    @Singleton
-    public static BatchWriter batchWriter(IngestConfig config, TrinoBatchWriter direct)
-    {
-        return config.isBatchQueueEnabled() ? new BatchQueue(direct, config) : direct;
     }
 }

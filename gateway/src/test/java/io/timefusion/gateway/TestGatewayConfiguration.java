@@ -37,23 +37,24 @@ class TestGatewayConfiguration
     }
 
     @Test
-    void batchQueueVariablesBecomeIngestProperties()
+    void batchQueueAndWriteBufferVariablesBecomeIngestProperties()
     {
         Map<String, String> properties = GatewayEnvironment.toProperties(Map.of(
-                "ENABLE_BATCH_QUEUE", "true", "BATCH_INTERVAL_MS", "250", "MAX_BATCH_SIZE", "500", "BATCH_ACK", "local", "QUEUE_DB_PATH", "/var/lib/timefusion/queue"));
+                "ENABLE_BATCH_QUEUE", "true", "BATCH_INTERVAL_MS", "250", "MAX_BATCH_SIZE", "500", "QUEUE_DB_PATH", "/var/lib/timefusion/queue",
+                "BUFFER_MAX_SIZE_MB", "64", "BUFFER_GRACE_PERIOD_MS", "5000"));
         assertThat(properties)
                 .containsEntry("ingest.batch-queue.enabled", "true")
                 .containsEntry("ingest.batch-interval-ms", "250")
                 .containsEntry("ingest.max-batch-size", "500")
-                .containsEntry("ingest.batch-ack", "local")
-                .containsEntry("ingest.queue-db-path", "/var/lib/timefusion/queue");
+                .containsEntry("ingest.queue-db-path", "/var/lib/timefusion/queue")
+                .containsEntry("ingest.buffer.max-size-mb", "64")
+                .containsEntry("ingest.buffer.grace-period-ms", "5000");
     }
 
     @Test
-    void localAcknowledgementWithoutAWriteAheadLogDirectoryRefusesToStart()
+    void theRemovedBatchAckVariableIsNoLongerAProperty()
     {
-        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
-                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "ENABLE_BATCH_QUEUE", "true", "BATCH_ACK", "local"))))
-                .hasMessageContaining("BATCH_ACK=local needs ENABLE_BATCH_QUEUE=true and QUEUE_DB_PATH");
+        // acknowledgement follows from QUEUE_DB_PATH now; an old BATCH_ACK must not reach the configuration, where it would be refused as unknown
+        assertThat(GatewayEnvironment.toProperties(Map.of("BATCH_ACK", "local"))).doesNotContainKey("ingest.batch-ack");
     }
 }

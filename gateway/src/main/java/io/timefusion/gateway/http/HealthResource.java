@@ -1,6 +1,7 @@
 package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.trino.TrinoProbe;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,19 +11,25 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code GET /health}: 200 when Trino answers a query, 503 with the reason when it does not. */
+/**
+ * {@code GET /health}: 200 when Trino answers a query, 503 with the reason when it does not; with the write buffer,
+ * what it holds and whether its flushes fail.
+ */
 @Path("/health")
 public class HealthResource
 {
     private final TrinoProbe trino;
+    private final Optional<WriteBuffer> buffer;
 
     @Inject
-    public HealthResource(TrinoProbe trino)
+    public HealthResource(TrinoProbe trino, Optional<WriteBuffer> buffer)
     {
         this.trino = requireNonNull(trino, "trino is null");
+        this.buffer = requireNonNull(buffer, "buffer is null");
     }
 
     @GET
@@ -38,6 +45,8 @@ public class HealthResource
         result.version().ifPresent(version -> trinoStatus.put("version", version));
         result.error().ifPresent(error -> trinoStatus.put("error", error));
         body.put("trino", trinoStatus);
+        // while Trino is unreachable the buffer keeps acknowledging: how much waits and whether flushes fail
+        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         return Response.status(result.reachable() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }
 }

@@ -3,6 +3,7 @@ package io.timefusion.gateway.http;
 import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.metrics.LatencyHistogram;
 import io.timefusion.gateway.metrics.PrometheusText;
 import io.timefusion.gateway.metrics.QueryMetrics;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,10 +35,12 @@ public class MetricsResource
     private final QueryResultCache cache;
     private final QueryMetrics queries;
     private final ConnectionLimiter connections;
+    private final Optional<WriteBuffer> buffer;
 
     @Inject
-    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections)
+    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections, Optional<WriteBuffer> buffer)
     {
+        this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.queries = requireNonNull(queries, "queries is null");
         this.connections = requireNonNull(connections, "connections is null");
@@ -50,7 +54,7 @@ public class MetricsResource
             return Response.ok(json(), MediaType.APPLICATION_JSON_TYPE).build();
         }
         // as a plain header: given as a media type, JAX-RS would rewrite it to text/plain;charset=utf-8;version=0.0.4
-        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections)).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
+        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections, buffer.map(WriteBuffer::status))).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
     }
 
     /** JSON only when the client prefers it to text; a wildcard gets the Prometheus default. */
@@ -88,6 +92,7 @@ public class MetricsResource
         pgwire.put("connections_rejected", connections.rejected());
         body.put("pgwire", pgwire);
         body.put("trino_errors_by_sqlstate_class", queries.trinoErrorsByClass());
+        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         return body;
     }
 

@@ -2,6 +2,7 @@ package io.timefusion.gateway.http;
 
 import com.google.common.collect.ImmutableMap;
 import io.timefusion.gateway.cache.QueryCacheStats;
+import io.timefusion.gateway.ingest.buffer.BufferStatus;
 import io.timefusion.gateway.metrics.PrometheusText;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.ConnectionLimiter;
@@ -9,13 +10,14 @@ import io.timefusion.gateway.sql.StatementKind;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's figures as Prometheus metrics, all named {@code timefusion_…}. */
 final class PrometheusMetrics
 {
     private PrometheusMetrics() {}
 
-    static String render(QueryCacheStats cache, QueryMetrics queries, ConnectionLimiter connections)
+    static String render(QueryCacheStats cache, QueryMetrics queries, ConnectionLimiter connections, Optional<BufferStatus> buffer)
     {
         PrometheusText text = new PrometheusText();
         text.metric("timefusion_query_cache_hits_total", "counter", "Queries answered from the result cache", cache.hits());
@@ -41,6 +43,25 @@ final class PrometheusMetrics
 
         text.family("timefusion_trino_errors_total", "counter", "Statements that failed on Trino, by SQLSTATE class");
         queries.trinoErrorsByClass().forEach((sqlStateClass, count) -> text.sample("timefusion_trino_errors_total", Map.of("sqlstate_class", sqlStateClass), count));
+        buffer.ifPresent(status -> writeBuffer(text, status));
         return text.toString();
+    }
+
+    private static void writeBuffer(PrometheusText text, BufferStatus status)
+    {
+        text.metric("timefusion_buffer_rows", "gauge", "Rows in the write buffer: not yet flushed to Delta, or flushed and in their grace period", status.heldRows());
+        text.metric("timefusion_buffer_bytes", "gauge", "Estimated heap held by the write buffer", status.heldBytes());
+        text.metric("timefusion_buffer_max_bytes", "gauge", "Heap the write buffer may hold (BUFFER_MAX_SIZE_MB)", status.maxBytes());
+        text.metric("timefusion_buffer_unflushed_rows", "gauge", "Acknowledged rows not yet flushed to Delta", status.unflushedRows());
+        text.metric("timefusion_buffer_unflushed_bytes", "gauge", "Estimated heap of the rows not yet flushed", status.unflushedBytes());
+        text.metric("timefusion_buffer_oldest_unflushed_seconds", "gauge", "Age of the oldest row not yet flushed to Delta (0 when none)", status.oldestUnflushedSeconds().orElse(0.0));
+        text.metric("timefusion_wal_bytes", "gauge", "Size of the write-ahead log's segments on disk", status.walBytes());
+        text.metric("timefusion_wal_fsyncs_total", "counter", "Fsyncs of the write-ahead log for acknowledged statements (group commits)", status.walFsyncs());
+        text.metric("timefusion_wal_statements_total", "counter", "Statements appended to the write-ahead log", status.walStatements());
+        text.metric("timefusion_buffer_flushes_total", "counter", "Flushes of the write buffer committed to Delta", status.flushes().flushes());
+        text.metric("timefusion_buffer_flushed_rows_total", "counter", "Rows the flushes committed to Delta", status.flushes().rows());
+        text.metric("timefusion_buffer_flush_failures_total", "counter", "Failed flush attempts (each is retried)", status.flushes().failures());
+        text.metric("timefusion_buffer_flush_failing", "gauge", "1 while the latest flush attempt failed", status.flushes().failing() ? 1 : 0);
+        text.histogram("timefusion_buffer_flush_duration_seconds", "Time from the start of a flush to its Delta commit, retries included", status.flushes().latency());
     }
 }

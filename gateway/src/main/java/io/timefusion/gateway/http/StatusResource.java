@@ -2,6 +2,7 @@ package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.trino.ProjectAdmin;
 import io.timefusion.gateway.trino.TrinoProbe;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -25,10 +27,12 @@ public class StatusResource
     private final TrinoProbe trino;
     private final ProjectAdmin projects;
     private final GatewayUptime uptime;
+    private final Optional<WriteBuffer> buffer;
 
     @Inject
-    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime)
+    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime, Optional<WriteBuffer> buffer)
     {
+        this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.trino = requireNonNull(trino, "trino is null");
         this.projects = requireNonNull(projects, "projects is null");
@@ -48,6 +52,7 @@ public class StatusResource
         body.put("database", database);
         body.put("query_cache", QueryCacheJson.of(cache.stats()));
         body.put("trino", trinoStatus());
+        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         body.put("timestamp", Instant.now().toString());
         body.put("uptime_seconds", uptime.seconds());
         return body;

@@ -83,7 +83,7 @@ public final class BatchEncoder
             case TIMESTAMPTZ -> {
                 if (present(out, value)) {
                     Instant instant = (Instant) value;
-                    out.putLong(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000));
+                    out.putLong(ColumnValues.epochMicros(instant));
                 }
             }
             case DATE -> {

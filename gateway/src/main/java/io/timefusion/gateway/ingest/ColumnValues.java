@@ -122,6 +122,12 @@ public final class ColumnValues
         }
     }
 
+    /** Microseconds since the epoch, as the batch format and Delta's statistics count time. */
+    public static long epochMicros(Instant instant)
+    {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
     static IngestException notNullViolation(IngestTable table, IngestColumn column)
     {
         return new IngestException("23502", "null value in column \"%s\" of relation \"%s\" violates not-null constraint".formatted(column.name(), table.name()));

@@ -4,36 +4,27 @@ import io.airlift.configuration.Config;
 import io.airlift.configuration.ConfigDescription;
 import io.airlift.units.DataSize;
 import io.airlift.units.MinDataSize;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
 
-/** How INSERTs and COPYs are written: directly, or through the batch queue, and how much either may hold. */
+/** How INSERTs and COPYs are written (directly, through the batch queue, or into the write buffer), and how much each may hold. */
 public class IngestConfig
 {
-    public enum BatchAck
-    {
-        /** A statement is answered after its batch's Delta commit. */
-        COMMIT,
-        /** A statement is answered after its batch is fsynced to the write-ahead log under QUEUE_DB_PATH. */
-        LOCAL
-    }
-
     private boolean batchQueueEnabled;
-    private int batchIntervalMs = 1000;
-    private int maxBatchSize = 1000;
+    private int batchIntervalMs = 30_000;
+    private int maxBatchSize = 100_000;
     private long queueMaxRows = 100_000;
     private DataSize queueMaxSize = DataSize.of(256, MEGABYTE);
     private int queueWaitTimeoutMs = 30_000;
     private int shutdownTimeoutMs = 30_000;
     private String queueDbPath;
-    private BatchAck batchAck = BatchAck.COMMIT;
+    private int bufferMaxSizeMb = 256;
+    private int bufferGracePeriodMs = 10_000;
     private DataSize copyMaxSize = DataSize.of(512, MEGABYTE);
 
     public boolean isBatchQueueEnabled()
@@ -42,7 +33,7 @@ public class IngestConfig
     }
 
     @Config("ingest.batch-queue.enabled")
-    @ConfigDescription("Coalesce concurrent INSERTs and COPYs into batches (ENABLE_BATCH_QUEUE)")
+    @ConfigDescription("Coalesce INSERTs and COPYs into batches: with QUEUE_DB_PATH into the write buffer, else into the batch queue (ENABLE_BATCH_QUEUE)")
     public IngestConfig setBatchQueueEnabled(boolean batchQueueEnabled)
     {
         this.batchQueueEnabled = batchQueueEnabled;
@@ -56,7 +47,7 @@ public class IngestConfig
     }
 
     @Config("ingest.batch-interval-ms")
-    @ConfigDescription("Longest a statement waits in the queue before its batch is written (BATCH_INTERVAL_MS)")
+    @ConfigDescription("Interval between batch writes to Delta: the write buffer's flushes, or the longest a statement waits in the batch queue (BATCH_INTERVAL_MS)")
     public IngestConfig setBatchIntervalMs(int batchIntervalMs)
     {
         this.batchIntervalMs = batchIntervalMs;
@@ -70,7 +61,7 @@ public class IngestConfig
     }
 
     @Config("ingest.max-batch-size")
-    @ConfigDescription("Rows that make a batch due at once (MAX_BATCH_SIZE)")
+    @ConfigDescription("Most rows one batch write to Delta takes; as many waiting make it due at once (MAX_BATCH_SIZE)")
     public IngestConfig setMaxBatchSize(int maxBatchSize)
     {
         this.maxBatchSize = maxBatchSize;
@@ -113,7 +104,7 @@ public class IngestConfig
     }
 
     @Config("ingest.batch-queue.wait-timeout-ms")
-    @ConfigDescription("How long a statement waits for room in a full queue before it fails with 53400 (BATCH_QUEUE_WAIT_TIMEOUT_MS)")
+    @ConfigDescription("How long a statement waits for room in a full batch queue or write buffer before it fails with 53400 (BATCH_QUEUE_WAIT_TIMEOUT_MS)")
     public IngestConfig setQueueWaitTimeoutMs(int queueWaitTimeoutMs)
     {
         this.queueWaitTimeoutMs = queueWaitTimeoutMs;
@@ -127,7 +118,7 @@ public class IngestConfig
     }
 
     @Config("ingest.batch-queue.shutdown-timeout-ms")
-    @ConfigDescription("How long a stopping gateway waits for queued batches to be written (BATCH_QUEUE_SHUTDOWN_TIMEOUT_MS)")
+    @ConfigDescription("How long a stopping gateway waits for queued or buffered rows to be written to Delta (BATCH_QUEUE_SHUTDOWN_TIMEOUT_MS)")
     public IngestConfig setShutdownTimeoutMs(int shutdownTimeoutMs)
     {
         this.shutdownTimeoutMs = shutdownTimeoutMs;
@@ -140,31 +131,50 @@ public class IngestConfig
     }
 
     @Config("ingest.queue-db-path")
-    @ConfigDescription("Directory of the batch queue's write-ahead log (QUEUE_DB_PATH); needed by BATCH_ACK=local")
+    @ConfigDescription("Directory of the write buffer's write-ahead log (QUEUE_DB_PATH); with the batch queue on, INSERTs are acknowledged at its fsync")
     public IngestConfig setQueueDbPath(String queueDbPath)
     {
         this.queueDbPath = queueDbPath;
         return this;
     }
 
-    @NotNull
-    public BatchAck getBatchAck()
+    /** Buffered ingest: acknowledged at the fsync of the write-ahead log, served to queries from memory, flushed in the background. */
+    public boolean isWriteBufferEnabled()
     {
-        return batchAck;
+        return batchQueueEnabled && getQueueDbPath().isPresent();
     }
 
-    @Config("ingest.batch-ack")
-    @ConfigDescription("commit (answer after the Delta commit) or local (after the fsync of the write-ahead log) (BATCH_ACK)")
-    public IngestConfig setBatchAck(String batchAck)
+    @Min(1)
+    public int getBufferMaxSizeMb()
     {
-        this.batchAck = BatchAck.valueOf(batchAck.toUpperCase(Locale.ROOT));
+        return bufferMaxSizeMb;
+    }
+
+    public DataSize getBufferMaxSize()
+    {
+        return DataSize.of(bufferMaxSizeMb, MEGABYTE);
+    }
+
+    @Config("ingest.buffer.max-size-mb")
+    @ConfigDescription("Estimated heap the write buffer may hold (rows not yet flushed, and flushed rows in their grace period); more INSERTs wait (BUFFER_MAX_SIZE_MB)")
+    public IngestConfig setBufferMaxSizeMb(int bufferMaxSizeMb)
+    {
+        this.bufferMaxSizeMb = bufferMaxSizeMb;
         return this;
     }
 
-    @AssertTrue(message = "BATCH_ACK=local needs ENABLE_BATCH_QUEUE=true and QUEUE_DB_PATH")
-    public boolean isLocalAcknowledgementConfigured()
+    @Min(0)
+    public int getBufferGracePeriodMs()
     {
-        return batchAck == BatchAck.COMMIT || batchQueueEnabled && getQueueDbPath().isPresent();
+        return bufferGracePeriodMs;
+    }
+
+    @Config("ingest.buffer.grace-period-ms")
+    @ConfigDescription("How long flushed rows stay readable in the write buffer for queries that read the Delta snapshot before the flush (BUFFER_GRACE_PERIOD_MS)")
+    public IngestConfig setBufferGracePeriodMs(int bufferGracePeriodMs)
+    {
+        this.bufferGracePeriodMs = bufferGracePeriodMs;
+        return this;
     }
 
     @NotNull

@@ -11,13 +11,16 @@ public class IngestTransportConfig
 {
     public enum Transport
     {
-        /** The encoded batch is an argument of the INSERT statement (base64): nothing but Trino's port is needed. */
+        /**
+         * The encoded batch is an argument of the INSERT statement (base64): nothing but Trino's port is needed, but the
+         * coordinator keeps each statement, rows included, in its query history until it expires.
+         */
         INLINE,
-        /** The statement names a one-time URL of this gateway's HTTP server; the Trino worker fetches the batch there. */
+        /** The statement names a one-time URL of this gateway's HTTP server; the Trino worker fetches the batch there (default). */
         HTTP,
     }
 
-    private Transport transport = Transport.INLINE;
+    private Transport transport = Transport.HTTP;
     private String batchUrl;
 
     @NotNull
@@ -27,7 +30,7 @@ public class IngestTransportConfig
     }
 
     @Config("ingest.transport")
-    @ConfigDescription("inline: batches travel inside the INSERT statement; http: Trino workers fetch them from this gateway (INGEST_TRANSPORT)")
+    @ConfigDescription("http: Trino workers fetch batches from this gateway (default); inline: batches travel inside the INSERT statement (INGEST_TRANSPORT)")
     public IngestTransportConfig setTransport(Transport transport)
     {
         this.transport = transport;
@@ -40,7 +43,7 @@ public class IngestTransportConfig
     }
 
     @Config("ingest.batch-url")
-    @ConfigDescription("Base URL at which Trino workers reach this gateway's HTTP port, for ingest.transport=http (INGEST_BATCH_URL); default: the HTTP server's own address")
+    @ConfigDescription("Base URL at which Trino workers reach this gateway's HTTP port, to fetch batches and buffered rows (INGEST_BATCH_URL); default: the HTTP server's own address")
     public IngestTransportConfig setBatchUrl(String batchUrl)
     {
         this.batchUrl = batchUrl;

@@ -1,8 +1,6 @@
 package io.timefusion.gateway.ingest;
 
 import com.google.inject.Inject;
-import io.airlift.http.server.HttpServerInfo;
-import io.airlift.node.NodeInfo;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.trino.TrinoSessions;
 import io.trino.jdbc.TrinoConnection;
@@ -36,18 +34,26 @@ public class TrinoBatchWriter
     private final String user;
 
     @Inject
-    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestTransportConfig transportConfig, GatewayConfig config, HttpServerInfo httpServer, NodeInfo node)
+    public TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestTransportConfig transportConfig, GatewayConfig config, GatewayUrl gatewayUrl)
+    {
+        this(sessions, tables, store, transportConfig.getTransport(), gatewayUrl.baseUrl() + "/v1/ingest/batches/", config.getTrinoCatalog(), config.getUser());
+    }
+
+    private TrinoBatchWriter(TrinoSessions sessions, IngestTables tables, BatchStore store, IngestTransportConfig.Transport transport, String batchUrl, String catalog, String user)
     {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.store = requireNonNull(store, "store is null");
-        this.transport = transportConfig.getTransport();
-        // the HTTP server listens on the node's bind address; its announced URI may name another interface
-        this.batchUrl = transportConfig.getBatchUrl().orElseGet(() -> "http://%s:%d".formatted(
-                node.getBindIp().isAnyLocalAddress() ? httpServer.getHttpUri().getHost() : node.getBindIp().getHostAddress(),
-                httpServer.getHttpUri().getPort())) + "/v1/ingest/batches/";
-        this.catalog = config.getTrinoCatalog();
-        this.user = config.getUser();
+        this.transport = requireNonNull(transport, "transport is null");
+        this.batchUrl = requireNonNull(batchUrl, "batchUrl is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.user = requireNonNull(user, "user is null");
+    }
+
+    /** This writer with another transport: the write buffer's flushes always go by URL, so that no statement carries rows. */
+    public TrinoBatchWriter withTransport(IngestTransportConfig.Transport transport)
+    {
+        return new TrinoBatchWriter(sessions, tables, store, transport, batchUrl, catalog, user);
     }
 
     @Override

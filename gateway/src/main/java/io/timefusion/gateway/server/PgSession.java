@@ -88,7 +88,7 @@ final class PgSession
 
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
             StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
-                    dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.batchWriter());
+                    dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.ingestPath());
             CopyInHandler copyIn = new CopyInHandler(inbox::take, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
             SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors, copyIn);
             extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors, copyIn);

@@ -6,9 +6,9 @@ import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
-import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestInsert;
 import io.timefusion.gateway.ingest.IngestInserts;
+import io.timefusion.gateway.ingest.IngestPath;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.RowBatch;
@@ -34,10 +34,10 @@ final class StatementRunner
     private final QueryMetrics metrics;
     private final IngestTables ingestTables;
     private final IngestInserts ingestInserts;
-    private final BatchWriter batchWriter;
+    private final IngestPath ingestPath;
 
     StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, IngestInserts ingestInserts,
-            BatchWriter batchWriter)
+            IngestPath ingestPath)
     {
         this.state = state;
         this.trino = trino;
@@ -46,7 +46,7 @@ final class StatementRunner
         this.metrics = metrics;
         this.ingestTables = ingestTables;
         this.ingestInserts = ingestInserts;
-        this.batchWriter = batchWriter;
+        this.ingestPath = ingestPath;
     }
 
     /** The command tag of a statement the gateway answers itself, or empty when it goes to Trino. */
@@ -150,15 +150,15 @@ final class StatementRunner
     }
 
     /**
-     * Writes rows the gateway parsed (INSERT, COPY) through the injected batch writer: directly or through the batch
-     * queue, one Trino statement carrying the encoded rows. Cached readers of the table are invalidated before the
-     * outcome, or the failure, is returned: a write that failed may still have committed.
+     * Writes rows the gateway parsed (INSERT, COPY) through the ingest path the settings chose (direct, batch queue or
+     * write buffer). The rows are visible to every query when it returns, so cached readers of the table are
+     * invalidated then, before the outcome, or the failure, is returned: a write that failed may still have been stored.
      */
     long insertRows(RowBatch rows)
             throws SQLException
     {
         try {
-            long written = batchWriter.write(rows, Optional.empty());
+            long written = ingestPath.write(rows);
             metrics.recordRowsInserted(written);
             return written;
         }

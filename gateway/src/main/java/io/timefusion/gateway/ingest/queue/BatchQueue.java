@@ -1,38 +1,33 @@
 package io.timefusion.gateway.ingest.queue;
 
-import io.airlift.log.Logger;
-import io.timefusion.gateway.ingest.BatchTxn;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestCapacity;
 import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestException;
+import io.timefusion.gateway.ingest.IngestPath;
 import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.ingest.RowSizes;
-import io.timefusion.gateway.ingest.queue.wal.WriteAheadLog;
 
 import jakarta.annotation.PreDestroy;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The batch queue (ENABLE_BATCH_QUEUE): a {@link BatchWriter} in front of the direct one that coalesces the
- * statements of concurrent sessions into one batch per table and answers each statement once its batch is durable
- * (committed to Delta, or with BATCH_ACK=local fsynced to the write-ahead log). Bounded in rows and bytes from
- * arrival to commit; {@link #close} writes what is queued before the gateway exits.
+ * Statements of concurrent sessions written to Delta together: one batch per table at a time, each statement answered
+ * after its batch's commit. Two uses: direct mode (ENABLE_BATCH_QUEUE=false) cuts a batch as soon as the previous write
+ * of the table returned, so a statement waits for nothing but the write in flight; the batch queue
+ * (ENABLE_BATCH_QUEUE=true without QUEUE_DB_PATH) waits up to BATCH_INTERVAL_MS for a batch to fill. Bounded in rows
+ * and bytes from arrival to commit; {@link #close} writes what is queued before the gateway exits.
  */
 public final class BatchQueue
-        implements BatchWriter, AutoCloseable
+        implements IngestPath, AutoCloseable
 {
-    private static final Logger log = Logger.get(BatchQueue.class);
-
     private final BatchWriter writer;
-    private final QueueCapacity capacity;
-    private final Optional<WriteAheadLog> wal;
+    private final IngestCapacity capacity;
     private final int maxBatchRows;
     private final Duration interval;
     private final Duration waitTimeout;
@@ -40,37 +35,43 @@ public final class BatchQueue
     private final Map<String, TableBatcher> tables = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public BatchQueue(BatchWriter writer, IngestConfig config)
+    private BatchQueue(BatchWriter writer, IngestCapacity capacity, int maxBatchRows, Duration interval, IngestConfig config)
     {
         this.writer = writer;
-        this.capacity = new QueueCapacity(config.getQueueMaxRows(), config.getQueueMaxSize().toBytes());
-        this.maxBatchRows = config.getMaxBatchSize();
-        this.interval = Duration.ofMillis(config.getBatchIntervalMs());
+        this.capacity = capacity;
+        this.maxBatchRows = maxBatchRows;
+        this.interval = interval;
         this.waitTimeout = Duration.ofMillis(config.getQueueWaitTimeoutMs());
         this.shutdownTimeout = Duration.ofMillis(config.getShutdownTimeoutMs());
-        this.wal = config.getBatchAck() == IngestConfig.BatchAck.LOCAL
-                ? Optional.of(WriteAheadLog.open(config.getQueueDbPath().orElseThrow()))
-                : Optional.empty();
-        wal.ifPresent(this::replay);
     }
 
     /**
-     * Queues the rows and waits until they are durable.
-     *
-     * @param txn must be empty: the queue gives each batch its own
+     * Direct mode: each statement is written at once, or, while a write of its table is in flight, together with the
+     * statements that arrived meanwhile (group commit: no wait is added). Only COPY_MAX_SIZE bounds what it holds,
+     * as it bounds a COPY.
      */
+    public static BatchQueue direct(BatchWriter writer, IngestConfig config)
+    {
+        return new BatchQueue(writer, new IngestCapacity("gateway", "COPY_MAX_SIZE", Long.MAX_VALUE, Long.MAX_VALUE), config.getMaxBatchSize(), Duration.ZERO, config);
+    }
+
+    /** The batch queue: a batch is written when it holds MAX_BATCH_SIZE rows or its oldest statement waited BATCH_INTERVAL_MS. */
+    public static BatchQueue queued(BatchWriter writer, IngestConfig config)
+    {
+        IngestCapacity capacity = new IngestCapacity("batch queue", "BATCH_QUEUE_MAX_ROWS / BATCH_QUEUE_MAX_SIZE", config.getQueueMaxRows(), config.getQueueMaxSize().toBytes());
+        return new BatchQueue(writer, capacity, config.getMaxBatchSize(), Duration.ofMillis(config.getBatchIntervalMs()), config);
+    }
+
+    /** Queues the rows and waits until their batch is committed. */
     @Override
-    public long write(RowBatch rows, Optional<BatchTxn> txn)
+    public long write(RowBatch rows)
             throws SQLException
     {
-        if (txn.isPresent()) {
-            throw new IllegalArgumentException("a queued statement cannot carry a txn of its own");
-        }
         if (rows.rows().isEmpty()) {
             return 0;
         }
         if (closed) {
-            throw shuttingDown();
+            throw new IngestException("57P01", "terminating statement because the gateway is shutting down");
         }
         long bytes = RowSizes.estimate(rows);
         QueuedInsert insert = new QueuedInsert(rows, bytes);
@@ -99,7 +100,7 @@ public final class BatchQueue
     /** Rows queued or being written. */
     public long queuedRows()
     {
-        return capacity.queuedRows();
+        return capacity.heldRows();
     }
 
     /** Stops taking statements and writes what is queued, waiting at most the shutdown timeout. */
@@ -117,36 +118,14 @@ public final class BatchQueue
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (wal.isPresent()) {
-            try {
-                wal.get().close();
-            }
-            catch (IOException e) {
-                log.warn(e, "Closing the write-ahead log failed");
-            }
-        }
     }
 
     private TableBatcher table(String name)
     {
         return tables.computeIfAbsent(name, table -> {
-            TableBatcher batcher = new TableBatcher(table, writer, capacity, wal, maxBatchRows, interval);
+            TableBatcher batcher = new TableBatcher(table, writer, capacity, maxBatchRows, interval);
             batcher.start();
             return batcher;
         });
-    }
-
-    private void replay(WriteAheadLog log)
-    {
-        for (WriteAheadLog.RecoveredBatch batch : log.recovered()) {
-            long bytes = RowSizes.estimate(batch.rows());
-            capacity.take(batch.rows().rowCount(), bytes);
-            table(batch.rows().table()).recover(new TableBatcher.LoggedBatch(batch.sequence(), batch.rows(), bytes));
-        }
-    }
-
-    private static IngestException shuttingDown()
-    {
-        return new IngestException("57P01", "terminating statement because the gateway is shutting down");
     }
 }

@@ -1,11 +1,10 @@
 package io.timefusion.gateway.ingest.queue;
 
-import io.airlift.log.Logger;
-import io.timefusion.gateway.ingest.BatchTxn;
+import io.timefusion.gateway.ingest.BatchMerger;
 import io.timefusion.gateway.ingest.BatchWriter;
+import io.timefusion.gateway.ingest.IngestCapacity;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.RowBatch;
-import io.timefusion.gateway.ingest.queue.wal.WriteAheadLog;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,74 +13,43 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The queue of one table. Statements wait in arrival order; a batch is cut when they hold MAX_BATCH_SIZE rows or
- * the oldest is BATCH_INTERVAL_MS old (a statement is never split, so one larger than MAX_BATCH_SIZE is a batch of
- * its own). Batches of one table are written one after another: Delta commits to one table serialize anyway, and
- * while one is written the next fills up, which is where the coalescing comes from.
- *
- * <p>Without a write-ahead log a batch's statements are answered when its write returned, with its error if it
- * failed. With one (BATCH_ACK=local) they are answered once the batch is appended and fsynced; the write follows
- * in the background and is retried until it succeeds, in order: its txn version must commit before any later
- * version of this table, or Delta would skip it as already superseded.
+ * The queue of one table. Statements wait in arrival order; a batch is cut when they hold MAX_BATCH_SIZE rows or the
+ * oldest waited the interval (a statement is never split, so one larger than MAX_BATCH_SIZE is a batch of its own).
+ * Batches of one table are written one after another: Delta commits to one table serialize anyway, and while one is
+ * written the next fills up, which is where the coalescing comes from. Each statement is answered once its batch's
+ * write returned, with its error if it failed.
  */
 final class TableBatcher
 {
-    private static final Logger log = Logger.get(TableBatcher.class);
-    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
-    private static final Duration LAST_RETRY_DELAY = Duration.ofSeconds(10);
-
     private final String table;
     private final BatchWriter writer;
-    private final QueueCapacity capacity;
-    private final Optional<WriteAheadLog> wal;
+    private final IngestCapacity capacity;
     private final int maxBatchRows;
     private final long intervalNanos;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Deque<QueuedInsert> pending = new ArrayDeque<>();
-    private final Deque<LoggedBatch> logged = new ArrayDeque<>();
     private long pendingRows;
     private boolean draining;
-    private final List<Thread> threads = new ArrayList<>();
+    private Thread cutter;
 
-    /** A batch in the write-ahead log, not yet committed; its statements are already answered. */
-    record LoggedBatch(long sequence, RowBatch rows, long bytes) {}
-
-    TableBatcher(String table, BatchWriter writer, QueueCapacity capacity, Optional<WriteAheadLog> wal, int maxBatchRows, Duration interval)
+    TableBatcher(String table, BatchWriter writer, IngestCapacity capacity, int maxBatchRows, Duration interval)
     {
         this.table = table;
         this.writer = writer;
         this.capacity = capacity;
-        this.wal = wal;
         this.maxBatchRows = maxBatchRows;
         this.intervalNanos = interval.toNanos();
     }
 
     void start()
     {
-        threads.add(Thread.ofVirtual().name("batch-queue-" + table).start(this::cutBatches));
-        if (wal.isPresent()) {
-            threads.add(Thread.ofVirtual().name("batch-writer-" + table).start(this::writeLoggedBatches));
-        }
-    }
-
-    /** A batch found in the write-ahead log at start: written before anything queued after it. */
-    void recover(LoggedBatch batch)
-    {
-        lock.lock();
-        try {
-            logged.add(batch);
-            changed.signalAll();
-        }
-        finally {
-            lock.unlock();
-        }
+        cutter = Thread.ofVirtual().name("batch-queue-" + table).start(this::cutBatches);
     }
 
     void add(QueuedInsert insert)
@@ -109,13 +77,11 @@ final class TableBatcher
         finally {
             lock.unlock();
         }
-        for (Thread thread : threads) {
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining > 0) {
-                thread.join(Duration.ofNanos(remaining));
-            }
-            thread.interrupt();
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining > 0) {
+            cutter.join(Duration.ofNanos(remaining));
         }
+        cutter.interrupt();
     }
 
     private void cutBatches()
@@ -126,14 +92,7 @@ final class TableBatcher
                 if (batch.isEmpty()) {
                     return;
                 }
-                RowBatch rows = BatchMerger.merge(table, batch.stream().map(QueuedInsert::rows).toList());
-                long bytes = batch.stream().mapToLong(QueuedInsert::bytes).sum();
-                if (wal.isPresent()) {
-                    log(batch, rows, bytes);
-                }
-                else {
-                    writeAndAnswer(batch, rows, bytes);
-                }
+                writeAndAnswer(batch);
             }
         }
         catch (InterruptedException e) {
@@ -177,111 +136,44 @@ final class TableBatcher
         }
     }
 
-    private void writeAndAnswer(List<QueuedInsert> batch, RowBatch rows, long bytes)
+    private void writeAndAnswer(List<QueuedInsert> batch)
     {
+        try {
+            write(batch);
+        }
+        finally {
+            release(batch);
+        }
+    }
+
+    private void write(List<QueuedInsert> batch)
+    {
+        RowBatch rows = BatchMerger.merge(table, batch.stream().map(QueuedInsert::rows).toList());
         try {
             writer.write(rows, Optional.empty());
-            for (QueuedInsert insert : batch) {
-                insert.acknowledged().complete((long) insert.rows().rowCount());
-            }
+            batch.forEach(insert -> insert.acknowledged().complete((long) insert.rows().rowCount()));
         }
         catch (SQLException | RuntimeException e) {
-            for (QueuedInsert insert : batch) {
-                insert.acknowledged().completeExceptionally(e);
-            }
-        }
-        finally {
-            capacity.release(rows.rowCount(), bytes);
-        }
-    }
-
-    private void log(List<QueuedInsert> batch, RowBatch rows, long bytes)
-    {
-        long sequence;
-        try {
-            sequence = wal.orElseThrow().append(rows);
-        }
-        catch (RuntimeException e) {
-            // not durable anywhere: the statements fail, as they would have without the log
-            SQLException failure = new IngestException("58030", "could not write the batch queue's write-ahead log: " + e.getMessage(), e);
-            for (QueuedInsert insert : batch) {
-                insert.acknowledged().completeExceptionally(failure);
-            }
-            capacity.release(rows.rowCount(), bytes);
-            return;
-        }
-        recover(new LoggedBatch(sequence, rows, bytes));
-        for (QueuedInsert insert : batch) {
-            insert.acknowledged().complete((long) insert.rows().rowCount());
-        }
-    }
-
-    private void writeLoggedBatches()
-    {
-        WriteAheadLog log = wal.orElseThrow();
-        try {
-            while (true) {
-                LoggedBatch batch = nextLogged();
-                if (batch == null) {
-                    return;
-                }
-                writeUntilCommitted(batch, log.txn(batch.sequence()));
-                log.committed(batch.sequence());
-                lock.lock();
-                try {
-                    logged.poll();
-                    changed.signalAll();
-                }
-                finally {
-                    lock.unlock();
-                }
-                capacity.release(batch.rows().rowCount(), batch.bytes());
-            }
-        }
-        catch (InterruptedException e) {
-            // shutting down: what is not committed stays in the log and is written at the next start
-        }
-    }
-
-    private LoggedBatch nextLogged()
-            throws InterruptedException
-    {
-        lock.lock();
-        try {
-            while (logged.isEmpty()) {
-                // the cutter has finished once draining left nothing pending
-                if (draining && pending.isEmpty() && !cutterAlive()) {
-                    return null;
-                }
-                changed.await(100, TimeUnit.MILLISECONDS);
-            }
-            return logged.peek();
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean cutterAlive()
-    {
-        return threads.getFirst().isAlive();
-    }
-
-    private void writeUntilCommitted(LoggedBatch batch, BatchTxn txn)
-            throws InterruptedException
-    {
-        Duration delay = FIRST_RETRY_DELAY;
-        while (true) {
-            try {
-                writer.write(batch.rows(), Optional.of(txn));
+            if (batch.size() > 1 && isAboutTheRows(e)) {
+                // one statement's rows failed the whole batch: write each on its own so that only that one fails
+                batch.forEach(insert -> write(List.of(insert)));
                 return;
             }
-            catch (SQLException | RuntimeException e) {
-                log.warn("Writing logged batch %d of %s (%d rows) failed, retrying in %s: %s", batch.sequence(), table, batch.rows().rowCount(), delay, e.getMessage());
-                Thread.sleep(delay);
-                delay = delay.multipliedBy(2).compareTo(LAST_RETRY_DELAY) > 0 ? LAST_RETRY_DELAY : delay.multipliedBy(2);
-            }
+            batch.forEach(insert -> insert.acknowledged().completeExceptionally(e));
         }
+    }
+
+    private void release(List<QueuedInsert> batch)
+    {
+        for (QueuedInsert insert : batch) {
+            capacity.release(insert.rows().rowCount(), insert.bytes());
+        }
+    }
+
+    /** A data exception (22) or integrity violation (23): a row's fault, not the storage's or Trino's. */
+    private static boolean isAboutTheRows(Exception failure)
+    {
+        return failure instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
     private void failPending(SQLException failure)

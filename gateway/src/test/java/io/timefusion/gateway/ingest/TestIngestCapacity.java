@@ -1,6 +1,5 @@
-package io.timefusion.gateway.ingest.queue;
+package io.timefusion.gateway.ingest;
 
-import io.timefusion.gateway.ingest.IngestException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,13 +9,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TestQueueCapacity
+class TestIngestCapacity
 {
     @Test
     void aStatementThatDoesNotFitWaitsForTheTimeoutThenFailsWith53400()
             throws Exception
     {
-        QueueCapacity capacity = new QueueCapacity(100, 1_000_000);
+        IngestCapacity capacity = new IngestCapacity("batch queue", "BATCH_QUEUE_MAX_ROWS / BATCH_QUEUE_MAX_SIZE", 100, 1_000_000);
         capacity.reserve(80, 1_000, Duration.ZERO);
 
         long started = System.nanoTime();
@@ -24,14 +23,14 @@ class TestQueueCapacity
                 .isInstanceOfSatisfying(IngestException.class, failure -> assertThat(failure.getSQLState()).isEqualTo("53400"))
                 .hasMessageContaining("batch queue full");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(capacity.queuedRows()).isEqualTo(80);
+        assertThat(capacity.heldRows()).isEqualTo(80);
     }
 
     @Test
     void aWaitingStatementGetsItsRoomOnceACommittedBatchReleasesIt()
             throws Exception
     {
-        QueueCapacity capacity = new QueueCapacity(100, 1_000_000);
+        IngestCapacity capacity = new IngestCapacity("batch queue", "BATCH_QUEUE_MAX_ROWS / BATCH_QUEUE_MAX_SIZE", 100, 1_000_000);
         capacity.reserve(80, 1_000, Duration.ZERO);
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
@@ -47,14 +46,14 @@ class TestQueueCapacity
 
         capacity.release(80, 1_000);
         waiting.get(10, TimeUnit.SECONDS);
-        assertThat(capacity.queuedRows()).isEqualTo(30);
+        assertThat(capacity.heldRows()).isEqualTo(30);
     }
 
     @Test
     void theBytesBoundTheQueueAsWellAsTheRows()
             throws Exception
     {
-        QueueCapacity capacity = new QueueCapacity(1_000, 10_000);
+        IngestCapacity capacity = new IngestCapacity("batch queue", "BATCH_QUEUE_MAX_ROWS / BATCH_QUEUE_MAX_SIZE", 1_000, 10_000);
         capacity.reserve(1, 9_000, Duration.ZERO);
 
         assertThatThrownBy(() -> capacity.reserve(1, 2_000, Duration.ofMillis(50)))
@@ -64,7 +63,7 @@ class TestQueueCapacity
     @Test
     void aStatementLargerThanTheWholeQueueFailsAtOnceWith54000()
     {
-        QueueCapacity capacity = new QueueCapacity(100, 1_000_000);
+        IngestCapacity capacity = new IngestCapacity("batch queue", "BATCH_QUEUE_MAX_ROWS / BATCH_QUEUE_MAX_SIZE", 100, 1_000_000);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> capacity.reserve(101, 1_000, Duration.ofSeconds(30)))

@@ -1,4 +1,4 @@
-package io.timefusion.gateway.ingest.queue.wal;
+package io.timefusion.gateway.ingest.wal;
 
 import io.timefusion.gateway.ingest.RowBatch;
 
@@ -28,9 +28,12 @@ import java.util.zip.CRC32C;
 final class WalCodec
 {
     static final int HEADER_BYTES = 8;
+    // a statement record: header, type byte, then its sequence, which the log writer fills in (see seal)
+    private static final int SEQUENCE_OFFSET = HEADER_BYTES + 1;
 
-    private static final byte BATCH = 1;
-    private static final byte COMMITTED = 2;
+    private static final byte STATEMENT = 1;
+    private static final byte FLUSH_STARTED = 3;
+    private static final byte FLUSHED = 4;
 
     private static final byte NULL = 0;
     private static final byte STRING = 1;
@@ -43,42 +46,86 @@ final class WalCodec
 
     private WalCodec() {}
 
+    /**
+     * The record of a statement's rows without its sequence and checksum, which {@link #seal} adds: the rows are
+     * encoded by the session that parsed them, on its own thread, and only the log writer hands out sequences.
+     */
+    static byte[] encodeStatement(RowBatch rows)
+    {
+        return encode(out -> {
+            out.writeByte(STATEMENT);
+            out.writeLong(0);
+            writeString(out, rows.table());
+            out.writeInt(rows.columns().size());
+            for (String column : rows.columns()) {
+                writeString(out, column);
+            }
+            out.writeInt(rows.rowCount());
+            for (Object[] row : rows.rows()) {
+                for (Object value : row) {
+                    writeValue(out, value);
+                }
+            }
+        });
+    }
+
+    /** Sets the sequence of a record from {@link #encodeStatement} and frames it (length, CRC-32C). */
+    static void seal(byte[] statement, long sequence)
+    {
+        ByteBuffer.wrap(statement).putLong(SEQUENCE_OFFSET, sequence);
+        frame(statement);
+    }
+
     static byte[] encode(WalRecord record)
+    {
+        byte[] encoded = switch (record) {
+            case WalRecord.Statement(long sequence, RowBatch rows) -> {
+                byte[] statement = encodeStatement(rows);
+                ByteBuffer.wrap(statement).putLong(SEQUENCE_OFFSET, sequence);
+                yield statement;
+            }
+            case WalRecord.FlushStarted(String table, long after, long through) -> encode(out -> {
+                out.writeByte(FLUSH_STARTED);
+                writeString(out, table);
+                out.writeLong(after);
+                out.writeLong(through);
+            });
+            case WalRecord.Flushed(String table, long through) -> encode(out -> {
+                out.writeByte(FLUSHED);
+                writeString(out, table);
+                out.writeLong(through);
+            });
+        };
+        frame(encoded);
+        return encoded;
+    }
+
+    private interface Body
+    {
+        void write(DataOutputStream out)
+                throws IOException;
+    }
+
+    /** The header's room, then the body; the header is filled in by {@link #frame}. */
+    private static byte[] encode(Body body)
     {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(0);
             out.writeInt(0);
-            switch (record) {
-                case WalRecord.Batch(long sequence, RowBatch rows) -> {
-                    out.writeByte(BATCH);
-                    out.writeLong(sequence);
-                    writeString(out, rows.table());
-                    out.writeInt(rows.columns().size());
-                    for (String column : rows.columns()) {
-                        writeString(out, column);
-                    }
-                    out.writeInt(rows.rowCount());
-                    for (Object[] row : rows.rows()) {
-                        for (Object value : row) {
-                            writeValue(out, value);
-                        }
-                    }
-                }
-                case WalRecord.Committed(long sequence) -> {
-                    out.writeByte(COMMITTED);
-                    out.writeLong(sequence);
-                }
-            }
+            body.write(out);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] framed = bytes.toByteArray();
+        return bytes.toByteArray();
+    }
+
+    private static void frame(byte[] record)
+    {
         CRC32C crc = new CRC32C();
-        crc.update(framed, HEADER_BYTES, framed.length - HEADER_BYTES);
-        ByteBuffer.wrap(framed).putInt(framed.length - HEADER_BYTES).putInt((int) crc.getValue());
-        return framed;
+        crc.update(record, HEADER_BYTES, record.length - HEADER_BYTES);
+        ByteBuffer.wrap(record).putInt(record.length - HEADER_BYTES).putInt((int) crc.getValue());
     }
 
     /**
@@ -109,7 +156,7 @@ final class WalCodec
     {
         try {
             return switch (in.readByte()) {
-                case BATCH -> {
+                case STATEMENT -> {
                     long sequence = in.readLong();
                     String table = readString(in);
                     List<String> columns = new ArrayList<>();
@@ -125,9 +172,10 @@ final class WalCodec
                         }
                         rows.add(row);
                     }
-                    yield new WalRecord.Batch(sequence, new RowBatch(table, columns, rows));
+                    yield new WalRecord.Statement(sequence, new RowBatch(table, columns, rows));
                 }
-                case COMMITTED -> new WalRecord.Committed(in.readLong());
+                case FLUSH_STARTED -> new WalRecord.FlushStarted(readString(in), in.readLong(), in.readLong());
+                case FLUSHED -> new WalRecord.Flushed(readString(in), in.readLong());
                 default -> throw new IllegalStateException("unknown write-ahead log record type");
             };
         }

@@ -1,6 +1,4 @@
-package io.timefusion.gateway.ingest.queue;
-
-import io.timefusion.gateway.ingest.RowBatch;
+package io.timefusion.gateway.ingest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +10,11 @@ import java.util.Map;
  * batch has the union of their columns, and a row is NULL in the columns its statement did not name, which is what
  * the statement alone would have stored.
  */
-final class BatchMerger
+public final class BatchMerger
 {
     private BatchMerger() {}
 
-    static RowBatch merge(String table, List<RowBatch> parts)
+    public static RowBatch merge(String table, List<RowBatch> parts)
     {
         if (parts.size() == 1) {
             return parts.getFirst();

@@ -1,0 +1,107 @@
+package io.timefusion.gateway.ingest.buffer;
+
+import com.google.inject.Inject;
+import io.airlift.http.server.HttpServer;
+import io.airlift.log.Logger;
+import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.ingest.GatewayUrl;
+import io.timefusion.gateway.sql.SqlLiterals;
+import io.timefusion.gateway.trino.TrinoSessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Tells the plugin that this gateway holds buffered rows and where to fetch them:
+ * {@code CALL <catalog>.system.announce_gateway(gateway_id, url)} at start and every {@link #HEARTBEAT_SECONDS} s, its
+ * token as a Trino extra credential (never in statement text, which Trino keeps in its query history); and
+ * {@code retire_gateway} once a shutdown flushed everything. While Trino cannot be reached the announcement is retried at
+ * every heartbeat; the plugin stops asking a gateway whose heartbeat is older than its gateway expiry.
+ */
+public class GatewayAnnouncer
+{
+    public static final int HEARTBEAT_SECONDS = 10;
+    // ProjectAdmin's user: the connector's procedures are administration
+    private static final String ADMIN_USER = "timefusion-admin";
+    // the plugin's credential name for the token (its GatewayProcedures)
+    private static final String TOKEN_CREDENTIAL = "timefusion.gateway_token";
+    private static final Logger log = Logger.get(GatewayAnnouncer.class);
+
+    private final TrinoSessions sessions;
+    private final GatewayIdentity identity;
+    private final String url;
+    private final String catalog;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("gateway-heartbeat").daemon().factory());
+    private volatile boolean failing;
+
+    /** @param httpServer started before this: the plugin may fetch as soon as the announcement is stored */
+    @Inject
+    public GatewayAnnouncer(TrinoSessions sessions, GatewayIdentity identity, GatewayUrl url, GatewayConfig config, HttpServer httpServer)
+    {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.identity = requireNonNull(identity, "identity is null");
+        this.url = url.baseUrl();
+        this.catalog = config.getTrinoCatalog();
+        requireNonNull(httpServer, "httpServer is null");
+    }
+
+    @PostConstruct
+    public void start()
+    {
+        heartbeat.scheduleWithFixedDelay(this::announce, 0, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    public void stop()
+    {
+        heartbeat.shutdownNow();
+    }
+
+    /** Takes this gateway out of the plugin's reads: called once nothing is left that only it can serve. */
+    public void retire()
+    {
+        heartbeat.shutdownNow();
+        try {
+            call("CALL %s.system.retire_gateway(gateway_id => %s)".formatted(catalog, SqlLiterals.string(identity.id())));
+            log.info("Gateway %s retired: queries no longer read its buffer", identity.id());
+        }
+        catch (SQLException e) {
+            log.warn("Could not retire gateway %s (%s): queries ask it until its registration expires", identity.id(), e.getMessage());
+        }
+    }
+
+    private void announce()
+    {
+        try {
+            call("CALL %s.system.announce_gateway(gateway_id => %s, url => %s)".formatted(catalog, SqlLiterals.string(identity.id()), SqlLiterals.string(url)));
+            if (failing) {
+                log.info("Gateway %s announced again at %s", identity.id(), url);
+            }
+            failing = false;
+        }
+        catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                log.warn("Could not announce gateway %s to Trino, retrying every %d s: %s", identity.id(), HEARTBEAT_SECONDS, e.getMessage());
+            }
+            failing = true;
+        }
+    }
+
+    private void call(String sql)
+            throws SQLException
+    {
+        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of("extraCredentials", TOKEN_CREDENTIAL + ":" + identity.token()));
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

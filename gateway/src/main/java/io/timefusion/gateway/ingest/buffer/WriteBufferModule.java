@@ -1,0 +1,47 @@
+package io.timefusion.gateway.ingest.buffer;
+
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import io.timefusion.gateway.http.BufferResource;
+import io.timefusion.gateway.ingest.IngestConfig;
+import io.timefusion.gateway.ingest.IngestPath;
+import io.timefusion.gateway.ingest.IngestTransportConfig;
+import io.timefusion.gateway.ingest.TrinoBatchWriter;
+
+import static com.google.inject.multibindings.OptionalBinder.newOptionalBinder;
+import static io.airlift.jaxrs.JaxrsBinder.jaxrsBinder;
+
+/**
+ * Buffered ingest (ENABLE_BATCH_QUEUE=true with QUEUE_DB_PATH): the write buffer answers INSERTs and COPYs, serves its
+ * rows at POST /v1/buffer/rows, and announces this gateway to the plugin.
+ */
+public class WriteBufferModule
+        implements Module
+{
+    @Override
+    public void configure(Binder binder)
+    {
+        binder.bind(GatewayAnnouncer.class).in(Scopes.SINGLETON);
+        newOptionalBinder(binder, WriteBuffer.class).setBinding().to(WriteBuffer.class);
+        binder.bind(IngestPath.class).to(WriteBuffer.class);
+        jaxrsBinder(binder).bind(BufferResource.class);
+    }
+
+    @Provides
+    @Singleton
+    public static GatewayIdentity identity(IngestConfig config)
+    {
+        return GatewayIdentity.load(config.getQueueDbPath().orElseThrow());
+    }
+
+    /** The buffer's flushes always fetch their batch by URL: a flush is large, and no statement should carry its rows. */
+    @Provides
+    @Singleton
+    public static WriteBuffer writeBuffer(IngestConfig config, GatewayIdentity identity, TrinoBatchWriter writer, GatewayAnnouncer announcer)
+    {
+        return new WriteBuffer(config, identity, writer.withTransport(IngestTransportConfig.Transport.HTTP), announcer);
+    }
+}

@@ -97,7 +97,10 @@ public final class TimeFusionQueryRunner
         }
     }
 
-    /** A development server on http://127.0.0.1:8080 storing its tables under ./data (or the directory given). */
+    /**
+     * A development server on http://127.0.0.1:8080 (or the port given second) storing its tables under ./data (or the
+     * directory given first). Tests run it as a process of its own to kill and restart Trino under a gateway.
+     */
     public static void main(String[] args)
             throws Exception
     {
@@ -105,7 +108,7 @@ public final class TimeFusionQueryRunner
         Files.createDirectories(dataDirectory);
         DistributedQueryRunner queryRunner = builder()
                 .withConnectorProperties(localProperties(dataDirectory))
-                .withCoordinatorProperty("http-server.http.port", "8080")
+                .withCoordinatorProperty("http-server.http.port", args.length > 1 ? args[1] : "8080")
                 .build();
         Logger log = Logger.get(TimeFusionQueryRunner.class);
         log.info("======== SERVER STARTED ========");

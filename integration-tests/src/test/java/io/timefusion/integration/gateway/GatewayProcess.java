@@ -80,6 +80,17 @@ final class GatewayProcess
         process.waitFor();
     }
 
+    /** SIGTERM, as an operator's stop: the gateway flushes its buffer and exits. @return the exit status */
+    int stop()
+            throws InterruptedException
+    {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive()
     {
         return process.isAlive();

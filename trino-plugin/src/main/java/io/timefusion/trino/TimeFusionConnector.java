@@ -9,9 +9,11 @@ import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.write.TimeFusionNodePartitioningProvider;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorNodePartitioningProvider;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
@@ -38,6 +40,7 @@ public class TimeFusionConnector
     private final TimeFusionSplitManager splitManager;
     private final TimeFusionPageSourceProvider pageSourceProvider;
     private final TimeFusionPageSinkProvider pageSinkProvider;
+    private final TimeFusionNodePartitioningProvider nodePartitioningProvider;
     private final ProjectProcedures projectProcedures;
     private final ProjectsSystemTable projectsTable;
     private final IngestBatchFunction ingestBatchFunction;
@@ -51,6 +54,7 @@ public class TimeFusionConnector
             TimeFusionSplitManager splitManager,
             TimeFusionPageSourceProvider pageSourceProvider,
             TimeFusionPageSinkProvider pageSinkProvider,
+            TimeFusionNodePartitioningProvider nodePartitioningProvider,
             ProjectProcedures projectProcedures,
             ProjectsSystemTable projectsTable,
             IngestBatchFunction ingestBatchFunction,
@@ -62,6 +66,7 @@ public class TimeFusionConnector
         this.splitManager = requireNonNull(splitManager, "splitManager is null");
         this.pageSourceProvider = requireNonNull(pageSourceProvider, "pageSourceProvider is null");
         this.pageSinkProvider = requireNonNull(pageSinkProvider, "pageSinkProvider is null");
+        this.nodePartitioningProvider = requireNonNull(nodePartitioningProvider, "nodePartitioningProvider is null");
         this.projectProcedures = requireNonNull(projectProcedures, "projectProcedures is null");
         this.projectsTable = requireNonNull(projectsTable, "projectsTable is null");
         this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
@@ -127,6 +132,12 @@ public class TimeFusionConnector
     public ConnectorPageSinkProvider getPageSinkProvider()
     {
         return pageSinkProvider;
+    }
+
+    @Override
+    public ConnectorNodePartitioningProvider getNodePartitioningProvider()
+    {
+        return nodePartitioningProvider;
     }
 
     @Override

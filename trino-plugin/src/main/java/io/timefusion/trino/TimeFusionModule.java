@@ -18,6 +18,7 @@ import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.FileSystems;
+import io.timefusion.trino.write.TimeFusionNodePartitioningProvider;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
@@ -42,6 +43,7 @@ public class TimeFusionModule
         binder.bind(TimeFusionSplitManager.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionPageSourceProvider.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionPageSinkProvider.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionNodePartitioningProvider.class).in(Scopes.SINGLETON);
         binder.bind(IngestBatchFunction.class).in(Scopes.SINGLETON);
         binder.bind(IngestBatchProcessorProvider.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionFunctionProvider.class).in(Scopes.SINGLETON);

@@ -11,6 +11,7 @@ import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.write.DataFileFragment;
+import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -19,6 +20,7 @@ import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
@@ -116,6 +118,17 @@ public class TimeFusionMetadata
                 .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()))
                 .transformKeys(ColumnHandle.class::cast);
         return Optional.of(new ConstraintApplicationResult<>(new TimeFusionTableHandle(combined), remaining, constraint.getExpression(), false));
+    }
+
+    /**
+     * Each (project_id, date) goes to exactly one writer, so that an INSERT writes one file per partition (DESIGN §3:
+     * sized files, not one per writer). {@code false}: several writers per partition are refused, which keeps writer
+     * scaling from splitting a skewed partition over writers.
+     */
+    @Override
+    public Optional<ConnectorTableLayout> getInsertLayout(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return Optional.of(new ConnectorTableLayout(WritePartitioningHandle.INSTANCE, OtelLogsAndSpansTable.PARTITION_COLUMNS, false));
     }
 
     @Override

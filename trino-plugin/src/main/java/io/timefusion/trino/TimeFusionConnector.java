@@ -1,7 +1,10 @@
 package io.timefusion.trino;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
 import io.airlift.bootstrap.LifeCycleManager;
+import io.timefusion.trino.buffer.GatewayProcedures;
+import io.timefusion.trino.buffer.GatewaysSystemTable;
 import io.timefusion.trino.ingest.IngestBatchFunction;
 import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
@@ -43,6 +46,8 @@ public class TimeFusionConnector
     private final TimeFusionNodePartitioningProvider nodePartitioningProvider;
     private final ProjectProcedures projectProcedures;
     private final ProjectsSystemTable projectsTable;
+    private final GatewayProcedures gatewayProcedures;
+    private final GatewaysSystemTable gatewaysTable;
     private final IngestBatchFunction ingestBatchFunction;
     private final TimeFusionFunctionProvider functionProvider;
     private final TimeFusionSessionProperties sessionProperties;
@@ -57,6 +62,8 @@ public class TimeFusionConnector
             TimeFusionNodePartitioningProvider nodePartitioningProvider,
             ProjectProcedures projectProcedures,
             ProjectsSystemTable projectsTable,
+            GatewayProcedures gatewayProcedures,
+            GatewaysSystemTable gatewaysTable,
             IngestBatchFunction ingestBatchFunction,
             TimeFusionFunctionProvider functionProvider,
             TimeFusionSessionProperties sessionProperties)
@@ -69,6 +76,8 @@ public class TimeFusionConnector
         this.nodePartitioningProvider = requireNonNull(nodePartitioningProvider, "nodePartitioningProvider is null");
         this.projectProcedures = requireNonNull(projectProcedures, "projectProcedures is null");
         this.projectsTable = requireNonNull(projectsTable, "projectsTable is null");
+        this.gatewayProcedures = requireNonNull(gatewayProcedures, "gatewayProcedures is null");
+        this.gatewaysTable = requireNonNull(gatewaysTable, "gatewaysTable is null");
         this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
         this.functionProvider = requireNonNull(functionProvider, "functionProvider is null");
         this.sessionProperties = requireNonNull(sessionProperties, "sessionProperties is null");
@@ -95,13 +104,16 @@ public class TimeFusionConnector
     @Override
     public Set<Procedure> getProcedures()
     {
-        return projectProcedures.procedures();
+        return ImmutableSet.<Procedure>builder()
+                .addAll(projectProcedures.procedures())
+                .addAll(gatewayProcedures.procedures())
+                .build();
     }
 
     @Override
     public Set<SystemTable> getSystemTables()
     {
-        return Set.of(projectsTable);
+        return Set.of(projectsTable, gatewaysTable);
     }
 
     @Override

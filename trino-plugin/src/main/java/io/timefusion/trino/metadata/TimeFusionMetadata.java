@@ -10,6 +10,7 @@ import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
@@ -52,13 +53,15 @@ public class TimeFusionMetadata
     private final OtelLogsAndSpansTable table;
     private final ProjectTables tables;
     private final DeltaCommitter committer;
+    private final QuerySnapshots querySnapshots;
 
     @Inject
-    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer)
+    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots)
     {
         this.table = requireNonNull(table, "table is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.committer = requireNonNull(committer, "committer is null");
+        this.querySnapshots = requireNonNull(querySnapshots, "querySnapshots is null");
     }
 
     @Override
@@ -150,6 +153,13 @@ public class TimeFusionMetadata
         Optional<Transaction> transaction = TimeFusionSessionProperties.ingestTransaction(session);
         filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId(), transaction));
         return Optional.empty();
+    }
+
+    /** The query's snapshots were pinned for its scans (QuerySnapshots); once it ended they are garbage. */
+    @Override
+    public void cleanupQuery(ConnectorSession session)
+    {
+        querySnapshots.release(session.getQueryId());
     }
 
     private static DataFileFragment toFragment(Slice fragment)

@@ -6,6 +6,8 @@ import io.airlift.configuration.ConfigSecuritySensitive;
 import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import io.airlift.units.MinDataSize;
+import io.airlift.units.MinDuration;
+import io.timefusion.trino.buffer.UnavailableGatewayPolicy;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +36,9 @@ public class TimeFusionConfig
     private int checkpointInterval = 10;
     private String secretsKey;
     private Duration projectsRefreshInterval = new Duration(5, TimeUnit.SECONDS);
+    private Duration gatewayExpiry = new Duration(30, TimeUnit.SECONDS);
+    private UnavailableGatewayPolicy unavailableGateway = UnavailableGatewayPolicy.FAIL;
+    private Duration bufferFetchTimeout = new Duration(10, TimeUnit.SECONDS);
 
     @NotNull
     public String getDataDirectory()
@@ -175,7 +180,7 @@ public class TimeFusionConfig
     }
 
     @Config("timefusion.secrets-key")
-    @ConfigDescription("Base64 of 32 bytes: the AES-256-GCM key that encrypts project secrets at rest (TIMEFUSION_SECRETS_KEY)")
+    @ConfigDescription("Base64 of 32 bytes: the AES-256-GCM key that encrypts project secrets and gateway tokens at rest (TIMEFUSION_SECRETS_KEY)")
     @ConfigSecuritySensitive
     public TimeFusionConfig setSecretsKey(String secretsKey)
     {
@@ -194,6 +199,50 @@ public class TimeFusionConfig
     public TimeFusionConfig setProjectsRefreshInterval(Duration projectsRefreshInterval)
     {
         this.projectsRefreshInterval = projectsRefreshInterval;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("1ms")
+    public Duration getGatewayExpiry()
+    {
+        return gatewayExpiry;
+    }
+
+    @Config("timefusion.buffer.gateway-expiry")
+    @ConfigDescription("A gateway whose last heartbeat is older than this is not asked for its buffered rows")
+    public TimeFusionConfig setGatewayExpiry(Duration gatewayExpiry)
+    {
+        this.gatewayExpiry = gatewayExpiry;
+        return this;
+    }
+
+    @NotNull
+    public UnavailableGatewayPolicy getUnavailableGateway()
+    {
+        return unavailableGateway;
+    }
+
+    @Config("timefusion.buffer.unavailable-gateway")
+    @ConfigDescription("fail: a query fails when a live gateway cannot be reached; skip: it answers without that gateway's buffered rows (logged as a warning)")
+    public TimeFusionConfig setUnavailableGateway(UnavailableGatewayPolicy unavailableGateway)
+    {
+        this.unavailableGateway = unavailableGateway;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("1ms")
+    public Duration getBufferFetchTimeout()
+    {
+        return bufferFetchTimeout;
+    }
+
+    @Config("timefusion.buffer.fetch-timeout")
+    @ConfigDescription("Connect plus whole-response timeout of one fetch of a gateway's buffered rows")
+    public TimeFusionConfig setBufferFetchTimeout(Duration bufferFetchTimeout)
+    {
+        this.bufferFetchTimeout = bufferFetchTimeout;
         return this;
     }
 

@@ -1,7 +1,10 @@
 package io.timefusion.trino;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
 import io.airlift.bootstrap.LifeCycleManager;
+import io.timefusion.trino.buffer.GatewayProcedures;
+import io.timefusion.trino.buffer.GatewaysSystemTable;
 import io.timefusion.trino.ingest.IngestBatchFunction;
 import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
@@ -9,9 +12,11 @@ import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.write.TimeFusionNodePartitioningProvider;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorNodePartitioningProvider;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
@@ -38,8 +43,11 @@ public class TimeFusionConnector
     private final TimeFusionSplitManager splitManager;
     private final TimeFusionPageSourceProvider pageSourceProvider;
     private final TimeFusionPageSinkProvider pageSinkProvider;
+    private final TimeFusionNodePartitioningProvider nodePartitioningProvider;
     private final ProjectProcedures projectProcedures;
     private final ProjectsSystemTable projectsTable;
+    private final GatewayProcedures gatewayProcedures;
+    private final GatewaysSystemTable gatewaysTable;
     private final IngestBatchFunction ingestBatchFunction;
     private final TimeFusionFunctionProvider functionProvider;
     private final TimeFusionSessionProperties sessionProperties;
@@ -51,8 +59,11 @@ public class TimeFusionConnector
             TimeFusionSplitManager splitManager,
             TimeFusionPageSourceProvider pageSourceProvider,
             TimeFusionPageSinkProvider pageSinkProvider,
+            TimeFusionNodePartitioningProvider nodePartitioningProvider,
             ProjectProcedures projectProcedures,
             ProjectsSystemTable projectsTable,
+            GatewayProcedures gatewayProcedures,
+            GatewaysSystemTable gatewaysTable,
             IngestBatchFunction ingestBatchFunction,
             TimeFusionFunctionProvider functionProvider,
             TimeFusionSessionProperties sessionProperties)
@@ -62,8 +73,11 @@ public class TimeFusionConnector
         this.splitManager = requireNonNull(splitManager, "splitManager is null");
         this.pageSourceProvider = requireNonNull(pageSourceProvider, "pageSourceProvider is null");
         this.pageSinkProvider = requireNonNull(pageSinkProvider, "pageSinkProvider is null");
+        this.nodePartitioningProvider = requireNonNull(nodePartitioningProvider, "nodePartitioningProvider is null");
         this.projectProcedures = requireNonNull(projectProcedures, "projectProcedures is null");
         this.projectsTable = requireNonNull(projectsTable, "projectsTable is null");
+        this.gatewayProcedures = requireNonNull(gatewayProcedures, "gatewayProcedures is null");
+        this.gatewaysTable = requireNonNull(gatewaysTable, "gatewaysTable is null");
         this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
         this.functionProvider = requireNonNull(functionProvider, "functionProvider is null");
         this.sessionProperties = requireNonNull(sessionProperties, "sessionProperties is null");
@@ -90,13 +104,16 @@ public class TimeFusionConnector
     @Override
     public Set<Procedure> getProcedures()
     {
-        return projectProcedures.procedures();
+        return ImmutableSet.<Procedure>builder()
+                .addAll(projectProcedures.procedures())
+                .addAll(gatewayProcedures.procedures())
+                .build();
     }
 
     @Override
     public Set<SystemTable> getSystemTables()
     {
-        return Set.of(projectsTable);
+        return Set.of(projectsTable, gatewaysTable);
     }
 
     @Override
@@ -127,6 +144,12 @@ public class TimeFusionConnector
     public ConnectorPageSinkProvider getPageSinkProvider()
     {
         return pageSinkProvider;
+    }
+
+    @Override
+    public ConnectorNodePartitioningProvider getNodePartitioningProvider()
+    {
+        return nodePartitioningProvider;
     }
 
     @Override

@@ -23,7 +23,17 @@ public enum TimeFusionErrorCode
     /** A project registration that is invalid, or a query on a project that was unregistered. */
     TIMEFUSION_PROJECT_ERROR(5, USER_ERROR),
     /** The gateway did not serve the batch an ingest_batch call names by URL (unreachable, or fetched before). */
-    TIMEFUSION_INGEST_BATCH_UNAVAILABLE(6, EXTERNAL);
+    TIMEFUSION_INGEST_BATCH_UNAVAILABLE(6, EXTERNAL),
+    /** A gateway announcement or retirement that is invalid, or a gateway this node does not know. */
+    TIMEFUSION_GATEWAY_ERROR(7, USER_ERROR),
+    /** A live gateway could not be reached (connection, timeout, HTTP 5xx) while timefusion.buffer.unavailable-gateway=fail. */
+    TIMEFUSION_BUFFER_UNAVAILABLE(8, EXTERNAL),
+    /** A gateway refused the fetch of its buffered rows: wrong token (401), another gateway id (409), malformed request (400). */
+    TIMEFUSION_BUFFER_REFUSED(9, EXTERNAL),
+    /** The gateway no longer keeps the rows above the query's watermark (410): they were flushed meanwhile; retrying the query reads them from Delta. */
+    TIMEFUSION_BUFFER_EXPIRED(10, EXTERNAL),
+    /** A gateway's answer is not a well-formed stream of batch frames (cut short, oversized or corrupt frame). */
+    TIMEFUSION_BUFFER_CORRUPT(11, EXTERNAL);
 
     private final ErrorCode errorCode;
 

@@ -8,6 +8,7 @@ import io.airlift.slice.DynamicSliceOutput;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
+import io.trino.spi.ErrorCodeSupplier;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.ArrayBlockBuilder;
@@ -19,8 +20,12 @@ import io.trino.spi.type.LongTimestampWithTimeZone;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_CORRUPT;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_INVALID_ROW;
 import static io.timefusion.trino.ingest.BatchFormat.BIGINT_CODE;
 import static io.timefusion.trino.ingest.BatchFormat.BOOLEAN_CODE;
@@ -45,15 +50,47 @@ import static java.lang.Math.floorDiv;
 import static java.lang.Math.floorMod;
 
 /**
- * Decodes a batch ({@link BatchFormat}) into one Page holding every column of otel_logs_and_spans in table order.
- * Anything that is not a well-formed batch of this table's columns, and rows the table cannot hold (NULL in a
- * NOT NULL column, JSON that does not parse), fail the statement before anything is written.
+ * Decodes a batch ({@link BatchFormat}), in one of two modes:
+ * <ul>
+ * <li>for a write ({@link #decode}), into one Page holding every column of otel_logs_and_spans in table order. Anything
+ * that is not a well-formed batch of this table's columns, and rows the table cannot hold (NULL in a NOT NULL column,
+ * JSON that does not parse), fail the statement before anything is written;</li>
+ * <li>for a read of a gateway's buffered rows ({@link #decodeColumns}), into a Page of just the named columns in the
+ * caller's order: the batch's other columns are skipped, not decoded, and the NOT NULL checks that guard a write are
+ * left out (a read returns what is there).</li>
+ * </ul>
  */
 public final class BatchDecoder
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     // characters beyond the BMP stay UTF-8 instead of becoming escaped surrogate pairs
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
+    /** What a decode is for: which rules it enforces and which error a malformed batch raises. */
+    private enum Mode
+    {
+        WRITE(true, INVALID_FUNCTION_ARGUMENT, "Corrupt ingest batch: "),
+        READ(false, TIMEFUSION_BUFFER_CORRUPT, "Corrupt batch of buffered rows: ");
+
+        private final boolean enforceNotNull;
+        private final ErrorCodeSupplier corruptError;
+        private final String corruptPrefix;
+
+        Mode(boolean enforceNotNull, ErrorCodeSupplier corruptError, String corruptPrefix)
+        {
+            this.enforceNotNull = enforceNotNull;
+            this.corruptError = corruptError;
+            this.corruptPrefix = corruptPrefix;
+        }
+
+        TrinoException corrupt(String reason)
+        {
+            return new TrinoException(corruptError, corruptPrefix + reason);
+        }
+    }
+
+    /** The header of a batch: its row count and columns, and the cursor at the first value. */
+    private record Header(int rows, TableColumn[] columns, Cursor cursor) {}
 
     private final OtelLogsAndSpansTable table;
 
@@ -62,60 +99,50 @@ public final class BatchDecoder
         this.table = table;
     }
 
+    /** Write mode: every column of the table in table order, absent columns NULL, {@code date} derived from {@code timestamp}. */
     public Page decode(Slice batch)
     {
+        return guarded(Mode.WRITE, () -> decodeForWrite(batch));
+    }
+
+    /**
+     * Read mode: the named columns in the order of {@code names}; a named column the batch lacks is NULL. {@code date}
+     * cannot be named: a reader derives it from {@code timestamp}, as a write does.
+     */
+    public Page decodeColumns(Slice batch, List<String> names)
+    {
+        Map<String, Integer> channels = new HashMap<>();
+        for (String name : names) {
+            checkArgument(!name.equals(OtelLogsAndSpansTable.DATE_COLUMN), "date is derived from timestamp, not decoded");
+            table.column(name);
+            checkArgument(channels.put(name, channels.size()) == null, "column %s named twice", name);
+        }
+        return guarded(Mode.READ, () -> decodeForRead(batch, names, channels));
+    }
+
+    private static Page guarded(Mode mode, Supplier<Page> decoding)
+    {
         try {
-            return decodeChecked(batch);
+            return decoding.get();
         }
         catch (IndexOutOfBoundsException e) {
-            throw corrupt("it ends before its last value");
+            throw mode.corrupt("it ends before its last value");
         }
         catch (IllegalArgumentException | ArithmeticException e) {
             // a value no table column can hold, such as a timestamp beyond Trino's range
-            throw corrupt(e.getMessage());
+            throw mode.corrupt(e.getMessage());
         }
     }
 
-    private Page decodeChecked(Slice batch)
+    private Page decodeForWrite(Slice batch)
     {
-        if (batch.length() < 10 || batch.getByte(0) != MAGIC[0] || batch.getByte(1) != MAGIC[1] || batch.getByte(2) != MAGIC[2]) {
-            throw corrupt("it does not start with the batch header");
-        }
-        int version = batch.getUnsignedByte(3);
-        if (version != VERSION) {
-            throw corrupt("format version %d is not supported (this plugin reads version %d)".formatted(version, VERSION));
-        }
-        int rows = batch.getInt(4);
-        int columnCount = batch.getShort(8);
-        if (rows < 0 || columnCount < 0) {
-            throw corrupt("negative row or column count");
-        }
-        // every value takes at least one byte: a larger count is corrupt, and must not size the block builders
-        if (rows > batch.length()) {
-            throw corrupt("%d rows cannot fit in %d bytes".formatted(rows, batch.length()));
-        }
-        Cursor cursor = new Cursor(batch, 10);
-        TableColumn[] columns = new TableColumn[columnCount];
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < columnCount; i++) {
-            String name = cursor.string(cursor.shortValue());
-            int code = cursor.unsignedByte();
-            TableColumn column = knownColumn(name);
-            if (BatchFormat.typeCode(column) != code) {
-                throw corrupt("column %s has type code %d, but the table's %s column travels as code %d".formatted(name, code, column.type(), BatchFormat.typeCode(column)));
-            }
-            if (seen.put(name, i) != null) {
-                throw corrupt("column %s appears twice".formatted(name));
-            }
-            columns[i] = column;
-        }
+        Header header = readHeader(batch, Mode.WRITE);
+        int rows = header.rows();
         Block[] blocks = new Block[table.columns().size()];
-        for (TableColumn column : columns) {
-            blocks[column.ordinal()] = decodeColumn(cursor, column, rows);
+        for (TableColumn column : header.columns()) {
+            blocks[column.ordinal()] = decodeColumn(header.cursor(), column, rows, Mode.WRITE);
         }
-        if (cursor.position != batch.length()) {
-            throw corrupt("%d bytes follow the last value".formatted(batch.length() - cursor.position));
-        }
+        checkFullyRead(header.cursor(), Mode.WRITE);
         for (TableColumn column : table.columns()) {
             if (blocks[column.ordinal()] == null && !column.name().equals(OtelLogsAndSpansTable.DATE_COLUMN)) {
                 blocks[column.ordinal()] = absentColumn(column, rows);
@@ -126,13 +153,79 @@ public final class BatchDecoder
         return new Page(rows, blocks);
     }
 
-    private TableColumn knownColumn(String name)
+    private Page decodeForRead(Slice batch, List<String> names, Map<String, Integer> channels)
+    {
+        Header header = readHeader(batch, Mode.READ);
+        int rows = header.rows();
+        Block[] blocks = new Block[names.size()];
+        for (TableColumn column : header.columns()) {
+            Integer channel = channels.get(column.name());
+            if (channel == null) {
+                skipColumn(header.cursor(), column, rows);
+            }
+            else {
+                blocks[channel] = decodeColumn(header.cursor(), column, rows, Mode.READ);
+            }
+        }
+        checkFullyRead(header.cursor(), Mode.READ);
+        for (int channel = 0; channel < blocks.length; channel++) {
+            if (blocks[channel] == null) {
+                blocks[channel] = RunLengthEncodedBlock.create(table.column(names.get(channel)).type(), null, rows);
+            }
+        }
+        return new Page(rows, blocks);
+    }
+
+    private Header readHeader(Slice batch, Mode mode)
+    {
+        if (batch.length() < 10 || batch.getByte(0) != MAGIC[0] || batch.getByte(1) != MAGIC[1] || batch.getByte(2) != MAGIC[2]) {
+            throw mode.corrupt("it does not start with the batch header");
+        }
+        int version = batch.getUnsignedByte(3);
+        if (version != VERSION) {
+            throw mode.corrupt("format version %d is not supported (this plugin reads version %d)".formatted(version, VERSION));
+        }
+        int rows = batch.getInt(4);
+        int columnCount = batch.getShort(8);
+        if (rows < 0 || columnCount < 0) {
+            throw mode.corrupt("negative row or column count");
+        }
+        // every value takes at least one byte: a larger count is corrupt, and must not size the block builders
+        if (rows > batch.length()) {
+            throw mode.corrupt("%d rows cannot fit in %d bytes".formatted(rows, batch.length()));
+        }
+        Cursor cursor = new Cursor(batch, 10);
+        TableColumn[] columns = new TableColumn[columnCount];
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < columnCount; i++) {
+            String name = cursor.string(cursor.shortValue());
+            int code = cursor.unsignedByte();
+            TableColumn column = knownColumn(name, mode);
+            if (BatchFormat.typeCode(column) != code) {
+                throw mode.corrupt("column %s has type code %d, but the table's %s column travels as code %d".formatted(name, code, column.type(), BatchFormat.typeCode(column)));
+            }
+            if (seen.put(name, i) != null) {
+                throw mode.corrupt("column %s appears twice".formatted(name));
+            }
+            columns[i] = column;
+        }
+        return new Header(rows, columns, cursor);
+    }
+
+    private static void checkFullyRead(Cursor cursor, Mode mode)
+    {
+        if (cursor.position != cursor.batch.length()) {
+            throw mode.corrupt("%d bytes follow the last value".formatted(cursor.batch.length() - cursor.position));
+        }
+    }
+
+    private TableColumn knownColumn(String name, Mode mode)
     {
         try {
             return table.column(name);
         }
         catch (IllegalArgumentException e) {
-            throw corrupt("otel_logs_and_spans has no column " + name);
+            throw mode.corrupt("otel_logs_and_spans has no column " + name);
         }
     }
 
@@ -160,7 +253,7 @@ public final class BatchDecoder
         return value.getEpochMillis() * 1000 + value.getPicosOfMilli() / 1_000_000;
     }
 
-    private static Block decodeColumn(Cursor cursor, TableColumn column, int rows)
+    private static Block decodeColumn(Cursor cursor, TableColumn column, int rows, Mode mode)
     {
         int code = BatchFormat.typeCode(column);
         BlockBuilder builder = column.type().createBlockBuilder(null, rows);
@@ -213,11 +306,32 @@ public final class BatchDecoder
                 }
                 default -> throw new IllegalStateException("unknown type code " + code);
             };
-            if (isNull && !column.nullable()) {
+            if (isNull && mode.enforceNotNull && !column.nullable()) {
                 throw new TrinoException(TIMEFUSION_INVALID_ROW, "NULL value not allowed for NOT NULL column: " + column.name());
             }
         }
         return builder.build();
+    }
+
+    /** Moves the cursor past a column's values without decoding them (read mode: a column the query does not need). */
+    private static void skipColumn(Cursor cursor, TableColumn column, int rows)
+    {
+        int code = BatchFormat.typeCode(column);
+        for (int row = 0; row < rows; row++) {
+            switch (code) {
+                case VARCHAR_CODE, JSON_CODE -> cursor.skipString();
+                case INTEGER_CODE, DATE_CODE -> cursor.skipPresent(Integer.BYTES);
+                case BIGINT_CODE, TIMESTAMPTZ_CODE -> cursor.skipPresent(Long.BYTES);
+                case BOOLEAN_CODE -> cursor.skip(1);
+                case VARCHAR_ARRAY_CODE -> {
+                    int count = cursor.intValue();
+                    for (int i = 0; i < count; i++) {
+                        cursor.skipString();
+                    }
+                }
+                default -> throw new IllegalStateException("unknown type code " + code);
+            }
+        }
     }
 
     /** A presence byte, then the value the writer reads; @return whether the value was NULL */
@@ -250,11 +364,6 @@ public final class BatchDecoder
         catch (IOException e) {
             throw new TrinoException(TIMEFUSION_INVALID_ROW, "Column %s holds a value that is not JSON: %s".formatted(column.name(), e.getMessage()));
         }
-    }
-
-    private static TrinoException corrupt(String reason)
-    {
-        return new TrinoException(INVALID_FUNCTION_ARGUMENT, "Corrupt ingest batch: " + reason);
     }
 
     /** A read position in the batch; reads past its end throw IndexOutOfBoundsException (the Slice's bounds check). */
@@ -305,6 +414,31 @@ public final class BatchDecoder
         String string(int length)
         {
             return slice(length).toStringUtf8();
+        }
+
+        void skip(int length)
+        {
+            if (length < 0 || length > batch.length() - position) {
+                throw new IndexOutOfBoundsException("skip of %d bytes at %d".formatted(length, position));
+            }
+            position += length;
+        }
+
+        /** A length-prefixed string, -1 for NULL. */
+        void skipString()
+        {
+            int length = intValue();
+            if (length >= 0) {
+                skip(length);
+            }
+        }
+
+        /** A presence byte and, when present, a value of {@code size} bytes. */
+        void skipPresent(int size)
+        {
+            if (unsignedByte() != 0) {
+                skip(size);
+            }
         }
     }
 }

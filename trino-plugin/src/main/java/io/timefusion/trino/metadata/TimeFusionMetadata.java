@@ -10,7 +10,9 @@ import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.write.DataFileFragment;
+import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -19,6 +21,7 @@ import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
@@ -50,13 +53,15 @@ public class TimeFusionMetadata
     private final OtelLogsAndSpansTable table;
     private final ProjectTables tables;
     private final DeltaCommitter committer;
+    private final QuerySnapshots querySnapshots;
 
     @Inject
-    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer)
+    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots)
     {
         this.table = requireNonNull(table, "table is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.committer = requireNonNull(committer, "committer is null");
+        this.querySnapshots = requireNonNull(querySnapshots, "querySnapshots is null");
     }
 
     @Override
@@ -118,6 +123,17 @@ public class TimeFusionMetadata
         return Optional.of(new ConstraintApplicationResult<>(new TimeFusionTableHandle(combined), remaining, constraint.getExpression(), false));
     }
 
+    /**
+     * Each (project_id, date) goes to exactly one writer, so that an INSERT writes one file per partition (DESIGN §3:
+     * sized files, not one per writer). {@code false}: several writers per partition are refused, which keeps writer
+     * scaling from splitting a skewed partition over writers.
+     */
+    @Override
+    public Optional<ConnectorTableLayout> getInsertLayout(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return Optional.of(new ConnectorTableLayout(WritePartitioningHandle.INSTANCE, OtelLogsAndSpansTable.PARTITION_COLUMNS, false));
+    }
+
     @Override
     public ConnectorInsertTableHandle beginInsert(ConnectorSession session, ConnectorTableHandle tableHandle, List<ColumnHandle> columns, RetryMode retryMode)
     {
@@ -137,6 +153,13 @@ public class TimeFusionMetadata
         Optional<Transaction> transaction = TimeFusionSessionProperties.ingestTransaction(session);
         filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId(), transaction));
         return Optional.empty();
+    }
+
+    /** The query's snapshots were pinned for its scans (QuerySnapshots); once it ended they are garbage. */
+    @Override
+    public void cleanupQuery(ConnectorSession session)
+    {
+        querySnapshots.release(session.getQueryId());
     }
 
     private static DataFileFragment toFragment(Slice fragment)

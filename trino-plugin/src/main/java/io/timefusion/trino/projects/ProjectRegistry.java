@@ -51,7 +51,7 @@ public class ProjectRegistry
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
         this.defaultTable = defaultTable.get();
         this.directory = this.defaultTable.tableRoot().parentDirectory().appendPath("_projects");
-        this.cipher = new SecretCipher(config.getSecretsKey());
+        this.cipher = new SecretCipher(config.getSecretsKey(), "project", TIMEFUSION_PROJECT_ERROR);
         this.refreshNanos = config.getProjectsRefreshInterval().roundTo(TimeUnit.NANOSECONDS);
     }
 

@@ -2,6 +2,8 @@ package io.timefusion.trino.read;
 
 import com.google.inject.Inject;
 import io.airlift.slice.Slices;
+import io.timefusion.trino.buffer.BufferPageSourceProvider;
+import io.timefusion.trino.buffer.BufferSplit;
 import io.timefusion.trino.metadata.DeltaType;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
@@ -42,13 +44,15 @@ public class TimeFusionPageSourceProvider
     private final FileSystems fileSystems;
     private final ProjectTables tables;
     private final OtelLogsAndSpansTable table;
+    private final BufferPageSourceProvider bufferPageSources;
 
     @Inject
-    public TimeFusionPageSourceProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table)
+    public TimeFusionPageSourceProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table, BufferPageSourceProvider bufferPageSources)
     {
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.table = requireNonNull(table, "table is null");
+        this.bufferPageSources = requireNonNull(bufferPageSources, "bufferPageSources is null");
     }
 
     @Override
@@ -60,8 +64,11 @@ public class TimeFusionPageSourceProvider
             List<ColumnHandle> columns,
             DynamicFilter dynamicFilter)
     {
-        TimeFusionSplit split = (TimeFusionSplit) connectorSplit;
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        if (connectorSplit instanceof BufferSplit bufferSplit) {
+            return bufferPageSources.createPageSource(bufferSplit, handle, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
+        }
+        TimeFusionSplit split = (TimeFusionSplit) connectorSplit;
 
         List<RequestedColumn> stored = new ArrayList<>();
         int[] readerChannels = new int[columns.size()];

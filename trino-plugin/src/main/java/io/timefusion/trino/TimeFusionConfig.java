@@ -195,7 +195,7 @@ public class TimeFusionConfig
     }
 
     @Config("timefusion.projects-refresh-interval")
-    @ConfigDescription("How old the list of registered projects a node uses may be; the node that registers sees the change at once")
+    @ConfigDescription("How old the lists of registered projects and announced gateways a node uses may be; the node that runs the procedure sees the change at once")
     public TimeFusionConfig setProjectsRefreshInterval(Duration projectsRefreshInterval)
     {
         this.projectsRefreshInterval = projectsRefreshInterval;

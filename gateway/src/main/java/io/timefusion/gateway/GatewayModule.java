@@ -23,7 +23,6 @@ import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.IngestTransportConfig;
 import io.timefusion.gateway.ingest.TrinoBatchWriter;
-import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.ingest.buffer.WriteBufferModule;
 import io.timefusion.gateway.ingest.queue.BatchQueueModule;
 import io.timefusion.gateway.metrics.QueryMetrics;
@@ -44,7 +43,6 @@ import io.timefusion.gateway.trino.TrinoSessions;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
 import static com.google.inject.multibindings.Multibinder.newSetBinder;
-import static com.google.inject.multibindings.OptionalBinder.newOptionalBinder;
 import static io.airlift.jaxrs.JaxrsBinder.jaxrsBinder;
 
 public class GatewayModule
@@ -82,7 +80,6 @@ public class GatewayModule
         binder.bind(GatewayUrl.class).in(Scopes.SINGLETON);
         binder.bind(TrinoBatchWriter.class).in(Scopes.SINGLETON);
         binder.bind(BatchWriter.class).to(TrinoBatchWriter.class);
-        newOptionalBinder(binder, WriteBuffer.class);
         install(buildConfigObject(IngestConfig.class).isWriteBufferEnabled() ? new WriteBufferModule() : new BatchQueueModule());
         binder.bind(ProjectAdmin.class).in(Scopes.SINGLETON);
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);

@@ -7,8 +7,10 @@ import io.trino.Session;
 import io.trino.plugin.tpch.TpchPlugin;
 import io.trino.testing.DistributedQueryRunner;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,9 +44,12 @@ public final class TimeFusionQueryRunner
                 .buildOrThrow();
     }
 
+    /** A key for secrets at rest (gateway tokens, project secrets) that tests of local storage share. */
+    public static final String TESTING_SECRETS_KEY = Base64.getEncoder().encodeToString("timefusion-tests-secrets-key-32b".getBytes(StandardCharsets.UTF_8));
+
     public static Map<String, String> localProperties(Path dataDirectory)
     {
-        return Map.of("timefusion.data-dir", dataDirectory.toString());
+        return Map.of("timefusion.data-dir", dataDirectory.toString(), "timefusion.secrets-key", TESTING_SECRETS_KEY);
     }
 
     public static final class Builder

@@ -94,6 +94,7 @@ public final class WriteBuffer
         }
         BufferedStatement.Prepared statement = BufferedStatement.prepare(rows);
         try {
+            announcer.awaitAnnounced(waitTimeout);
             reserve(statement);
             try {
                 groupCommit.append(statement).get();

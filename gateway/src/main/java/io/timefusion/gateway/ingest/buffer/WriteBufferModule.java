@@ -11,7 +11,8 @@ import io.timefusion.gateway.ingest.IngestPath;
 import io.timefusion.gateway.ingest.IngestTransportConfig;
 import io.timefusion.gateway.ingest.TrinoBatchWriter;
 
-import static com.google.inject.multibindings.OptionalBinder.newOptionalBinder;
+import java.util.Optional;
+
 import static io.airlift.jaxrs.JaxrsBinder.jaxrsBinder;
 
 /**
@@ -25,7 +26,6 @@ public class WriteBufferModule
     public void configure(Binder binder)
     {
         binder.bind(GatewayAnnouncer.class).in(Scopes.SINGLETON);
-        newOptionalBinder(binder, WriteBuffer.class).setBinding().to(WriteBuffer.class);
         binder.bind(IngestPath.class).to(WriteBuffer.class);
         jaxrsBinder(binder).bind(BufferResource.class);
     }
@@ -43,5 +43,13 @@ public class WriteBufferModule
     public static WriteBuffer writeBuffer(IngestConfig config, GatewayIdentity identity, TrinoBatchWriter writer, GatewayAnnouncer announcer)
     {
         return new WriteBuffer(config, identity, writer.withTransport(IngestTransportConfig.Transport.HTTP), announcer);
+    }
+
+    /** For /health, /status and /metrics, which report the buffer when there is one. */
+    @Provides
+    @Singleton
+    public static Optional<WriteBuffer> optionalWriteBuffer(WriteBuffer buffer)
+    {
+        return Optional.of(buffer);
     }
 }

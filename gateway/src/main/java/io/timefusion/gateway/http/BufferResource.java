@@ -3,6 +3,7 @@ package io.timefusion.gateway.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.buffer.BufferExpiredException;
@@ -36,12 +37,13 @@ public class BufferResource
 {
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
-    private final WriteBuffer buffer;
+    // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
+    private final Provider<WriteBuffer> buffer;
     private final IngestTables tables;
     private final ObjectMapper json;
 
     @Inject
-    public BufferResource(WriteBuffer buffer, IngestTables tables, ObjectMapper json)
+    public BufferResource(Provider<WriteBuffer> buffer, IngestTables tables, ObjectMapper json)
     {
         this.buffer = requireNonNull(buffer, "buffer is null");
         this.tables = requireNonNull(tables, "tables is null");
@@ -53,6 +55,7 @@ public class BufferResource
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response rows(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
     {
+        WriteBuffer buffer = this.buffer.get();
         if (authorization == null || !authorization.startsWith("Bearer ") || !buffer.identity().acceptsToken(authorization.substring("Bearer ".length()).strip())) {
             return Response.status(Response.Status.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer")

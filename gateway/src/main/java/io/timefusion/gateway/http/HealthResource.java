@@ -1,6 +1,7 @@
 package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.trino.TrinoProbe;
 import jakarta.ws.rs.GET;
@@ -23,10 +24,11 @@ import static java.util.Objects.requireNonNull;
 public class HealthResource
 {
     private final TrinoProbe trino;
-    private final Optional<WriteBuffer> buffer;
+    // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
+    private final Provider<Optional<WriteBuffer>> buffer;
 
     @Inject
-    public HealthResource(TrinoProbe trino, Optional<WriteBuffer> buffer)
+    public HealthResource(TrinoProbe trino, Provider<Optional<WriteBuffer>> buffer)
     {
         this.trino = requireNonNull(trino, "trino is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
@@ -46,7 +48,7 @@ public class HealthResource
         result.error().ifPresent(error -> trinoStatus.put("error", error));
         body.put("trino", trinoStatus);
         // while Trino is unreachable the buffer keeps acknowledging: how much waits and whether flushes fail
-        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
+        buffer.get().ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         return Response.status(result.reachable() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }
 }

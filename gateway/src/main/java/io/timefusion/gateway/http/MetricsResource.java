@@ -2,6 +2,7 @@ package io.timefusion.gateway.http;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.metrics.LatencyHistogram;
@@ -35,10 +36,11 @@ public class MetricsResource
     private final QueryResultCache cache;
     private final QueryMetrics queries;
     private final ConnectionLimiter connections;
-    private final Optional<WriteBuffer> buffer;
+    // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
+    private final Provider<Optional<WriteBuffer>> buffer;
 
     @Inject
-    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections, Optional<WriteBuffer> buffer)
+    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections, Provider<Optional<WriteBuffer>> buffer)
     {
         this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
@@ -54,7 +56,7 @@ public class MetricsResource
             return Response.ok(json(), MediaType.APPLICATION_JSON_TYPE).build();
         }
         // as a plain header: given as a media type, JAX-RS would rewrite it to text/plain;charset=utf-8;version=0.0.4
-        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections, buffer.map(WriteBuffer::status))).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
+        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections, buffer.get().map(WriteBuffer::status))).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
     }
 
     /** JSON only when the client prefers it to text; a wildcard gets the Prometheus default. */
@@ -92,7 +94,7 @@ public class MetricsResource
         pgwire.put("connections_rejected", connections.rejected());
         body.put("pgwire", pgwire);
         body.put("trino_errors_by_sqlstate_class", queries.trinoErrorsByClass());
-        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
+        buffer.get().ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         return body;
     }
 

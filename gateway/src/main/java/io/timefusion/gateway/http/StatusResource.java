@@ -1,6 +1,7 @@
 package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.trino.ProjectAdmin;
@@ -27,10 +28,11 @@ public class StatusResource
     private final TrinoProbe trino;
     private final ProjectAdmin projects;
     private final GatewayUptime uptime;
-    private final Optional<WriteBuffer> buffer;
+    // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
+    private final Provider<Optional<WriteBuffer>> buffer;
 
     @Inject
-    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime, Optional<WriteBuffer> buffer)
+    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime, Provider<Optional<WriteBuffer>> buffer)
     {
         this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
@@ -52,7 +54,7 @@ public class StatusResource
         body.put("database", database);
         body.put("query_cache", QueryCacheJson.of(cache.stats()));
         body.put("trino", trinoStatus());
-        buffer.ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
+        buffer.get().ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
         body.put("timestamp", Instant.now().toString());
         body.put("uptime_seconds", uptime.seconds());
         return body;

@@ -19,12 +19,14 @@ final class GatewayProcess
     private final Process process;
     private final Path log;
     private final int pgwirePort;
+    private final int httpPort;
 
-    private GatewayProcess(Process process, Path log, int pgwirePort)
+    private GatewayProcess(Process process, Path log, int pgwirePort, int httpPort)
     {
         this.process = process;
         this.log = log;
         this.pgwirePort = pgwirePort;
+        this.httpPort = httpPort;
     }
 
     static GatewayProcess start(List<String> jvmOptions, Map<String, String> environment)
@@ -33,6 +35,7 @@ final class GatewayProcess
         String classpath = System.getProperty("timefusion.gateway.jar") + ":"
                 + Files.readString(Path.of(System.getProperty("timefusion.gateway.classpath-file"))).strip();
         int pgwirePort = freePort();
+        int httpPort = freePort();
         Path log = Files.createTempFile("gateway-", ".log");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -42,9 +45,9 @@ final class GatewayProcess
         builder.environment().putAll(environment);
         builder.environment().put("PGWIRE_PORT", Integer.toString(pgwirePort));
         builder.environment().put("PGWIRE_BIND_ADDRESS", "127.0.0.1");
-        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().put("PORT", Integer.toString(httpPort));
         builder.environment().put("HTTP_BIND_ADDRESS", "127.0.0.1");
-        GatewayProcess gateway = new GatewayProcess(builder.start(), log, pgwirePort);
+        GatewayProcess gateway = new GatewayProcess(builder.start(), log, pgwirePort, httpPort);
         gateway.awaitPort(Duration.ofSeconds(60));
         return gateway;
     }
@@ -70,6 +73,11 @@ final class GatewayProcess
     int pgwirePort()
     {
         return pgwirePort;
+    }
+
+    int httpPort()
+    {
+        return httpPort;
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed. */

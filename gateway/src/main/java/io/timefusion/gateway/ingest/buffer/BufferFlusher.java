@@ -95,6 +95,25 @@ final class BufferFlusher
 
     private void run()
     {
+        while (true) {
+            try {
+                runUntilStopped();
+                return;
+            }
+            catch (RuntimeException e) {
+                // a bug, not a failed write: flushing must not stop for good, and /health must say it fails
+                metrics.failed(e.toString());
+                log.error(e, "Flushing %s failed unexpectedly; trying again in a second", buffer.table());
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                if (Thread.interrupted()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runUntilStopped()
+    {
         try {
             while (true) {
                 evict();

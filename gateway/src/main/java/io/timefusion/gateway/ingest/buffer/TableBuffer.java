@@ -55,6 +55,7 @@ final class TableBuffer
     synchronized void add(BufferedStatement statement)
     {
         checkArgument(statements.isEmpty() || statement.sequence() > statements.getLast().sequence(), "sequences must grow");
+        checkArgument(statement.sequence() > flushedThrough, "statement %s is already flushed", statement.sequence());
         statements.add(statement);
         statement.partitions().keySet().forEach(key -> partitions.computeIfAbsent(key, _ -> new ArrayDeque<>()).add(statement));
         unflushedRows += statement.rowCount();

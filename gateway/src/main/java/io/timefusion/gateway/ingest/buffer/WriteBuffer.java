@@ -53,6 +53,7 @@ public final class WriteBuffer
     private final Duration grace;
     private final Duration waitTimeout;
     private final Duration shutdownTimeout;
+    private volatile boolean replayed;
     private volatile boolean closed;
 
     /** @param writer writes a flush to Delta (one Trino statement, the batch fetched by URL so the statement stays small) */
@@ -73,11 +74,14 @@ public final class WriteBuffer
         this.unfinishedFlushes = new ConcurrentHashMap<>();
         recovery.unfinishedFlushes().forEach(flush -> unfinishedFlushes.computeIfAbsent(flush.table(), _ -> new ArrayList<>()).add(flush));
         for (WalRecord.Statement statement : recovery.statements()) {
-            BufferedStatement recovered = recovered(statement);
-            capacity.take(recovered.rowCount(), recovered.bytes());
-            buffer(recovered.table()).add(recovered);
+            BufferedStatement buffered = recovered(statement);
+            capacity.take(buffered.rowCount(), buffered.bytes());
+            buffer(buffered.table()).add(buffered);
         }
         unfinishedFlushes.keySet().forEach(this::buffer);
+        // only now: a flush of an interrupted range must find every statement of it in the buffer
+        replayed = true;
+        flushers.values().forEach(BufferFlusher::start);
         this.groupCommit = new GroupCommit(wal, this::add);
     }
 
@@ -206,7 +210,9 @@ public final class WriteBuffer
             BufferFlusher flusher = new BufferFlusher(buffer, wal, writer, identity.id(), capacity, flushMetrics, maxBatchRows, interval, grace,
                     unfinishedFlushes.getOrDefault(name, List.of()));
             flushers.put(name, flusher);
-            flusher.start();
+            if (replayed) {
+                flusher.start();
+            }
             return buffer;
         });
     }

@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
+import io.airlift.http.server.HttpServer;
 import io.timefusion.gateway.http.BufferResource;
 import io.timefusion.gateway.ingest.IngestConfig;
 import io.timefusion.gateway.ingest.IngestPath;
@@ -37,10 +38,14 @@ public class WriteBufferModule
         return GatewayIdentity.load(config.getQueueDbPath().orElseThrow());
     }
 
-    /** The buffer's flushes always fetch their batch by URL: a flush is large, and no statement should carry its rows. */
+    /**
+     * The buffer's flushes always fetch their batch by URL: a flush is large, and no statement should carry its rows.
+     * Made after the HTTP server, so that the lifecycle, which stops services in the reverse order, stops the buffer
+     * first: its last flush is fetched from this gateway's HTTP port, and queries read the buffer there until it retired.
+     */
     @Provides
     @Singleton
-    public static WriteBuffer writeBuffer(IngestConfig config, GatewayIdentity identity, TrinoBatchWriter writer, GatewayAnnouncer announcer)
+    public static WriteBuffer writeBuffer(IngestConfig config, GatewayIdentity identity, TrinoBatchWriter writer, GatewayAnnouncer announcer, HttpServer httpServer)
     {
         return new WriteBuffer(config, identity, writer.withTransport(IngestTransportConfig.Transport.HTTP), announcer);
     }

@@ -1,7 +1,10 @@
 package io.timefusion.bench;
 
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
+import io.timefusion.gateway.metrics.LatencyHistogram;
 import io.timefusion.testing.PostgresServer;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +13,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Issue 7's ingest shapes through the PostgreSQL wire protocol, side by side: the gateway with the batch queue on
- * (Trino, the timefusion connector on local disk and the gateway in this JVM) and PostgreSQL 15 (a child process,
- * the same table with an index on (project_id, timestamp)). The client is pgjdbc in this JVM for both. Prints a
- * Markdown report on stdout; progress and the servers' logs go to stderr.
+ * Issue 12's ingest shapes through the PostgreSQL wire protocol, side by side in one run: TimeFusion with its default
+ * ingest, the write buffer (Trino with the timefusion connector on local disk and the gateway in this JVM, buffered
+ * ingest with QUEUE_DB_PATH in a temporary directory and every other setting at its default), and PostgreSQL 15 (a
+ * child process, durable: fsync on, the same table with an index on (project_id, timestamp)). Clients: pgjdbc in this
+ * JVM, and psycopg2 in a child process for the literal-SQL shape. Prints a Markdown report on stdout; progress and the
+ * servers' logs go to stderr.
  */
 public final class IngestBenchmark
 {
@@ -24,20 +30,16 @@ public final class IngestBenchmark
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int SINGLE_ROW_CONNECTIONS = 64;
     private static final int SINGLE_ROW_STATEMENTS = 30;
-    // 1 M rows as COPYs of 10,000: a COPY is one batch, so it must fit BATCH_QUEUE_MAX_ROWS whole, and the batch
-    // travels to Trino as one statement (~20 MB of base64 at 88 columns), which Trino holds several times over
     private static final int COPY_CONNECTIONS = 4;
     private static final int COPIES_PER_CONNECTION = 25;
     private static final int ROWS_PER_COPY = 10_000;
-
-    static final Map<String, String> QUEUE_SETTINGS = Map.of(
-            "ingest.batch-queue.enabled", "true",
-            "ingest.batch-interval-ms", "100",
-            "ingest.max-batch-size", "10000",
-            "ingest.batch-queue.max-rows", "200000",
-            "ingest.batch-queue.max-size", "2GB");
+    private static final int LITERAL_CONNECTIONS = 16;
+    private static final int LITERAL_STATEMENTS = 40;
 
     private IngestBenchmark() {}
+
+    /** What one target did: its results, the query latencies during the 100-row INSERTs, and the load after each. */
+    private record Run(List<IngestScenarios.Result> results, IngestReport.Reader reader, List<String> loadAverages) {}
 
     public static void main(String[] args)
             throws Exception
@@ -49,6 +51,7 @@ public final class IngestBenchmark
         PrintStream stdout = System.out;
         MachineInfo machine = MachineInfo.detect();
         List<IngestScenarios.Result> results = new ArrayList<>();
+        List<IngestReport.Reader> readers = new ArrayList<>();
         List<String> loadAverages = new ArrayList<>();
 
         try (PostgresServer postgres = PostgresServer.startDurable()) {
@@ -57,47 +60,98 @@ public final class IngestBenchmark
                     statement.execute(ddl);
                 }
             }
-            results.addAll(runAll(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), "pg", loadAverages));
+            Run run = runAll(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), "pg");
+            results.addAll(run.results());
+            readers.add(run.reader());
+            loadAverages.addAll(run.loadAverages());
         }
 
+        IngestReport.Files files;
+        Path wal = Files.createTempDirectory("timefusion-bench-wal-");
         try (BenchStorage storage = BenchStorage.local();
-                BenchCluster cluster = BenchCluster.start(storage)) {
-            try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), QUEUE_SETTINGS)) {
-                results.addAll(runAll(new IngestTarget("gateway, queue on", gateway.jdbcUrl(), gateway.properties()), "tf", loadAverages));
-            }
-            Path queueDirectory = Files.createTempDirectory("timefusion-bench-queue-db-");
-            Map<String, String> localAck = new java.util.HashMap<>(QUEUE_SETTINGS);
-            localAck.put("ingest.batch-ack", "local");
-            localAck.put("ingest.queue-db-path", queueDirectory.toString());
-            try (BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), localAck)) {
-                IngestTarget target = new IngestTarget("gateway, queue on, BATCH_ACK=local", gateway.jdbcUrl(), gateway.properties());
-                progress("%s: 100-row INSERTs".formatted(target.name()));
-                results.add(reported(IngestScenarios.multiRowInserts(multiRowLabel(), target, new OtelRows("tf-local"), MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT)));
-                loadAverages.add(target.name() + " after 100-row INSERTs: " + MachineInfo.currentLoadAverage());
-            }
+                BenchCluster cluster = BenchCluster.start(storage);
+                BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), Map.of(
+                        "ingest.batch-queue.enabled", "true",
+                        "ingest.queue-db-path", wal.toString(),
+                        // the reader's query must reach Trino each time
+                        "query-cache.enabled", "false"))) {
+            IngestTarget target = new IngestTarget("TimeFusion, write buffer", gateway.jdbcUrl(), gateway.properties());
+            Path table = storage.tableDirectory(BenchCluster.CATALOG);
+            WriteBuffer buffer = gateway.instance(WriteBuffer.class);
+            Run run = runAll(target, "tf");
+            results.addAll(run.results());
+            readers.add(run.reader());
+            loadAverages.addAll(run.loadAverages());
+
+            progress("TimeFusion: what a million COPY rows leave in Delta");
+            awaitFlushed(buffer);
+            long commitsBefore = commits(table);
+            TableFiles filesBefore = TableFiles.of(table);
+            LatencyHistogram.Snapshot flushesBefore = buffer.status().flushes().latency();
+            results.add(reported(copyMillion(target, new OtelRows("tf-files"))));
+            awaitFlushed(buffer);
+            LatencyHistogram.Snapshot flushesAfter = buffer.status().flushes().latency();
+            long flushes = flushesAfter.count() - flushesBefore.count();
+            files = new IngestReport.Files(COPY_CONNECTIONS * COPIES_PER_CONNECTION * ROWS_PER_COPY, flushes, commits(table) - commitsBefore,
+                    TableFiles.of(table).dataFiles() - filesBefore.dataFiles(), flushes == 0 ? 0 : (flushesAfter.sumSeconds() - flushesBefore.sumSeconds()) / flushes);
         }
-        stdout.println(IngestReport.render(machine, results, loadAverages));
+        stdout.println(IngestReport.render(machine, results, readers, files, loadAverages));
     }
 
-    private static List<IngestScenarios.Result> runAll(IngestTarget target, String idPrefix, List<String> loadAverages)
+    private static Run runAll(IngestTarget target, String idPrefix)
             throws Exception
     {
         List<IngestScenarios.Result> results = new ArrayList<>();
+        List<String> loadAverages = new ArrayList<>();
         OtelRows rows = new OtelRows(idPrefix);
         progress("%s: warm-up".formatted(target.name()));
         IngestScenarios.multiRowInserts("warm-up", target, rows, MULTI_ROW_CONNECTIONS, 2, ROWS_PER_STATEMENT);
         loadAverages.add(target.name() + " before: " + MachineInfo.currentLoadAverage());
 
-        progress("%s: 100-row INSERTs".formatted(target.name()));
-        results.add(reported(IngestScenarios.multiRowInserts(multiRowLabel(), target, rows, MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT)));
+        progress("%s: 100-row INSERTs, a query repeated meanwhile".formatted(target.name()));
+        IngestReport.Reader reader;
+        try (QueryDuringIngest query = QueryDuringIngest.start(target)) {
+            results.add(reported(IngestScenarios.multiRowInserts(multiRowLabel(), target, rows, MULTI_ROW_CONNECTIONS, MULTI_ROW_STATEMENTS, ROWS_PER_STATEMENT)));
+            query.close();
+            reader = new IngestReport.Reader(target.name(), query.latencies());
+        }
+        loadAverages.add(target.name() + " after 100-row INSERTs: " + MachineInfo.currentLoadAverage());
         progress("%s: single-row INSERTs".formatted(target.name()));
         results.add(reported(IngestScenarios.multiRowInserts("single-row INSERT × 88 binds, %d connections".formatted(SINGLE_ROW_CONNECTIONS), target, rows,
                 SINGLE_ROW_CONNECTIONS, SINGLE_ROW_STATEMENTS, 1)));
+        loadAverages.add(target.name() + " after single-row INSERTs: " + MachineInfo.currentLoadAverage());
+        progress("%s: psycopg2 literal INSERTs".formatted(target.name()));
+        results.add(reported(Psycopg2Inserts.run("psycopg2 literal %d-row INSERT × 20 columns, %d connections".formatted(ROWS_PER_STATEMENT, LITERAL_CONNECTIONS),
+                target, LITERAL_CONNECTIONS, LITERAL_STATEMENTS, ROWS_PER_STATEMENT, idPrefix + "-literal")));
+        loadAverages.add(target.name() + " after psycopg2 INSERTs: " + MachineInfo.currentLoadAverage());
         progress("%s: COPY".formatted(target.name()));
-        results.add(reported(IngestScenarios.copies("COPY FROM STDIN csv, 1 M rows as %d × %,d-row COPYs over %d connections".formatted(COPY_CONNECTIONS * COPIES_PER_CONNECTION, ROWS_PER_COPY, COPY_CONNECTIONS),
-                target, rows, COPY_CONNECTIONS, COPIES_PER_CONNECTION, ROWS_PER_COPY)));
-        loadAverages.add(target.name() + " after: " + MachineInfo.currentLoadAverage());
-        return results;
+        results.add(reported(copyMillion(target, rows)));
+        loadAverages.add(target.name() + " after COPY: " + MachineInfo.currentLoadAverage());
+        return new Run(results, reader, loadAverages);
+    }
+
+    private static IngestScenarios.Result copyMillion(IngestTarget target, OtelRows rows)
+            throws Exception
+    {
+        return IngestScenarios.copies("COPY FROM STDIN csv, 1 M rows as %d × %,d-row COPYs over %d connections".formatted(COPY_CONNECTIONS * COPIES_PER_CONNECTION, ROWS_PER_COPY, COPY_CONNECTIONS),
+                target, rows, COPY_CONNECTIONS, COPIES_PER_CONNECTION, ROWS_PER_COPY);
+    }
+
+    private static void awaitFlushed(WriteBuffer buffer)
+            throws InterruptedException
+    {
+        while (buffer.status().unflushedRows() > 0) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Commits in the table's Delta log: one {@code <version>.json} each. */
+    private static long commits(Path table)
+            throws IOException
+    {
+        try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
+            return log.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json")).count();
+        }
     }
 
     private static String multiRowLabel()

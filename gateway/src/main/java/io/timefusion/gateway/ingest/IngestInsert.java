@@ -5,6 +5,7 @@ import io.timefusion.gateway.pgwire.types.PgType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -36,12 +37,30 @@ public final class IngestInsert
     /** The INSERT, if it writes to an ingest table in a shape parsed here. */
     public static Optional<IngestInsert> parse(String sql)
     {
-        return InsertParser.parse(sql);
+        return ValuesInsertScanner.scan(sql).or(() -> InsertParser.parse(sql));
     }
 
     public String table()
     {
         return table;
+    }
+
+    @Override
+    public boolean equals(Object other)
+    {
+        return other instanceof IngestInsert insert && table.equals(insert.table) && columns.equals(insert.columns) && rows.equals(insert.rows) && unnest == insert.unnest;
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return Objects.hash(table, columns, rows, unnest);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "IngestInsert[table=%s, columns=%s, rows=%s, unnest=%s]".formatted(table, columns, rows, unnest);
     }
 
     /** The highest {@code $n}: how many parameters a Bind must supply. */

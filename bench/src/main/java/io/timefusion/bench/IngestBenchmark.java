@@ -121,7 +121,7 @@ public final class IngestBenchmark
                 SINGLE_ROW_CONNECTIONS, SINGLE_ROW_STATEMENTS, 1)));
         loadAverages.add(target.name() + " after single-row INSERTs: " + MachineInfo.currentLoadAverage());
         progress("%s: psycopg2 literal INSERTs".formatted(target.name()));
-        results.add(reported(Psycopg2Inserts.run("psycopg2 literal %d-row INSERT × 20 columns, %d connections".formatted(ROWS_PER_STATEMENT, LITERAL_CONNECTIONS),
+        results.add(reported(Psycopg2Inserts.run("psycopg2 literal %d-row INSERT × 21 columns, %d connections".formatted(ROWS_PER_STATEMENT, LITERAL_CONNECTIONS),
                 target, LITERAL_CONNECTIONS, LITERAL_STATEMENTS, ROWS_PER_STATEMENT, idPrefix + "-literal")));
         loadAverages.add(target.name() + " after psycopg2 INSERTs: " + MachineInfo.currentLoadAverage());
         progress("%s: COPY".formatted(target.name()));

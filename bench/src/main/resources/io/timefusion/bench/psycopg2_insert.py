@@ -1,4 +1,5 @@
-"""Issue 12's client shape: psycopg2 sending literal 100-row INSERTs of 20 columns over several connections.
+"""Issue 12's client shape: psycopg2 sending literal 100-row INSERTs of 20 columns (and date, which PostgreSQL's
+table needs and TimeFusion derives) over several connections.
 
 usage: python3 psycopg2_insert.py DSN CONNECTIONS STATEMENTS ROWS ID_PREFIX
 Each connection renders all its statements before the clock starts (mogrify), then sends them one after another and
@@ -15,7 +16,7 @@ import psycopg2
 COLUMNS = ["timestamp", "id", "project_id", "name", "kind", "status_code", "level", "duration", "context___trace_id",
            "context___span_id", "resource___service___name", "attributes___http___request___method",
            "attributes___http___response___status_code", "attributes___url___path", "attributes___user___id", "body",
-           "attributes", "hashes", "severity___severity_text", "message_size_bytes"]
+           "attributes", "hashes", "severity___severity_text", "message_size_bytes", "date"]
 
 
 def row(prefix, number):
@@ -24,7 +25,7 @@ def row(prefix, number):
             "SERVER", "OK", "INFO", 1000 + number % 5000, "%032x" % (number * 7919), "%016x" % number, "service-%d" % (number % 12),
             "GET", 200 if number % 20 else 500, "/api/v1/items/%d" % (number % 300), "user-%d" % (number % 1000),
             '{"message": "request %d handled"}' % number, '{"http.route": "/api/v1/items/:id", "n": %d}' % number,
-            ["h%d" % (number % 7)], "INFO", 512 + number % 100)
+            ["h%d" % (number % 7)], "INFO", 512 + number % 100, timestamp.date())
 
 
 def main():

@@ -18,4 +18,16 @@ public final class IngestException
     {
         super(message, sqlState, cause);
     }
+
+    /** 57P01 (admin_shutdown), as Postgres answers statements while it stops. */
+    public static IngestException shuttingDown()
+    {
+        return new IngestException("57P01", "terminating statement because the gateway is shutting down");
+    }
+
+    /** 57014 (query_canceled): the session's wait was interrupted, because its client went away or cancelled. */
+    public static IngestException canceled(InterruptedException interruption)
+    {
+        return new IngestException("57014", "canceling statement due to user request", interruption);
+    }
 }

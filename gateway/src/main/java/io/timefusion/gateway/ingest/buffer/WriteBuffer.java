@@ -94,7 +94,7 @@ public final class WriteBuffer
             return 0;
         }
         if (closed) {
-            throw new IngestException("57P01", "terminating statement because the gateway is shutting down");
+            throw IngestException.shuttingDown();
         }
         BufferedStatement.Prepared statement = BufferedStatement.prepare(rows);
         try {
@@ -115,7 +115,7 @@ public final class WriteBuffer
         catch (InterruptedException e) {
             // the session ended (client gone or cancelled); a statement already handed to the log may still be stored
             Thread.currentThread().interrupt();
-            throw new IngestException("57014", "canceling statement due to user request", e);
+            throw IngestException.canceled(e);
         }
     }
 

@@ -71,7 +71,7 @@ public final class BatchQueue
             return 0;
         }
         if (closed) {
-            throw new IngestException("57P01", "terminating statement because the gateway is shutting down");
+            throw IngestException.shuttingDown();
         }
         long bytes = RowSizes.estimate(rows);
         QueuedInsert insert = new QueuedInsert(rows, bytes);
@@ -84,7 +84,7 @@ public final class BatchQueue
             // the session ended (client gone or cancelled): the rows stay queued and are written, as a statement
             // already sent to Postgres would be
             Thread.currentThread().interrupt();
-            throw new IngestException("57014", "canceling statement due to user request", e);
+            throw IngestException.canceled(e);
         }
         catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException failure) {

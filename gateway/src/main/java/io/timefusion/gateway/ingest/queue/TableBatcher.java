@@ -96,7 +96,7 @@ final class TableBatcher
             }
         }
         catch (InterruptedException e) {
-            failPending(new IngestException("57P01", "terminating statement because the gateway is shutting down"));
+            failPending(IngestException.shuttingDown());
         }
     }
 

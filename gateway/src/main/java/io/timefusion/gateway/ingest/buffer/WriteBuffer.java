@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -100,11 +101,17 @@ public final class WriteBuffer
         try {
             announcer.awaitAnnounced(waitTimeout);
             reserve(statement);
+            CompletableFuture<BufferedStatement> buffered = groupCommit.append(statement);
+            // a statement the log could not take holds no room; released here even if this session stops waiting
+            buffered.whenComplete((_, failure) -> {
+                if (failure != null) {
+                    capacity.release(rows.rowCount(), statement.bytes());
+                }
+            });
             try {
-                groupCommit.append(statement).get();
+                buffered.get();
             }
             catch (ExecutionException e) {
-                capacity.release(rows.rowCount(), statement.bytes());
                 if (e.getCause() instanceof SQLException failure) {
                     throw failure;
                 }

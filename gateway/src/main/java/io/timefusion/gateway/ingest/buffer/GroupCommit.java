@@ -111,7 +111,7 @@ final class GroupCommit
     }
 
     /** 53100 (disk_full) when the disk is full, as Postgres says when it cannot extend its WAL; 58030 (io_error) otherwise. */
-    private static SQLException failure(Exception e)
+    static SQLException failure(Exception e)
     {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {

@@ -1,6 +1,9 @@
 package io.timefusion.integration.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
+import io.airlift.http.server.HttpServerInfo;
 import io.airlift.bootstrap.LifeCycleManager;
 import io.timefusion.gateway.GatewayMain;
 import io.timefusion.gateway.ingest.buffer.BufferStatus;
@@ -10,6 +13,10 @@ import io.timefusion.integration.gateway.TestingGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,6 +79,7 @@ class TestWriteBufferWhenTrinoIsKilled
                     assertThat(down.flushes().failing()).as("flushes fail while Trino is down").isTrue();
                     assertThat(down.unflushedRows()).isPositive();
                     assertThat(refusedAsFull.get()).as("statements refused with 53400 once the buffer was full").isPositive();
+                    assertHealthSaysFlushesFail(gateway);
 
                     trino.restart();
                     Thread.sleep(1_000);
@@ -89,6 +97,24 @@ class TestWriteBufferWhenTrinoIsKilled
                 gateway.getInstance(LifeCycleManager.class).stop();
             }
         }
+    }
+
+    /** What an operator sees: /health answers 503 and says the buffer's flushes fail; /metrics counts the waiting rows. */
+    private static void assertHealthSaysFlushesFail(Injector gateway)
+            throws Exception
+    {
+        String url = "http://127.0.0.1:" + gateway.getInstance(HttpServerInfo.class).getHttpUri().getPort();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(503);
+        JsonNode buffer = new ObjectMapper().readTree(health.body()).path("write_buffer");
+        assertThat(buffer.path("unflushed_rows").asLong()).isPositive();
+        assertThat(buffer.path("oldest_unflushed_seconds").asDouble()).isPositive();
+        assertThat(buffer.path("flushes").path("failing").asBoolean()).isTrue();
+        assertThat(buffer.path("flushes").path("failures").asLong()).isPositive();
+        assertThat(buffer.path("flushes").path("last_failure").asText()).isNotEmpty();
+        String metrics = client.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("timefusion_buffer_flush_failing 1").containsPattern("timefusion_buffer_unflushed_rows [1-9]");
     }
 
     private static Map<String, String> gatewayProperties(TrinoProcess trino, Path wal)

@@ -9,8 +9,10 @@ import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.security.TimeFusionAccessControl;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
 import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
@@ -43,6 +45,7 @@ public class TimeFusionConnector
     private final IngestBatchFunction ingestBatchFunction;
     private final TimeFusionFunctionProvider functionProvider;
     private final TimeFusionSessionProperties sessionProperties;
+    private final TimeFusionAccessControl accessControl;
 
     @Inject
     public TimeFusionConnector(
@@ -55,7 +58,8 @@ public class TimeFusionConnector
             ProjectsSystemTable projectsTable,
             IngestBatchFunction ingestBatchFunction,
             TimeFusionFunctionProvider functionProvider,
-            TimeFusionSessionProperties sessionProperties)
+            TimeFusionSessionProperties sessionProperties,
+            TimeFusionAccessControl accessControl)
     {
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -67,6 +71,7 @@ public class TimeFusionConnector
         this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
         this.functionProvider = requireNonNull(functionProvider, "functionProvider is null");
         this.sessionProperties = requireNonNull(sessionProperties, "sessionProperties is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
     }
 
     @Override
@@ -91,6 +96,12 @@ public class TimeFusionConnector
     public Set<Procedure> getProcedures()
     {
         return projectProcedures.procedures();
+    }
+
+    @Override
+    public ConnectorAccessControl getAccessControl()
+    {
+        return accessControl;
     }
 
     @Override

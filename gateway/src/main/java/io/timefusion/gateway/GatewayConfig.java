@@ -10,6 +10,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.Optional;
 
@@ -32,6 +33,8 @@ public class GatewayConfig
     private String tlsCertificateFile;
     private String tlsKeyFile;
     private String adminToken;
+    private String trinoAdminUser = "timefusion-admin";
+    private String trinoAdminSecret;
     private boolean queryCacheEnabled = true;
     private int queryCacheMaxEntries = 1000;
     private int queryCacheTtlSeconds = 300;
@@ -230,6 +233,41 @@ public class GatewayConfig
     {
         this.adminToken = adminToken;
         return this;
+    }
+
+    @NotNull
+    public String getTrinoAdminUser()
+    {
+        return trinoAdminUser;
+    }
+
+    @Config("trino.admin-user")
+    @ConfigDescription("The Trino user the gateway administers projects as (TRINO_ADMIN_USER): the connector's timefusion.admin-user")
+    public GatewayConfig setTrinoAdminUser(String trinoAdminUser)
+    {
+        this.trinoAdminUser = trinoAdminUser;
+        return this;
+    }
+
+    // the connector's timefusion.admin-secret rule: it travels in a JDBC extraCredentials list ("name:value;…")
+    public Optional<@Pattern(regexp = "[A-Za-z0-9._~+/=-]{16,}", message = "must be at least 16 characters of letters, digits and . _ ~ + / = -") String> getTrinoAdminSecret()
+    {
+        return Optional.ofNullable(trinoAdminSecret).filter(secret -> !secret.isBlank());
+    }
+
+    @Config("trino.admin-secret")
+    @ConfigDescription("The secret the admin user presents to the connector (TRINO_ADMIN_SECRET): its timefusion.admin-secret")
+    @ConfigSecuritySensitive
+    public GatewayConfig setTrinoAdminSecret(String trinoAdminSecret)
+    {
+        this.trinoAdminSecret = trinoAdminSecret;
+        return this;
+    }
+
+    @AssertTrue(message = "PGWIRE_USER must differ from TRINO_ADMIN_USER: Postgres sessions must never run as the Trino admin principal")
+    public boolean isAdminUserSeparate()
+    {
+        return !trinoAdminUser.equals(user);
     }
 
     @AssertTrue(message = "PGWIRE_TLS_CERT and PGWIRE_TLS_KEY must be set together")

@@ -25,6 +25,8 @@ public final class GatewayEnvironment
             .put("PGWIRE_TLS_KEY", "pgwire.tls.key-file")
             .put("TRINO_URL", "trino.url")
             .put("TRINO_CATALOG", "trino.catalog")
+            .put("TRINO_ADMIN_USER", "trino.admin-user")
+            .put("TRINO_ADMIN_SECRET", "trino.admin-secret")
             .put("TIMEFUSION_ADMIN_TOKEN", "admin.token")
             .put("ENABLE_QUERY_CACHE", "query-cache.enabled")
             .put("QUERY_CACHE_MAX_ENTRIES", "query-cache.max-entries")

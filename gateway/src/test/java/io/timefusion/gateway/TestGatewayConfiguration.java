@@ -56,4 +56,28 @@ class TestGatewayConfiguration
                 "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "ENABLE_BATCH_QUEUE", "true", "BATCH_ACK", "local"))))
                 .hasMessageContaining("BATCH_ACK=local needs ENABLE_BATCH_QUEUE=true and QUEUE_DB_PATH");
     }
+
+    @Test
+    void theAdminPrincipalIsConfiguredFromTheEnvironment()
+    {
+        assertThat(GatewayEnvironment.toProperties(Map.of("TRINO_ADMIN_USER", "ops", "TRINO_ADMIN_SECRET", "0123456789abcdef-secret")))
+                .containsEntry("trino.admin-user", "ops")
+                .containsEntry("trino.admin-secret", "0123456789abcdef-secret");
+    }
+
+    @Test
+    void postgresSessionsMayNeverRunAsTheAdminPrincipal()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
+                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "PGWIRE_USER", "timefusion-admin"))))
+                .hasMessageContaining("PGWIRE_USER must differ from TRINO_ADMIN_USER");
+    }
+
+    @Test
+    void anAdminSecretThatCannotTravelAsAnExtraCredentialIsRefused()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
+                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "TRINO_ADMIN_SECRET", "short;secret"))))
+                .hasMessageContaining("must be at least 16 characters");
+    }
 }

@@ -103,6 +103,7 @@ final class ExtendedQueryHandler
         if (!parse.statementName().isEmpty() && statements.containsKey(parse.statementName())) {
             throw new PgErrorException("42P05", "prepared statement \"%s\" already exists".formatted(parse.statementName()));
         }
+        ProcedureCalls.refuse(parse.sql());
         StatementKind kind = StatementKind.of(parse.sql());
         Optional<IngestInsert> ingest = runner.parseIngest(kind, parse.sql());
         // the rows of an INSERT parsed here never reach Trino as SQL: no translation

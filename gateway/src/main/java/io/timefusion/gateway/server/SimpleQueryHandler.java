@@ -67,6 +67,7 @@ final class SimpleQueryHandler
             throws Exception
     {
         runner.checkNotInFailedTransaction(kind);
+        ProcedureCalls.refuse(sql);
         Optional<String> localTag = runner.runLocally(kind, sql);
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));

@@ -2,21 +2,30 @@ package io.timefusion.integration.gateway;
 
 import io.timefusion.testing.S3ProxyExtension;
 import io.timefusion.testing.S3ProxyServer;
+import io.timefusion.testing.TimeFusionQueryRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Registering a customer's bucket over REST, then writing to it through pgwire. */
@@ -109,6 +118,76 @@ class TestProjectsRest
         assertThat(send("DELETE", "/projects/rest-project", null, TOKEN).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/projects/rest-project", null, TOKEN).statusCode()).isEqualTo(404);
         assertThat(customer.listObjectKeys("rest-customer")).anyMatch(key -> key.endsWith(".parquet"));
+    }
+
+    @Test
+    void postgresClientsCannotAdministerProjectsAndTheRestEndpointsStillCan()
+            throws Exception
+    {
+        S3ProxyServer customer = CUSTOMER.server();
+        customer.createBucket("rest-kept");
+        assertThat(send("POST", "/register_project", registration("rest-kept", "rest-kept", customer.accessKey(), customer.secretKey(), customer), TOKEN).statusCode()).isEqualTo(201);
+
+        try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+            for (String call : List.of(
+                    "CALL timefusion.system.unregister_project('rest-kept')",
+                    "call system.unregister_project(project_id => 'rest-kept')",
+                    "/* hidden */ CALL \"timefusion\".\"system\".\"register_project\"('rest-kept', 'elsewhere', 'AKIAINTRUDER01', 'intruder-secret-0123')")) {
+                assertThatThrownBy(() -> statement.execute(call))
+                        .as(call)
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+            // the extended protocol (a prepared statement) is refused the same way
+            try (PreparedStatement call = connection.prepareStatement("CALL timefusion.system.unregister_project(?)")) {
+                call.setString(1, "rest-kept");
+                assertThatThrownBy(call::execute).isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+            // a Postgres session cannot read every customer's buckets and keys either: the connector's rule refuses
+            assertThatThrownBy(() -> statement.executeQuery("SELECT project_id, bucket, access_key FROM timefusion.system.projects").close())
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            try (ResultSet rows = statement.executeQuery("SELECT 'still usable'")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+        HttpResponse<String> kept = send("GET", "/projects/rest-kept", null, TOKEN);
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).contains("\"bucket\":\"rest-kept\"");
+        assertThat(send("DELETE", "/projects/rest-kept", null, TOKEN).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void theTrinoCliCanAdministerOnlyAsTheAdminPrincipalWithItsSecret()
+            throws Exception
+    {
+        String unregister = "CALL timefusion.system.unregister_project('nobody-registered')";
+        // the Trino CLI speaks this protocol: any user name, or the admin's without its secret, is refused
+        for (Properties client : List.of(trinoClient("postgres", null), trinoClient(TimeFusionQueryRunner.ADMIN_USER, null),
+                trinoClient(TimeFusionQueryRunner.ADMIN_USER, "a-guessed-secret-0123456789"))) {
+            try (Connection connection = DriverManager.getConnection(trinoJdbcUrl(), client); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute(unregister))
+                        .hasMessageContaining("Access Denied: Cannot execute procedure system.unregister_project");
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(trinoJdbcUrl(), trinoClient(TimeFusionQueryRunner.ADMIN_USER, TimeFusionQueryRunner.ADMIN_SECRET));
+                Statement statement = connection.createStatement()) {
+            // past the access check, the procedure itself answers
+            assertThatThrownBy(() -> statement.execute(unregister)).hasMessageContaining("Project nobody-registered is not registered");
+        }
+    }
+
+    private String trinoJdbcUrl()
+    {
+        return "jdbc:trino://127.0.0.1:%d/timefusion/public".formatted(gateway.queryRunner().getCoordinator().getBaseUrl().getPort());
+    }
+
+    private static Properties trinoClient(String user, String adminSecret)
+    {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (adminSecret != null) {
+            properties.setProperty("extraCredentials", "timefusion.admin_secret:" + adminSecret);
+        }
+        return properties;
     }
 
     private static String registration(String projectId, String bucket, String accessKey, String secretKey, S3ProxyServer server)

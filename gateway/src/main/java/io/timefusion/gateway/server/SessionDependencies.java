@@ -2,13 +2,10 @@ package io.timefusion.gateway.server;
 
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
-import io.timefusion.gateway.ingest.BatchWriter;
-import io.timefusion.gateway.ingest.IngestConfig;
-import io.timefusion.gateway.ingest.IngestInserts;
-import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestConfig;
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.auth.AuthenticationMethod;
@@ -29,14 +26,16 @@ public record SessionDependencies(
         IngestConfig ingestConfig,
         IngestTables ingestTables,
         IngestInserts ingestInserts,
-        BatchWriter batchWriter)
+        BatchWriter batchWriter,
+        InputLimits inputLimits,
+        TranslationBudget translationBudget)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
             QueryResultCache queryCache, QueryMetrics metrics, IngestConfig ingestConfig, IngestTables ingestTables,
-            IngestInserts ingestInserts, BatchWriter batchWriter)
+            IngestInserts ingestInserts, BatchWriter batchWriter, InputLimits inputLimits, TranslationBudget translationBudget)
     {
         this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics,
-                ingestConfig, ingestTables, ingestInserts, batchWriter);
+                ingestConfig, ingestTables, ingestInserts, batchWriter, inputLimits, translationBudget);
     }
 }

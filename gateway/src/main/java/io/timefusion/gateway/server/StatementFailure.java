@@ -2,6 +2,7 @@ package io.timefusion.gateway.server;
 
 import io.timefusion.gateway.copy.CopyException;
 import io.timefusion.gateway.ingest.IngestException;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
 import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
 import io.timefusion.gateway.sql.SqlSyntaxException;
@@ -17,6 +18,13 @@ final class StatementFailure
 {
     private StatementFailure() {}
 
+    /** A Query, Parse or Bind the decoder skipped for its size: 54000 (program_limit_exceeded), and the session goes on. */
+    static PgError tooLarge(FrontendMessage.Oversized message)
+    {
+        String setting = message.tag() == 'B' ? "PGWIRE_MAX_BIND_SIZE" : "PGWIRE_MAX_STATEMENT_SIZE";
+        return new PgError("54000", "%s message of %d bytes is too long: the limit is %d bytes (%s)".formatted(message.messageName(), message.bodyLength(), message.limit(), setting));
+    }
+
     static PgError of(Exception failure)
     {
         return switch (failure) {
@@ -30,7 +38,8 @@ final class StatementFailure
             case PgDataException invalid -> new PgError(invalid.sqlState(), invalid.getMessage());
             case PgErrorException pgError -> pgError.error();
             case IllegalArgumentException invalid -> new PgError("22023", invalid.getMessage());
-            default -> new PgError("XX000", "internal error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            // a bug of ours: ErrorReporter logs it with its stack; the client learns no class names
+            default -> new PgError("XX000", "internal error");
         };
     }
 }

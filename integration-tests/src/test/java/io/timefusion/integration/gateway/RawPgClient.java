@@ -142,6 +142,63 @@ final class RawPgClient
         return tagged('S', new byte[0]);
     }
 
+    static byte[] sslRequest()
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeInt(body, 80877103);
+        return untagged(body.toByteArray());
+    }
+
+    /** A Query message whose length field is exactly {@code frameLength}: a string literal padded to fit. */
+    static byte[] queryOfFrameLength(int frameLength)
+    {
+        String prefix = "SELECT '";
+        String suffix = "'";
+        int padding = frameLength - 4 - prefix.length() - suffix.length() - 1;
+        byte[] message = new byte[frameLength + 1];
+        message[0] = 'Q';
+        message[1] = (byte) (frameLength >>> 24);
+        message[2] = (byte) (frameLength >>> 16);
+        message[3] = (byte) (frameLength >>> 8);
+        message[4] = (byte) frameLength;
+        int at = 5;
+        for (byte b : prefix.getBytes(StandardCharsets.US_ASCII)) {
+            message[at++] = b;
+        }
+        java.util.Arrays.fill(message, at, at + padding, (byte) 'x');
+        at += padding;
+        message[at++] = '\'';
+        message[at] = 0;
+        return message;
+    }
+
+    /** Bind of the unnamed statement with one text parameter of {@code valueLength} bytes. */
+    static byte[] bindOfValueLength(int valueLength)
+    {
+        byte[] value = new byte[valueLength];
+        java.util.Arrays.fill(value, (byte) 'v');
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, "");
+        writeCString(body, "");
+        writeShort(body, 0);
+        writeShort(body, 1);
+        writeInt(body, value.length);
+        body.writeBytes(value);
+        writeShort(body, 0);
+        return tagged('B', body.toByteArray());
+    }
+
+    void setReadTimeout(java.time.Duration timeout)
+            throws IOException
+    {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    OutputStream rawOutput()
+    {
+        return output;
+    }
+
     void send(byte[]... messages)
             throws IOException
     {
@@ -164,6 +221,13 @@ final class RawPgClient
         }
         received.addAll(readUntil('Z'));
         return received;
+    }
+
+    /** One byte, as the server answers SSLRequest; -1 at end of stream. */
+    int readByte()
+            throws IOException
+    {
+        return input.read();
     }
 
     BackendMessage read()

@@ -10,10 +10,12 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.http.AdminAuthorization;
+import io.timefusion.gateway.http.AdminRequestBodyLimit;
 import io.timefusion.gateway.http.AdminTokenFilter;
 import io.timefusion.gateway.http.GatewayUptime;
 import io.timefusion.gateway.http.HealthResource;
 import io.timefusion.gateway.http.IngestBatchResource;
+import io.timefusion.gateway.http.JsonErrorMapper;
 import io.timefusion.gateway.http.MetricsResource;
 import io.timefusion.gateway.http.ProjectsResource;
 import io.timefusion.gateway.http.StatusResource;
@@ -87,6 +89,8 @@ public class GatewayModule
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);
         jaxrsBinder(binder).bind(AdminTokenFilter.class);
+        jaxrsBinder(binder).bind(AdminRequestBodyLimit.class);
+        jaxrsBinder(binder).bind(JsonErrorMapper.class);
     }
 
     /** INSERTs and COPYs write through the batch queue when it is enabled, else each directly. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -74,6 +75,87 @@ class TestProjectsRest
         HttpResponse<String> missing = send("POST", "/register_project", "{\"project_id\": \"p\"}", TOKEN);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("bucket: required text").contains("secret_key: required text");
+    }
+
+    @Test
+    void malformedBodiesAre400JsonWithoutJavaNames()
+            throws Exception
+    {
+        String deep = "{\"project_id\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        List<byte[]> bodies = List.of(
+                "{\"project_id\": \"p\", \"bucket\":".getBytes(UTF_8),
+                "not json at all".getBytes(UTF_8),
+                "[{\"project_id\": \"p\"}]".getBytes(UTF_8),
+                "\"just a string\"".getBytes(UTF_8),
+                "null".getBytes(UTF_8),
+                new byte[] {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0},
+                deep.getBytes(UTF_8),
+                "{\"project_id\": {\"nested\": true}, \"bucket\": 7, \"access_key\": null, \"secret_key\": [], \"path_style\": \"yes\"}".getBytes(UTF_8));
+        for (byte[] body : bodies) {
+            HttpResponse<String> response = sendBytes("POST", "/register_project", body, "application/json", TOKEN);
+            assertThat(response.statusCode()).as(new String(body, UTF_8)).isEqualTo(400);
+            assertJsonErrorWithoutJavaNames(response);
+        }
+    }
+
+    @Test
+    void oversizedBodiesAndFieldsAreRefusedBeforeTrinoSeesThem()
+            throws Exception
+    {
+        long trinoQueriesBefore = gateway.queryRunner().getCoordinator().getQueryManager().getQueries().size();
+        String hugeField = "{\"project_id\": \"big\", \"bucket\": \"b\", \"access_key\": \"%s\", \"secret_key\": \"s\"}".formatted("k".repeat(20 << 20));
+        HttpResponse<String> huge = sendBytes("POST", "/register_project", hugeField.getBytes(UTF_8), "application/json", TOKEN);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertJsonErrorWithoutJavaNames(huge);
+
+        String longFields = "{\"project_id\": \"%s\", \"bucket\": \"%s\", \"access_key\": \"%s\", \"secret_key\": \"%s\", \"endpoint\": \"https://%s\"}"
+                .formatted("p".repeat(129), "b".repeat(64), "k".repeat(129), "s".repeat(129), "e".repeat(3000));
+        HttpResponse<String> tooLong = sendBytes("POST", "/register_project", longFields.getBytes(UTF_8), "application/json", TOKEN);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("project_id: at most 128").contains("bucket: at most 63").contains("access_key: at most 128")
+                .contains("secret_key: at most 128").contains("endpoint: at most 2048");
+        assertThat(send("DELETE", "/projects/" + "x".repeat(200), null, TOKEN).statusCode()).isEqualTo(400);
+        assertThat(gateway.queryRunner().getCoordinator().getQueryManager().getQueries().size()).as("queries Trino ran").isEqualTo(trinoQueriesBefore);
+    }
+
+    @Test
+    void protocolErrorsAreJsonToo()
+            throws Exception
+    {
+        HttpResponse<String> wrongType = sendBytes("POST", "/register_project", "project_id=p".getBytes(UTF_8), "application/x-www-form-urlencoded", TOKEN);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertJsonErrorWithoutJavaNames(wrongType);
+        HttpResponse<String> wrongMethod = send("PUT", "/projects", "{}", TOKEN);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertJsonErrorWithoutJavaNames(wrongMethod);
+        HttpResponse<String> unknown = send("GET", "/no-such-endpoint", null, TOKEN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertJsonErrorWithoutJavaNames(unknown);
+    }
+
+    private static void assertJsonErrorWithoutJavaNames(HttpResponse<String> response)
+    {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).startsWith("{").contains("\"error\"")
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("java.")
+                .doesNotContain("jakarta.")
+                .doesNotContain("com.fasterxml")
+                .doesNotContain("io.timefusion")
+                .doesNotContain("<html");
+    }
+
+    private HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType, String token)
+            throws Exception
+    {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -301,6 +301,10 @@ final class ExtendedQueryHandler
             output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
+        if (statement.trinoSql().isBlank()) {
+            output.send(BackendMessages::emptyQueryResponse);
+            return;
+        }
         if (portal.batch().isPresent()) {
             String tag = runner.runIngest(portal.batch().get()).commandTag();
             output.send(out -> BackendMessages.commandComplete(out, tag));

@@ -120,7 +120,9 @@ final class PgSession
             }
         }
         catch (AuthenticationFailedException e) {
-            fatal(new PgError("28P01", "password authentication failed for user \"%s\"".formatted(user)));
+            fatal(e.reasonIsPublic()
+                    ? new PgError(e.sqlState(), e.getMessage())
+                    : new PgError(e.sqlState(), "password authentication failed for user \"%s\"".formatted(user)));
         }
         catch (PgProtocolException e) {
             fatal(new PgError(e.sqlState(), e.getMessage()));

@@ -5,6 +5,7 @@ import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
 import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
+import io.timefusion.gateway.sql.InvalidEscapeSequenceException;
 import io.timefusion.gateway.sql.SqlSyntaxException;
 import io.timefusion.gateway.sql.UndefinedSettingException;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
@@ -33,6 +34,7 @@ final class StatementFailure
             case SQLException sql -> TrinoErrors.toPgError(sql);
             case UnsupportedStatementException unsupported -> new PgError("0A000", unsupported.getMessage());
             case SqlSyntaxException syntax -> new PgError("42601", syntax.getMessage());
+            case InvalidEscapeSequenceException escape -> new PgError("22025", escape.getMessage());
             case UndefinedSettingException undefined -> new PgError("42704", undefined.getMessage());
             case PgProtocolException violation -> new PgError("08P01", violation.getMessage());
             case PgDataException invalid -> new PgError(invalid.sqlState(), invalid.getMessage());

@@ -37,9 +37,7 @@ final class LoginTimeoutHandler
     public void channelActive(ChannelHandlerContext context)
     {
         // before the StartupMessage the client may be in a TLS handshake: no Postgres message can reach it, and Postgres too just closes
-        startupDeadline = context.executor().schedule(() -> {
-            context.close();
-        }, startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        startupDeadline = context.executor().schedule(() -> context.close(), startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
         authenticationDeadline = context.executor().schedule(() -> {
             var buffer = context.alloc().buffer();
             BackendMessages.errorResponse(buffer, ErrorFields.of(ErrorFields.Severity.FATAL, "57014", "canceling authentication due to timeout"));

@@ -97,7 +97,8 @@ public final class EscapeStrings
             throw new InvalidEscapeSequenceException("invalid Unicode escape: Unicode escapes must be \\uXXXX or \\UXXXXXXXX");
         }
         long codePoint = Long.parseLong(body, start, start + digits, 16);
-        if (!Character.isValidCodePoint((int) codePoint) || codePoint != (int) codePoint || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
+        // a surrogate is half of a UTF-16 pair, not a character of its own
+        if (codePoint > Character.MAX_CODE_POINT || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
             throw new InvalidEscapeSequenceException("invalid Unicode escape value");
         }
         return (int) codePoint;

@@ -196,6 +196,11 @@ class TestProjectsRest
         assertThat(send("GET", "/status", null, null).body()).contains("\"project_count\":1");
         // the secret travelled as an extra credential: Trino's query history has no trace of it
         assertThat(gateway.queryRunner().execute("SELECT query FROM system.runtime.queries").toString()).doesNotContain(customer.secretKey());
+        // nor does what Trino tells about its queries over HTTP (the sessions in its web UI's JSON), nor the admin principal's secret
+        HttpResponse<String> queryInfo = http.send(HttpRequest.newBuilder(gateway.queryRunner().getCoordinator().getBaseUrl().resolve("/v1/query"))
+                .header("X-Trino-User", TimeFusionQueryRunner.ADMIN_USER).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(queryInfo.statusCode()).isEqualTo(200);
+        assertThat(queryInfo.body()).contains("register_project").doesNotContain(customer.secretKey()).doesNotContain(TimeFusionQueryRunner.ADMIN_SECRET);
 
         assertThat(send("DELETE", "/projects/rest-project", null, TOKEN).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/projects/rest-project", null, TOKEN).statusCode()).isEqualTo(404);

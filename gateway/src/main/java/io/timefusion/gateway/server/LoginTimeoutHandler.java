@@ -39,6 +39,7 @@ final class LoginTimeoutHandler
         // before the StartupMessage the client may be in a TLS handshake: no Postgres message can reach it, and Postgres too just closes
         startupDeadline = context.executor().schedule(() -> context.close(), startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
         authenticationDeadline = context.executor().schedule(() -> {
+            // the code and words of Postgres' own authentication_timeout (which only logs them: the client may well read them)
             var buffer = context.alloc().buffer();
             BackendMessages.errorResponse(buffer, ErrorFields.of(ErrorFields.Severity.FATAL, "57014", "canceling authentication due to timeout"));
             context.writeAndFlush(buffer).addListener(ChannelFutureListener.CLOSE);

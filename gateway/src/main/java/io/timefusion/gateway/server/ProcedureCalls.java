@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * CALL runs the connector's procedures, which administer projects (register_project points a project's rows at a
  * bucket). Postgres sessions may not: they get 42501, as Postgres answers a procedure the role may not execute, and
- * administration goes through the gateway's admin REST endpoints. The connector's access-control rule refuses them
- * too (anything that still reaches Trino, such as EXECUTE IMMEDIATE, ends in the same 42501): this check only spares
- * Trino the round trip and names the right door.
+ * administration goes through the gateway's admin REST endpoints. The connector's access-control rule is what protects
+ * the projects (whatever else reaches Trino as the Postgres user, such as a SELECT on system.projects, is refused there
+ * and arrives as 42501 too): this check spares Trino the round trip and names the right door.
  */
 final class ProcedureCalls
 {

@@ -229,6 +229,9 @@ class TestProjectsRest
                 call.setString(1, "rest-kept");
                 assertThatThrownBy(call::execute).isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
             }
+            // past the gateway's own check (Trino's EXECUTE IMMEDIATE), the connector's rule refuses the Postgres user
+            assertThatThrownBy(() -> statement.execute("EXECUTE IMMEDIATE 'CALL timefusion.system.unregister_project(''rest-kept'')'"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
             // a Postgres session cannot read every customer's buckets and keys either: the connector's rule refuses
             assertThatThrownBy(() -> statement.executeQuery("SELECT project_id, bucket, access_key FROM timefusion.system.projects").close())
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));

@@ -6,6 +6,7 @@ import io.timefusion.gateway.GatewayMain;
 import io.timefusion.gateway.cache.QueryCacheStats;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.server.PgServer;
+import io.timefusion.testing.TimeFusionQueryRunner;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -45,7 +46,8 @@ final class BenchGateway
                 "pgwire.port", "0",
                 "pgwire.bind-address", "127.0.0.1",
                 "pgwire.password", PASSWORD,
-                "trino.url", trino.toString()));
+                "trino.url", trino.toString(),
+                "trino.admin-secret", TimeFusionQueryRunner.ADMIN_SECRET));
         return new BenchGateway(GatewayMain.start(properties));
     }
 

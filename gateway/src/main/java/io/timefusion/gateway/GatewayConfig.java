@@ -4,14 +4,19 @@ import io.airlift.configuration.Config;
 import io.airlift.configuration.ConfigDescription;
 import io.airlift.configuration.ConfigSecuritySensitive;
 import io.airlift.units.DataSize;
+import io.airlift.units.Duration;
 import io.airlift.units.MaxDataSize;
+import io.airlift.units.MaxDuration;
 import io.airlift.units.MinDataSize;
+import io.airlift.units.MinDuration;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
 
@@ -22,6 +27,11 @@ public class GatewayConfig
     private String pgwireBindAddress = "0.0.0.0";
     private int maxConnections = 100;
     private DataSize maxMessageSize = DataSize.of(64, MEGABYTE);
+    private DataSize maxStatementSize;
+    private DataSize maxBindSize;
+    private DataSize maxSessionInput;
+    private Duration authenticationTimeout = new Duration(60, TimeUnit.SECONDS);
+    private Duration startupTimeout = new Duration(10, TimeUnit.SECONDS);
     private String trinoUrl = "http://127.0.0.1:8080";
     private String trinoCatalog = "timefusion";
     private String trinoSchema = "public";
@@ -32,6 +42,8 @@ public class GatewayConfig
     private String tlsCertificateFile;
     private String tlsKeyFile;
     private String adminToken;
+    private String trinoAdminUser = "timefusion-admin";
+    private String trinoAdminSecret;
     private boolean queryCacheEnabled = true;
     private int queryCacheMaxEntries = 1000;
     private int queryCacheTtlSeconds = 300;
@@ -91,6 +103,75 @@ public class GatewayConfig
     public GatewayConfig setMaxMessageSize(DataSize maxMessageSize)
     {
         this.maxMessageSize = maxMessageSize;
+        return this;
+    }
+
+    public Optional<@MinDataSize("1kB") DataSize> getMaxStatementSize()
+    {
+        return Optional.ofNullable(maxStatementSize);
+    }
+
+    @Config("pgwire.max-statement-size")
+    @ConfigDescription("Largest Query or Parse message (PGWIRE_MAX_STATEMENT_SIZE); a larger one is skipped unread and refused with 54000. Default: 1/512 of the heap")
+    public GatewayConfig setMaxStatementSize(DataSize maxStatementSize)
+    {
+        this.maxStatementSize = maxStatementSize;
+        return this;
+    }
+
+    public Optional<@MinDataSize("1kB") DataSize> getMaxBindSize()
+    {
+        return Optional.ofNullable(maxBindSize);
+    }
+
+    @Config("pgwire.max-bind-size")
+    @ConfigDescription("Largest Bind message (PGWIRE_MAX_BIND_SIZE); a larger one is skipped unread and refused with 54000. Default: 1/64 of the heap")
+    public GatewayConfig setMaxBindSize(DataSize maxBindSize)
+    {
+        this.maxBindSize = maxBindSize;
+        return this;
+    }
+
+    public Optional<@MinDataSize("1kB") DataSize> getMaxSessionInput()
+    {
+        return Optional.ofNullable(maxSessionInput);
+    }
+
+    @Config("pgwire.max-session-input")
+    @ConfigDescription("Messages a session may have received but not yet handled (PGWIRE_MAX_SESSION_INPUT); beyond it the gateway stops reading its socket. Default: 1/8 of the heap shared by MAX_PG_CONNECTIONS")
+    public GatewayConfig setMaxSessionInput(DataSize maxSessionInput)
+    {
+        this.maxSessionInput = maxSessionInput;
+        return this;
+    }
+
+    @MinDuration("1s")
+    @MaxDuration("600s")
+    public Duration getAuthenticationTimeout()
+    {
+        return authenticationTimeout;
+    }
+
+    @Config("pgwire.authentication-timeout")
+    @ConfigDescription("Time from connecting to a completed login (PGWIRE_AUTHENTICATION_TIMEOUT), Postgres' authentication_timeout; the connection is closed after it")
+    public GatewayConfig setAuthenticationTimeout(Duration authenticationTimeout)
+    {
+        this.authenticationTimeout = authenticationTimeout;
+        return this;
+    }
+
+    @MinDuration("100ms")
+    @MaxDuration("600s")
+    public Duration getStartupTimeout()
+    {
+        return startupTimeout;
+    }
+
+    @Config("pgwire.startup-timeout")
+    @ConfigDescription("Time from connecting to the StartupMessage, TLS negotiation included (PGWIRE_STARTUP_TIMEOUT); the connection is closed after it")
+    public GatewayConfig setStartupTimeout(Duration startupTimeout)
+    {
+        this.startupTimeout = startupTimeout;
         return this;
     }
 
@@ -230,6 +311,41 @@ public class GatewayConfig
     {
         this.adminToken = adminToken;
         return this;
+    }
+
+    @NotNull
+    public String getTrinoAdminUser()
+    {
+        return trinoAdminUser;
+    }
+
+    @Config("trino.admin-user")
+    @ConfigDescription("The Trino user the gateway administers projects as (TRINO_ADMIN_USER): the connector's timefusion.admin-user")
+    public GatewayConfig setTrinoAdminUser(String trinoAdminUser)
+    {
+        this.trinoAdminUser = trinoAdminUser;
+        return this;
+    }
+
+    // the connector's timefusion.admin-secret rule: it travels in a JDBC extraCredentials list ("name:value;…")
+    public Optional<@Pattern(regexp = "[A-Za-z0-9._~+/=-]{16,}", message = "must be at least 16 characters of letters, digits and . _ ~ + / = -") String> getTrinoAdminSecret()
+    {
+        return Optional.ofNullable(trinoAdminSecret).filter(secret -> !secret.isBlank());
+    }
+
+    @Config("trino.admin-secret")
+    @ConfigDescription("The secret the admin user presents to the connector (TRINO_ADMIN_SECRET): its timefusion.admin-secret")
+    @ConfigSecuritySensitive
+    public GatewayConfig setTrinoAdminSecret(String trinoAdminSecret)
+    {
+        this.trinoAdminSecret = trinoAdminSecret;
+        return this;
+    }
+
+    @AssertTrue(message = "PGWIRE_USER must differ from TRINO_ADMIN_USER: Postgres sessions must never run as the Trino admin principal")
+    public boolean isAdminUserSeparate()
+    {
+        return !trinoAdminUser.equals(user);
     }
 
     @AssertTrue(message = "PGWIRE_TLS_CERT and PGWIRE_TLS_KEY must be set together")

@@ -8,10 +8,12 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.http.AdminAuthorization;
+import io.timefusion.gateway.http.AdminRequestBodyLimit;
 import io.timefusion.gateway.http.AdminTokenFilter;
 import io.timefusion.gateway.http.GatewayUptime;
 import io.timefusion.gateway.http.HealthResource;
 import io.timefusion.gateway.http.IngestBatchResource;
+import io.timefusion.gateway.http.JsonErrorMapper;
 import io.timefusion.gateway.http.MetricsResource;
 import io.timefusion.gateway.http.ProjectsResource;
 import io.timefusion.gateway.http.StatusResource;
@@ -28,8 +30,10 @@ import io.timefusion.gateway.ingest.queue.BatchQueueModule;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.server.CancelRegistry;
 import io.timefusion.gateway.server.ConnectionLimiter;
+import io.timefusion.gateway.server.InputLimits;
 import io.timefusion.gateway.server.PgServer;
 import io.timefusion.gateway.server.SessionDependencies;
+import io.timefusion.gateway.server.TranslationBudget;
 import io.timefusion.gateway.sql.PostgresDialectTranslator;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.catalog.CatalogRelations;
@@ -59,6 +63,8 @@ public class GatewayModule
         binder.bind(CatalogRelations.class).to(EmulatedCatalog.class).in(Scopes.SINGLETON);
         CatalogRules.all().forEach(rule -> newSetBinder(binder, TranslationRule.class).addBinding().toInstance(rule));
         binder.bind(ConnectionLimiter.class).in(Scopes.SINGLETON);
+        binder.bind(InputLimits.class).in(Scopes.SINGLETON);
+        binder.bind(TranslationBudget.class).in(Scopes.SINGLETON);
         binder.bind(CancelRegistry.class).in(Scopes.SINGLETON);
         binder.bind(SessionDependencies.class).in(Scopes.SINGLETON);
         binder.bind(Ticker.class).toInstance(Ticker.systemTicker());
@@ -85,5 +91,7 @@ public class GatewayModule
         binder.bind(AdminAuthorization.class).in(Scopes.SINGLETON);
         jaxrsBinder(binder).bind(ProjectsResource.class);
         jaxrsBinder(binder).bind(AdminTokenFilter.class);
+        jaxrsBinder(binder).bind(AdminRequestBodyLimit.class);
+        jaxrsBinder(binder).bind(JsonErrorMapper.class);
     }
 }

@@ -1,8 +1,10 @@
 package io.timefusion.gateway;
 
+import io.airlift.units.Duration;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,5 +58,51 @@ class TestGatewayConfiguration
     {
         // acknowledgement follows from QUEUE_DB_PATH now; an old BATCH_ACK must not reach the configuration, where it would be refused as unknown
         assertThat(GatewayEnvironment.toProperties(Map.of("BATCH_ACK", "local"))).doesNotContainKey("ingest.batch-ack");
+    }
+
+    @Test
+    void theAdminPrincipalIsConfiguredFromTheEnvironment()
+    {
+        assertThat(GatewayEnvironment.toProperties(Map.of("TRINO_ADMIN_USER", "ops", "TRINO_ADMIN_SECRET", "0123456789abcdef-secret")))
+                .containsEntry("trino.admin-user", "ops")
+                .containsEntry("trino.admin-secret", "0123456789abcdef-secret");
+    }
+
+    @Test
+    void postgresSessionsMayNeverRunAsTheAdminPrincipal()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
+                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "PGWIRE_USER", "timefusion-admin"))))
+                .hasMessageContaining("PGWIRE_USER must differ from TRINO_ADMIN_USER");
+    }
+
+    @Test
+    void anAdminSecretThatCannotTravelAsAnExtraCredentialIsRefused()
+    {
+        assertThatThrownBy(() -> GatewayMain.start(GatewayEnvironment.toProperties(Map.of(
+                "PORT", "0", "PGWIRE_PORT", "0", "PGWIRE_PASSWORD", "x", "TRINO_ADMIN_SECRET", "short;secret"))))
+                .hasMessageContaining("must be at least 16 characters");
+    }
+
+    @Test
+    void limitAndDeadlineVariablesBecomePgwireProperties()
+    {
+        assertThat(GatewayEnvironment.toProperties(Map.of(
+                "PGWIRE_MAX_STATEMENT_SIZE", "4MB", "PGWIRE_MAX_BIND_SIZE", "32MB", "PGWIRE_MAX_SESSION_INPUT", "2MB",
+                "PGWIRE_AUTHENTICATION_TIMEOUT", "30s", "PGWIRE_STARTUP_TIMEOUT", "5s")))
+                .containsEntry("pgwire.max-statement-size", "4MB")
+                .containsEntry("pgwire.max-bind-size", "32MB")
+                .containsEntry("pgwire.max-session-input", "2MB")
+                .containsEntry("pgwire.authentication-timeout", "30s")
+                .containsEntry("pgwire.startup-timeout", "5s");
+    }
+
+    @Test
+    void loginDeadlinesDefaultToSixtySecondsLikePostgresAndTenForTheStartup()
+    {
+        GatewayConfig config = new GatewayConfig();
+        assertThat(config.getAuthenticationTimeout()).isEqualTo(new Duration(60, TimeUnit.SECONDS));
+        assertThat(config.getStartupTimeout()).isEqualTo(new Duration(10, TimeUnit.SECONDS));
+        assertThat(config.getMaxStatementSize()).isEmpty();
     }
 }

@@ -39,6 +39,8 @@ public class TimeFusionConfig
     private Duration gatewayExpiry = new Duration(30, TimeUnit.SECONDS);
     private UnavailableGatewayPolicy unavailableGateway = UnavailableGatewayPolicy.FAIL;
     private Duration bufferFetchTimeout = new Duration(10, TimeUnit.SECONDS);
+    private String adminUser = "timefusion-admin";
+    private String adminSecret;
 
     @NotNull
     public String getDataDirectory()
@@ -257,6 +259,36 @@ public class TimeFusionConfig
     public TimeFusionConfig setCheckpointInterval(int checkpointInterval)
     {
         this.checkpointInterval = checkpointInterval;
+        return this;
+    }
+
+    @NotNull
+    @Pattern(regexp = "\\S+", message = "must be a user name without spaces")
+    public String getAdminUser()
+    {
+        return adminUser;
+    }
+
+    @Config("timefusion.admin-user")
+    @ConfigDescription("The only Trino user that may run the connector's procedures and read system.projects")
+    public TimeFusionConfig setAdminUser(String adminUser)
+    {
+        this.adminUser = adminUser;
+        return this;
+    }
+
+    // it travels in a JDBC extraCredentials list ("name:value;…") and as a CLI --extra-credential name=value
+    public Optional<@Pattern(regexp = "[A-Za-z0-9._~+/=-]{16,}", message = "must be at least 16 characters of letters, digits and . _ ~ + / = -") String> getAdminSecret()
+    {
+        return Optional.ofNullable(adminSecret);
+    }
+
+    @Config("timefusion.admin-secret")
+    @ConfigDescription("When set, the admin user must also present it as the extra credential timefusion.admin_secret; needed wherever Trino does not authenticate users")
+    @ConfigSecuritySensitive
+    public TimeFusionConfig setAdminSecret(String adminSecret)
+    {
+        this.adminSecret = adminSecret == null || adminSecret.isBlank() ? null : adminSecret;
         return this;
     }
 }

@@ -12,9 +12,11 @@ import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.security.TimeFusionAccessControl;
 import io.timefusion.trino.write.TimeFusionNodePartitioningProvider;
 import io.timefusion.trino.write.TimeFusionPageSinkProvider;
 import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorNodePartitioningProvider;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
@@ -51,6 +53,7 @@ public class TimeFusionConnector
     private final IngestBatchFunction ingestBatchFunction;
     private final TimeFusionFunctionProvider functionProvider;
     private final TimeFusionSessionProperties sessionProperties;
+    private final TimeFusionAccessControl accessControl;
 
     @Inject
     public TimeFusionConnector(
@@ -66,7 +69,8 @@ public class TimeFusionConnector
             GatewaysSystemTable gatewaysTable,
             IngestBatchFunction ingestBatchFunction,
             TimeFusionFunctionProvider functionProvider,
-            TimeFusionSessionProperties sessionProperties)
+            TimeFusionSessionProperties sessionProperties,
+            TimeFusionAccessControl accessControl)
     {
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -81,6 +85,7 @@ public class TimeFusionConnector
         this.ingestBatchFunction = requireNonNull(ingestBatchFunction, "ingestBatchFunction is null");
         this.functionProvider = requireNonNull(functionProvider, "functionProvider is null");
         this.sessionProperties = requireNonNull(sessionProperties, "sessionProperties is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
     }
 
     @Override
@@ -108,6 +113,12 @@ public class TimeFusionConnector
                 .addAll(projectProcedures.procedures())
                 .addAll(gatewayProcedures.procedures())
                 .build();
+    }
+
+    @Override
+    public ConnectorAccessControl getAccessControl()
+    {
+        return accessControl;
     }
 
     @Override

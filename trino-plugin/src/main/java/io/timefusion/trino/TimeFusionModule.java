@@ -24,6 +24,8 @@ import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
+import io.timefusion.trino.security.AdminPrincipal;
+import io.timefusion.trino.security.TimeFusionAccessControl;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.write.TimeFusionNodePartitioningProvider;
@@ -64,6 +66,8 @@ public class TimeFusionModule
         binder.bind(IngestBatchProcessorProvider.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionFunctionProvider.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionSessionProperties.class).in(Scopes.SINGLETON);
+        binder.bind(AdminPrincipal.class).in(Scopes.SINGLETON);
+        binder.bind(TimeFusionAccessControl.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionConnector.class).in(Scopes.SINGLETON);
     }
 }

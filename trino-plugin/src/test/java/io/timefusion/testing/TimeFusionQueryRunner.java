@@ -3,8 +3,10 @@ package io.timefusion.testing;
 import com.google.common.collect.ImmutableMap;
 import io.airlift.log.Logger;
 import io.timefusion.trino.TimeFusionPlugin;
+import io.timefusion.trino.security.AdminPrincipal;
 import io.trino.Session;
 import io.trino.plugin.tpch.TpchPlugin;
+import io.trino.spi.security.Identity;
 import io.trino.testing.DistributedQueryRunner;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ import static io.trino.testing.TestingSession.testSessionBuilder;
 public final class TimeFusionQueryRunner
 {
     public static final String CATALOG = "timefusion";
+    /** The catalog's admin principal (timefusion.admin-user, the default) and the secret it must present. */
+    public static final String ADMIN_USER = "timefusion-admin";
+    public static final String ADMIN_SECRET = "test-admin-secret-0123456789";
 
     private TimeFusionQueryRunner() {}
 
@@ -52,9 +57,25 @@ public final class TimeFusionQueryRunner
         return Map.of("timefusion.data-dir", dataDirectory.toString(), "timefusion.secrets-key", TESTING_SECRETS_KEY);
     }
 
+    /** The admin principal's secret, as every catalog of these runners is configured: Trino over HTTP trusts user names. */
+    public static Map<String, String> adminProperties()
+    {
+        return Map.of("timefusion.admin-secret", ADMIN_SECRET);
+    }
+
+    /** A session of the admin principal, who alone may run the connector's procedures and read system.projects. */
+    public static Session adminSession()
+    {
+        return testSessionBuilder()
+                .setIdentity(Identity.forUser(ADMIN_USER).withExtraCredentials(Map.of(AdminPrincipal.SECRET_CREDENTIAL, ADMIN_SECRET)).build())
+                .setCatalog(CATALOG)
+                .setSchema("public")
+                .build();
+    }
+
     public static final class Builder
     {
-        private final Map<String, String> connectorProperties = new HashMap<>();
+        private final Map<String, String> connectorProperties = new HashMap<>(adminProperties());
         private final Map<String, String> coordinatorProperties = new HashMap<>();
         private int workerCount;
 

@@ -4,6 +4,9 @@ import com.google.common.collect.ImmutableMap;
 import io.timefusion.testing.S3ProxyExtension;
 import io.timefusion.testing.S3ProxyServer;
 import io.timefusion.testing.TimeFusionQueryRunner;
+import io.timefusion.trino.security.AdminPrincipal;
+import io.trino.Session;
+import io.trino.spi.security.Identity;
 import io.trino.testing.DistributedQueryRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,8 @@ class TestProjects
 
     private static final String SECRETS_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private static final String TABLE = "timefusion/otel_logs_and_spans/";
+
+    private static final Session ADMIN = TimeFusionQueryRunner.adminSession();
 
     private final LogCapture logs = new LogCapture();
     private DistributedQueryRunner queryRunner;
@@ -78,12 +84,13 @@ class TestProjects
         queryRunner.createCatalog(catalog, "timefusion", ImmutableMap.<String, String>builder()
                 .putAll(TimeFusionQueryRunner.s3Properties(DEFAULT_ACCOUNT.server(), defaultBucket))
                 .put("timefusion.secrets-key", SECRETS_KEY)
+                .putAll(TimeFusionQueryRunner.adminProperties())
                 .buildOrThrow());
     }
 
     private void register(String catalog, String projectId, S3ProxyServer account, String bucket)
     {
-        queryRunner.execute("CALL %s.system.register_project(project_id => '%s', bucket => '%s', access_key => '%s', secret_key => '%s', endpoint => '%s', path_style => true)"
+        queryRunner.execute(ADMIN, "CALL %s.system.register_project(project_id => '%s', bucket => '%s', access_key => '%s', secret_key => '%s', endpoint => '%s', path_style => true)"
                 .formatted(catalog, projectId, bucket, account.accessKey(), account.secretKey(), account.endpoint()));
     }
 
@@ -119,19 +126,19 @@ class TestProjects
         createCatalog("probing", "probing-default");
         CUSTOMER_2.server().createBucket("probing-b");
         // customer 1's keys against customer 2's bucket: the probe write is refused
-        assertThatThrownBy(() -> queryRunner.execute("CALL probing.system.register_project('intruder', 'probing-b', '%s', '%s', '%s', NULL, NULL, true)"
+        assertThatThrownBy(() -> queryRunner.execute(ADMIN, "CALL probing.system.register_project('intruder', 'probing-b', '%s', '%s', '%s', NULL, NULL, true)"
                 .formatted(CUSTOMER_1.server().accessKey(), CUSTOMER_1.server().secretKey(), CUSTOMER_2.server().endpoint())))
                 .hasMessageContaining("bucket 'probing-b'")
                 .hasMessageContaining("InvalidAccessKeyId")
                 .hasMessageNotContaining(CUSTOMER_1.server().secretKey());
-        assertThat(queryRunner.execute("SELECT count(*) FROM probing.system.projects").getOnlyValue()).isEqualTo(0L);
+        assertThat(queryRunner.execute(ADMIN, "SELECT count(*) FROM probing.system.projects").getOnlyValue()).isEqualTo(0L);
     }
 
     @Test
     void invalidFieldsAreAllListed()
     {
         createCatalog("validating", "validating-default");
-        assertThatThrownBy(() -> queryRunner.execute("CALL validating.system.register_project('bad id!', 'Bad_Bucket', 'short', 'short', 'ftp://x')"))
+        assertThatThrownBy(() -> queryRunner.execute(ADMIN, "CALL validating.system.register_project('bad id!', 'Bad_Bucket', 'short', 'short', 'ftp://x')"))
                 .hasMessageContaining("project_id:")
                 .hasMessageContaining("bucket:")
                 .hasMessageContaining("access_key:")
@@ -149,14 +156,15 @@ class TestProjects
 
         Path record = DEFAULT_ACCOUNT.server().bucketDirectory("remembering-default").resolve("timefusion/_projects/kept.json");
         assertThat(Files.readString(record)).contains("\"accessKey\":\"" + CUSTOMER_1.server().accessKey()).doesNotContain(CUSTOMER_1.server().secretKey());
-        assertThat(queryRunner.execute("SELECT * FROM remembering.system.projects").toString()).doesNotContain(CUSTOMER_1.server().secretKey());
+        assertThat(queryRunner.execute(ADMIN, "SELECT * FROM remembering.system.projects").toString()).doesNotContain(CUSTOMER_1.server().secretKey());
 
         // a fresh connector on the same default storage: what a restarted cluster sees
         queryRunner.createCatalog("remembering_again", "timefusion", ImmutableMap.<String, String>builder()
                 .putAll(TimeFusionQueryRunner.s3Properties(DEFAULT_ACCOUNT.server(), "remembering-default"))
                 .put("timefusion.secrets-key", SECRETS_KEY)
+                .putAll(TimeFusionQueryRunner.adminProperties())
                 .buildOrThrow());
-        assertThat(queryRunner.execute("SELECT project_id, bucket FROM remembering_again.system.projects").getMaterializedRows())
+        assertThat(queryRunner.execute(ADMIN, "SELECT project_id, bucket FROM remembering_again.system.projects").getMaterializedRows())
                 .extracting(row -> row.getField(0) + "@" + row.getField(1))
                 .containsExactly("kept@remembering-a");
         queryRunner.execute("INSERT INTO remembering_again.public.otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('k-1', 'kept', TIMESTAMP '2025-08-02 00:00:00 UTC', DATE '2025-08-02')");
@@ -185,13 +193,46 @@ class TestProjects
         queryRunner.execute("INSERT INTO leaving.public.otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('g-1', 'gone', TIMESTAMP '2025-08-04 00:00:00 UTC', DATE '2025-08-04')");
         List<String> before = CUSTOMER_1.server().listObjectKeys("leaving-a");
 
-        queryRunner.execute("CALL leaving.system.unregister_project('gone')");
+        queryRunner.execute(ADMIN, "CALL leaving.system.unregister_project('gone')");
 
         assertThatThrownBy(() -> queryRunner.execute("SELECT count(*) FROM leaving.public.otel_logs_and_spans WHERE project_id = 'gone'"))
                 .hasMessageContaining("Project gone was unregistered");
         assertThatThrownBy(() -> queryRunner.execute("INSERT INTO leaving.public.otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('g-2', 'gone', TIMESTAMP '2025-08-04 00:00:00 UTC', DATE '2025-08-04')"))
                 .hasMessageContaining("Project gone was unregistered");
         assertThat(CUSTOMER_1.server().listObjectKeys("leaving-a")).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheAdminPrincipalWithItsSecretRunsProceduresOrReadsTheProjectList()
+    {
+        createCatalog("guarded", "guarded-default");
+        CUSTOMER_1.server().createBucket("guarded-a");
+        register("guarded", "kept-safe", CUSTOMER_1.server(), "guarded-a");
+
+        Session alice = sessionOf(Identity.ofUser("alice"));
+        Session adminNameOnly = sessionOf(Identity.ofUser(TimeFusionQueryRunner.ADMIN_USER));
+        Session wrongSecret = sessionOf(Identity.forUser(TimeFusionQueryRunner.ADMIN_USER)
+                .withExtraCredentials(Map.of(AdminPrincipal.SECRET_CREDENTIAL, "not-the-admin-secret-0123")).build());
+        for (Session intruder : List.of(alice, adminNameOnly, wrongSecret)) {
+            assertThatThrownBy(() -> queryRunner.execute(intruder, "CALL guarded.system.unregister_project('kept-safe')"))
+                    .hasMessageContaining("Access Denied: Cannot execute procedure system.unregister_project")
+                    .hasMessageNotContaining(TimeFusionQueryRunner.ADMIN_SECRET);
+            assertThatThrownBy(() -> queryRunner.execute(intruder, "CALL guarded.system.register_project('kept-safe', 'elsewhere', 'AKIAINTRUDER01', 'intruder-secret-key-0123')"))
+                    .hasMessageContaining("Access Denied: Cannot execute procedure system.register_project");
+            assertThatThrownBy(() -> queryRunner.execute(intruder, "SELECT * FROM guarded.system.projects"))
+                    .hasMessageContaining("Access Denied: Cannot select from table system.projects");
+        }
+        assertThat(queryRunner.execute(ADMIN, "SELECT project_id, bucket FROM guarded.system.projects").getMaterializedRows())
+                .extracting(row -> row.getField(0) + "@" + row.getField(1))
+                .containsExactly("kept-safe@guarded-a");
+        // the project's data stays readable by everyone: only its administration is guarded
+        queryRunner.execute(alice, "INSERT INTO guarded.public.otel_logs_and_spans (id, project_id, timestamp, date) VALUES ('s-1', 'kept-safe', TIMESTAMP '2025-08-06 00:00:00 UTC', DATE '2025-08-06')");
+        assertThat(queryRunner.execute(alice, "SELECT count(*) FROM guarded.public.otel_logs_and_spans WHERE project_id = 'kept-safe'").getOnlyValue()).isEqualTo(1L);
+    }
+
+    private static Session sessionOf(Identity identity)
+    {
+        return Session.builder(TimeFusionQueryRunner.adminSession()).setIdentity(identity).build();
     }
 
     @Test

@@ -6,9 +6,12 @@ import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.ingest.RowSizes;
+import io.timefusion.gateway.pgwire.types.CharacterNotInRepertoireException;
+import io.timefusion.gateway.pgwire.types.Utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,6 +99,12 @@ public final class CopyRows
         catch (CopyException e) {
             throw new CopyException(e.sqlState(), e.getMessage(), lineContext(buffer, start, end, line));
         }
+        for (String value : values) {
+            // fields are decoded leniently for speed; a NUL or a replacement character sends the line to the strict check
+            if (value != null && (value.indexOf('\0') >= 0 || value.indexOf('\uFFFD') >= 0)) {
+                requireText(buffer, start, end, value, line);
+            }
+        }
         if (values.size() < columns.size()) {
             throw new CopyException("22P04", "missing data for column \"%s\"".formatted(columns.get(values.size()).name()), lineContext(buffer, start, end, line));
         }
@@ -117,6 +126,24 @@ public final class CopyRows
             throw tooLarge();
         }
         rows.add(row);
+    }
+
+    /**
+     * Postgres refuses input that is not UTF-8, and a NUL byte, which no text value may hold, whether written or
+     * escaped ({@code \000}): 22021. The CONTEXT then names the line without quoting it.
+     */
+    private void requireText(byte[] buffer, int start, int end, String value, long line)
+    {
+        String context = "COPY %s, line %d".formatted(table.name(), line);
+        try {
+            Utf8.decode(Arrays.copyOfRange(buffer, start, end));
+        }
+        catch (CharacterNotInRepertoireException e) {
+            throw new CopyException(e.sqlState(), e.getMessage(), context);
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new CopyException("22021", "invalid byte sequence for encoding \"UTF8\": 0x00", context);
+        }
     }
 
     private CopyException tooLarge()

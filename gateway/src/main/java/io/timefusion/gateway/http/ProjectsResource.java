@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,6 +41,8 @@ public class ProjectsResource
     private static final int STORAGE_ERROR = 0x0700_0001;
     private static final String INVALID_REGISTRATION = "Invalid project registration: ";
     private static final int UNPROCESSABLE_ENTITY = 422;
+    // the connector's rules (ProjectValidation) judge the content; lengths are checked here, before Trino sees anything
+    private static final int MAX_PROJECT_ID = 128;
 
     private final ProjectAdmin projects;
     private final QueryResultCache cache;
@@ -59,13 +62,13 @@ public class ProjectsResource
     {
         List<String> problems = new ArrayList<>();
         Map<String, Object> fields = body == null ? Map.of() : body;
-        String projectId = requiredText(fields, "project_id", problems);
-        String bucket = requiredText(fields, "bucket", problems);
-        String accessKey = requiredText(fields, "access_key", problems);
-        String secretKey = requiredText(fields, "secret_key", problems);
-        String endpoint = optionalText(fields, "endpoint", problems);
-        String region = optionalText(fields, "region", problems);
-        String prefix = optionalText(fields, "prefix", problems);
+        String projectId = requiredText(fields, "project_id", MAX_PROJECT_ID, problems);
+        String bucket = requiredText(fields, "bucket", 63, problems);
+        String accessKey = requiredText(fields, "access_key", 128, problems);
+        String secretKey = requiredText(fields, "secret_key", 128, problems);
+        String endpoint = optionalText(fields, "endpoint", 2048, problems);
+        String region = optionalText(fields, "region", 64, problems);
+        String prefix = optionalText(fields, "prefix", 512, problems);
         Object pathStyle = fields.get("path_style");
         if (pathStyle != null && !(pathStyle instanceof Boolean)) {
             problems.add("path_style: true or false");
@@ -102,6 +105,10 @@ public class ProjectsResource
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String projectId)
     {
+        Optional<Response> invalid = invalidProjectId(projectId);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
         try {
             return projects.get(projectId)
                     .map(project -> Response.ok(view(project)).build())
@@ -117,6 +124,10 @@ public class ProjectsResource
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String projectId)
     {
+        Optional<Response> invalid = invalidProjectId(projectId);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
         try {
             if (projects.get(projectId).isEmpty()) {
                 return JsonResponses.error(Response.Status.NOT_FOUND, "project %s is not registered".formatted(projectId));
@@ -158,23 +169,40 @@ public class ProjectsResource
         return view;
     }
 
-    private static String requiredText(Map<String, Object> fields, String name, List<String> problems)
+    private static String requiredText(Map<String, Object> fields, String name, int maxLength, List<String> problems)
     {
         Object value = fields.get(name);
         if (!(value instanceof String text) || text.isEmpty()) {
             problems.add(name + ": required text");
             return null;
         }
-        return text;
+        return withinLength(name, text, maxLength, problems);
     }
 
-    private static String optionalText(Map<String, Object> fields, String name, List<String> problems)
+    private static String optionalText(Map<String, Object> fields, String name, int maxLength, List<String> problems)
     {
         Object value = fields.get(name);
         if (value != null && !(value instanceof String)) {
             problems.add(name + ": text");
             return null;
         }
-        return (String) value;
+        return value == null ? null : withinLength(name, (String) value, maxLength, problems);
+    }
+
+    private static String withinLength(String name, String text, int maxLength, List<String> problems)
+    {
+        if (text.length() > maxLength) {
+            problems.add("%s: at most %d characters".formatted(name, maxLength));
+            return null;
+        }
+        return text;
+    }
+
+    /** A project id from a path: too long to be one is a bad request, not a question for Trino. */
+    private static Optional<Response> invalidProjectId(String projectId)
+    {
+        return projectId.length() > MAX_PROJECT_ID
+                ? Optional.of(JsonResponses.error(Response.Status.BAD_REQUEST, "project_id: at most %d characters".formatted(MAX_PROJECT_ID)))
+                : Optional.empty();
     }
 }

@@ -57,7 +57,7 @@ public class IngestTables
             throws SQLException
     {
         List<IngestColumn> columns = new ArrayList<>();
-        try (Connection connection = sessions.openAdmin(config.getUser(), Map.of());
+        try (Connection connection = sessions.openAs(config.getUser());
                 ResultSet rows = connection.getMetaData().getColumns(config.getTrinoCatalog(), config.getTrinoSchema(), name, null)) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");

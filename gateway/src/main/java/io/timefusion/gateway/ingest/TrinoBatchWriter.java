@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -82,7 +81,7 @@ public class TrinoBatchWriter
             throws SQLException
     {
         String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".system.ingest_batch(%s))".formatted(batch.table(), catalog, argument);
-        try (Connection connection = sessions.openAdmin(user, Map.of());
+        try (Connection connection = sessions.openAs(user);
                 Statement statement = connection.createStatement()) {
             if (txn.isPresent()) {
                 TrinoConnection trino = connection.unwrap(TrinoConnection.class);

@@ -35,6 +35,7 @@ final class Authenticator
     private ScramSha256Server scram;
     private byte[] md5Salt;
     private int step;
+    private boolean firstMessageDeferred;
 
     Authenticator(AuthenticationMethod method, String expectedUser, Optional<String> password, PgOutput output)
     {
@@ -55,7 +56,7 @@ final class Authenticator
         switch (method) {
             case SCRAM_SHA_256 -> {
                 scram = new ScramSha256Server(password.get(), RANDOM);
-                output.send(out -> BackendMessages.authenticationSasl(out, List.of("SCRAM-SHA-256")));
+                output.send(out -> BackendMessages.authenticationSasl(out, List.of(ScramSha256Server.MECHANISM)));
             }
             case MD5 -> {
                 md5Salt = new byte[4];
@@ -75,13 +76,21 @@ final class Authenticator
             case SCRAM_SHA_256 -> {
                 if (step == 1) {
                     SaslInitialResponse initial = SaslInitialResponse.parse(message.payload());
-                    if (!initial.mechanism().equals("SCRAM-SHA-256")) {
-                        throw new AuthenticationFailedException("unsupported SASL mechanism " + initial.mechanism());
+                    if (!initial.mechanism().equals(ScramSha256Server.MECHANISM)) {
+                        throw AuthenticationFailedException.protocolViolation("client selected an invalid SASL authentication mechanism");
                     }
-                    byte[] serverFirst = scram.serverFirstMessage(initial.initialResponse());
-                    output.send(out -> BackendMessages.authenticationSaslContinue(out, serverFirst));
-                    output.flush();
-                    return Outcome.CONTINUE;
+                    if (initial.initialResponse() == null) {
+                        // SASL lets the client hold its first message back: an empty challenge asks for it (as Postgres does)
+                        firstMessageDeferred = true;
+                        output.send(out -> BackendMessages.authenticationSaslContinue(out, new byte[0]));
+                        output.flush();
+                        return Outcome.CONTINUE;
+                    }
+                    return answerClientFirst(initial.initialResponse());
+                }
+                if (firstMessageDeferred) {
+                    firstMessageDeferred = false;
+                    return answerClientFirst(message.payload());
                 }
                 byte[] serverFinal = scram.serverFinalMessage(message.payload());
                 checkUser();
@@ -102,6 +111,14 @@ final class Authenticator
         }
         checkUser();
         return Outcome.SUCCEEDED;
+    }
+
+    private Outcome answerClientFirst(byte[] clientFirst)
+    {
+        byte[] serverFirst = scram.serverFirstMessage(clientFirst);
+        output.send(out -> BackendMessages.authenticationSaslContinue(out, serverFirst));
+        output.flush();
+        return Outcome.CONTINUE;
     }
 
     private void checkUser()

@@ -5,28 +5,56 @@ import io.timefusion.gateway.GatewayConfig;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts sessions against MAX_PG_CONNECTIONS; a cancel request or a refused client does not hold a place. */
+/**
+ * Counts authenticated sessions against MAX_PG_CONNECTIONS, and logins in progress against twice that (as Postgres
+ * bounds its backends still authenticating): a client stalling its login can neither take a session's place nor make
+ * the gateway hold connections without bound. A cancel request or a refused client holds no place.
+ */
 public class ConnectionLimiter
 {
     private final int maximum;
+    private final int maximumLogins;
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger loggingIn = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
 
     @Inject
     public ConnectionLimiter(GatewayConfig config)
     {
         this.maximum = config.getMaxConnections();
+        this.maximumLogins = 2 * config.getMaxConnections();
     }
 
     public boolean tryAcquire()
     {
+        return tryIncrement(open, maximum);
+    }
+
+    public boolean tryStartLogin()
+    {
+        return tryIncrement(loggingIn, maximumLogins);
+    }
+
+    public void loginEnded()
+    {
+        loggingIn.decrementAndGet();
+    }
+
+    /** Connections accepted that have not authenticated yet. */
+    public int loginsInProgress()
+    {
+        return loggingIn.get();
+    }
+
+    private boolean tryIncrement(AtomicInteger counter, int limit)
+    {
         while (true) {
-            int current = open.get();
-            if (current >= maximum) {
+            int current = counter.get();
+            if (current >= limit) {
                 rejected.incrementAndGet();
                 return false;
             }
-            if (open.compareAndSet(current, current + 1)) {
+            if (counter.compareAndSet(current, current + 1)) {
                 return true;
             }
         }

@@ -41,6 +41,7 @@ final class ExtendedQueryHandler
     private final StatementRunner runner;
     private final TrinoSession trino;
     private final SqlTranslator translator;
+    private final TranslationBudget translationBudget;
     private final TranslationContext context;
     private final ParameterTypes parameterTypes;
     private final PgOutput output;
@@ -52,9 +53,10 @@ final class ExtendedQueryHandler
     private final Map<String, Portal> portals = new HashMap<>();
     private boolean skippingUntilSync;
 
-    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, TranslationContext context, ParameterTypes parameterTypes,
-            PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
+    ExtendedQueryHandler(SessionState state, StatementRunner runner, TrinoSession trino, SqlTranslator translator, TranslationBudget translationBudget, TranslationContext context,
+            ParameterTypes parameterTypes, PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
     {
+        this.translationBudget = translationBudget;
         this.context = context;
         this.copyIn = copyIn;
         this.state = state;
@@ -85,6 +87,7 @@ final class ExtendedQueryHandler
                 case Execute execute -> execute(execute);
                 case Close close -> close(close);
                 case FrontendMessage.Flush _ -> output.flush();
+                case FrontendMessage.Oversized oversized -> throw new PgErrorException(StatementFailure.tooLarge(oversized));
                 default -> throw new PgErrorException("08P01", "unexpected message in the extended query protocol: " + message.getClass().getSimpleName());
             }
         }
@@ -99,14 +102,20 @@ final class ExtendedQueryHandler
     }
 
     private void parse(Parse parse)
+            throws InterruptedException
     {
         if (!parse.statementName().isEmpty() && statements.containsKey(parse.statementName())) {
             throw new PgErrorException("42P05", "prepared statement \"%s\" already exists".formatted(parse.statementName()));
         }
+        ProcedureCalls.refuse(parse.sql());
         StatementKind kind = StatementKind.of(parse.sql());
-        Optional<IngestInsert> ingest = runner.parseIngest(kind, parse.sql());
-        // the rows of an INSERT parsed here never reach Trino as SQL: no translation
-        String trinoSql = ingest.isPresent() ? parse.sql() : runnerTranslation(kind, parse.sql());
+        Optional<IngestInsert> ingest;
+        String trinoSql;
+        try (TranslationBudget.Permit _ = translationBudget.acquire(parse.sql())) {
+            ingest = runner.parseIngest(kind, parse.sql());
+            // the rows of an INSERT parsed here never reach Trino as SQL: no translation
+            trinoSql = ingest.isPresent() ? parse.sql() : runnerTranslation(kind, parse.sql());
+        }
         int placeholders = ingest.isPresent() ? ingest.get().parameterCount() : Placeholders.count(trinoSql);
         int parameterCount = Math.max(placeholders, parse.parameterTypeOids().length);
         statements.put(parse.statementName(), new PreparedStatementEntry(parse.sql(), trinoSql, kind, parse.parameterTypeOids(), parameterCount, ingest));
@@ -290,6 +299,10 @@ final class ExtendedQueryHandler
         if (statement.kind() == StatementKind.COPY) {
             String copyTag = copyIn.copyIn(portal.boundSql());
             output.send(out -> BackendMessages.commandComplete(out, copyTag));
+            return;
+        }
+        if (statement.trinoSql().isBlank()) {
+            output.send(BackendMessages::emptyQueryResponse);
             return;
         }
         if (portal.batch().isPresent()) {

@@ -4,6 +4,7 @@ import io.airlift.log.Logger;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslContext;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.pgwire.protocol.ErrorFields;
@@ -19,8 +20,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The start of a connection, on the Netty event loop: TLS and GSS negotiation, cancel requests, the connection
- * limit and the StartupMessage. Everything after it goes to the connection's {@link PgSession}.
+ * The start of a connection, on the Netty event loop: its place among the logins in progress, TLS and GSS
+ * negotiation, cancel requests and the StartupMessage. Everything after it goes to the connection's {@link PgSession},
+ * which authenticates the client and only then takes a session's place.
  */
 final class PgConnectionHandler
         extends SimpleChannelInboundHandler<FrontendMessage>
@@ -28,16 +30,24 @@ final class PgConnectionHandler
     private static final Logger log = Logger.get(PgConnectionHandler.class);
 
     private final SessionDependencies dependencies;
-    private final ConnectionLimiter limiter;
+    private final ConnectionSlots slots;
     private final Optional<SslContext> sslContext;
     private PgSession session;
-    private boolean holdsConnectionSlot;
+    private boolean overLoginLimit;
 
     PgConnectionHandler(SessionDependencies dependencies, ConnectionLimiter limiter, Optional<SslContext> sslContext)
     {
         this.dependencies = dependencies;
-        this.limiter = limiter;
+        this.slots = new ConnectionSlots(limiter);
         this.sslContext = sslContext;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context)
+    {
+        // refused only at the StartupMessage, where the client can read why
+        overLoginLimit = !slots.tryStartLogin();
+        context.fireChannelActive();
     }
 
     @Override
@@ -72,12 +82,11 @@ final class PgConnectionHandler
 
     private void startSession(ChannelHandlerContext context, StartupMessage startup)
     {
-        if (!limiter.tryAcquire()) {
+        if (overLoginLimit) {
             fatalAndClose(context, "53300", "sorry, too many clients already");
             return;
         }
-        holdsConnectionSlot = true;
-        session = new PgSession(startup, context.channel(), dependencies);
+        session = new PgSession(startup, context.channel(), dependencies, slots);
         session.start();
     }
 
@@ -96,20 +105,19 @@ final class PgConnectionHandler
         if (session != null) {
             session.closed();
         }
-        if (holdsConnectionSlot) {
-            holdsConnectionSlot = false;
-            limiter.release();
-        }
+        slots.release();
         context.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause)
     {
-        Throwable failure = cause.getCause() instanceof PgProtocolException ? cause.getCause() : cause;
+        // the decoder's and TLS handler's failures arrive wrapped in a DecoderException
+        Throwable failure = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         switch (failure) {
             case MessageTooLargeException tooLarge -> fatalAndClose(context, "08P01", tooLarge.getMessage());
             case PgProtocolException violation -> fatalAndClose(context, "08P01", violation.getMessage());
+            // a reset connection or a failed TLS handshake: nothing readable can reach the client any more
             case IOException _ -> context.close();
             default -> {
                 log.warn(failure, "Closing a pgwire connection after an unexpected failure");

@@ -10,8 +10,13 @@ final class PgErrorException
 
     PgErrorException(String sqlState, String message)
     {
-        super(message);
-        this.error = new PgError(sqlState, message);
+        this(new PgError(sqlState, message));
+    }
+
+    PgErrorException(PgError error)
+    {
+        super(error.message());
+        this.error = error;
     }
 
     PgError error()

@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * Writes backend messages to the client from the session's worker thread. When the socket's outbound buffer
- * is above its high-water mark the writer waits: a slow client slows the Trino result stream instead of the
- * gateway buffering it.
+ * is above its high-water mark the writer waits, before any message: a slow client slows the Trino result stream,
+ * and a client that pipelines requests without reading the answers stalls its own session, instead of the gateway
+ * buffering either.
  */
 final class PgOutput
 {
@@ -22,6 +23,7 @@ final class PgOutput
 
     void send(Consumer<ByteBuf> message)
     {
+        awaitWritableUnlessInterrupted();
         ByteBuf buffer = channel.alloc().buffer();
         try {
             message.accept(buffer);
@@ -50,6 +52,17 @@ final class PgOutput
             while (!channel.isWritable() && channel.isActive()) {
                 writability.wait(100);
             }
+        }
+    }
+
+    private void awaitWritableUnlessInterrupted()
+    {
+        try {
+            awaitWritable();
+        }
+        catch (InterruptedException e) {
+            // the session is being closed: write anyway (it fails harmlessly) and let the session see the interrupt
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.pgwire.protocol.MessageLimits;
 import io.timefusion.gateway.pgwire.protocol.PgFrontendDecoder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,7 @@ public class PgServer
     private final GatewayConfig config;
     private final SessionDependencies dependencies;
     private final ConnectionLimiter limiter;
+    private final MessageLimits messageLimits;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -46,6 +48,7 @@ public class PgServer
         this.config = requireNonNull(config, "config is null");
         this.dependencies = requireNonNull(dependencies, "dependencies is null");
         this.limiter = requireNonNull(limiter, "limiter is null");
+        this.messageLimits = dependencies.inputLimits().messageLimits();
     }
 
     @PostConstruct
@@ -55,7 +58,6 @@ public class PgServer
         Optional<SslContext> sslContext = config.getTlsCertificateFile().isPresent()
                 ? Optional.of(SslContextBuilder.forServer(new File(config.getTlsCertificateFile().get()), new File(config.getTlsKeyFile().orElseThrow())).build())
                 : Optional.empty();
-        int maxMessageSize = (int) config.getMaxMessageSize().toBytes();
         bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -75,7 +77,8 @@ public class PgServer
                     protected void initChannel(SocketChannel channel)
                     {
                         channel.pipeline()
-                                .addLast("decoder", new PgFrontendDecoder(maxMessageSize))
+                                .addLast("decoder", new PgFrontendDecoder(messageLimits))
+                                .addLast("login-timeout", new LoginTimeoutHandler(config.getStartupTimeout(), config.getAuthenticationTimeout()))
                                 .addLast("handler", new PgConnectionHandler(dependencies, limiter, sslContext));
                     }
                 });

@@ -4,9 +4,11 @@ import io.airlift.log.Logger;
 import io.netty.channel.Channel;
 import io.timefusion.gateway.pgwire.auth.AuthenticationFailedException;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.pgwire.protocol.ConnectionEvent;
 import io.timefusion.gateway.pgwire.protocol.ErrorFields;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
+import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.session.ServerSettings;
@@ -18,8 +20,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One Postgres connection after its StartupMessage. Its messages are handled in order on a virtual thread of its
@@ -30,17 +30,22 @@ final class PgSession
     private static final Logger log = Logger.get(PgSession.class);
 
     private final StartupMessage startup;
+    private final Channel channel;
     private final SessionDependencies dependencies;
+    private final ConnectionSlots slots;
     private final PgOutput output;
-    private final BlockingQueue<FrontendMessage> inbox = new LinkedBlockingQueue<>();
+    private final SessionInbox inbox;
     private volatile TrinoSession trino;
     private volatile Thread worker;
 
-    PgSession(StartupMessage startup, Channel channel, SessionDependencies dependencies)
+    PgSession(StartupMessage startup, Channel channel, SessionDependencies dependencies, ConnectionSlots slots)
     {
         this.startup = startup;
+        this.channel = channel;
         this.dependencies = dependencies;
+        this.slots = slots;
         this.output = new PgOutput(channel);
+        this.inbox = new SessionInbox(channel, dependencies.inputLimits().sessionInput());
     }
 
     void start()
@@ -79,6 +84,13 @@ final class PgSession
         try {
             negotiateProtocolVersion();
             authenticate(user);
+            if (!slots.tryStartSession()) {
+                fatal(new PgError("53300", "sorry, too many clients already"));
+                return;
+            }
+            // larger messages may come now, and the login deadline is met
+            channel.pipeline().fireUserEventTriggered(ConnectionEvent.AUTHENTICATED);
+            output.send(BackendMessages::authenticationOk);
             trino = dependencies.trinoSessions().open(user, startup.parameters().get("application_name"));
             TrinoSession session = trino;
             key = dependencies.cancelRegistry().register(session::cancel);
@@ -89,13 +101,14 @@ final class PgSession
             ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
             StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
                     dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.ingestPath());
-            CopyInHandler copyIn = new CopyInHandler(inbox::take, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
-            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), context, output, errors, copyIn);
-            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), context, dependencies.parameterTypes(), output, errors, copyIn);
+            CopyInHandler copyIn = new CopyInHandler(inbox, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
+            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), dependencies.translationBudget(), context, output, errors, copyIn);
+            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.translationBudget(), context, dependencies.parameterTypes(), output, errors, copyIn);
             while (output.isOpen()) {
                 FrontendMessage message = inbox.take();
                 switch (message) {
                     case FrontendMessage.Query query -> simple.handle(query.sql());
+                    case FrontendMessage.Oversized oversized when oversized.tag() == 'Q' -> simple.refuse(StatementFailure.tooLarge(oversized));
                     case FrontendMessage.Terminate _ -> {
                         return;
                     }
@@ -107,7 +120,12 @@ final class PgSession
             }
         }
         catch (AuthenticationFailedException e) {
-            fatal(new PgError("28P01", "password authentication failed for user \"%s\"".formatted(user)));
+            fatal(e.reasonIsPublic()
+                    ? new PgError(e.sqlState(), e.getMessage())
+                    : new PgError(e.sqlState(), "password authentication failed for user \"%s\"".formatted(user)));
+        }
+        catch (PgProtocolException e) {
+            fatal(new PgError(e.sqlState(), e.getMessage()));
         }
         catch (SQLException e) {
             fatal(TrinoErrors.toPgError(e));
@@ -119,8 +137,9 @@ final class PgSession
             // the connection closed
         }
         catch (RuntimeException e) {
+            // a bug of ours: the client learns only that, the log gets the rest
             log.error(e, "Session failed");
-            fatal(new PgError("XX000", "internal error: " + e.getMessage()));
+            fatal(new PgError("XX000", "internal error"));
         }
         finally {
             if (extended != null) {
@@ -155,7 +174,6 @@ final class PgSession
             }
             outcome = authenticator.onPassword(password);
         }
-        output.send(BackendMessages::authenticationOk);
     }
 
     private void sendSessionStart(BackendKey key, String user)

@@ -26,14 +26,16 @@ public record SessionDependencies(
         IngestConfig ingestConfig,
         IngestTables ingestTables,
         IngestInserts ingestInserts,
-        IngestPath ingestPath)
+        IngestPath ingestPath,
+        InputLimits inputLimits,
+        TranslationBudget translationBudget)
 {
     @Inject
     public SessionDependencies(GatewayConfig config, TrinoSessions trinoSessions, SqlTranslator translator, ParameterTypes parameterTypes, CancelRegistry cancelRegistry,
             QueryResultCache queryCache, QueryMetrics metrics, IngestConfig ingestConfig, IngestTables ingestTables,
-            IngestInserts ingestInserts, IngestPath ingestPath)
+            IngestInserts ingestInserts, IngestPath ingestPath, InputLimits inputLimits, TranslationBudget translationBudget)
     {
         this(config, AuthenticationMethod.parse(config.getAuthenticationMethod()), trinoSessions, translator, parameterTypes, cancelRegistry, queryCache, metrics,
-                ingestConfig, ingestTables, ingestInserts, ingestPath);
+                ingestConfig, ingestTables, ingestInserts, ingestPath, inputLimits, translationBudget);
     }
 }

@@ -2,10 +2,12 @@ package io.timefusion.gateway.server;
 
 import io.timefusion.gateway.ingest.IngestInsert;
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
+import io.timefusion.gateway.pgwire.protocol.ErrorFields;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
 import io.timefusion.gateway.sql.StatementSplitter;
 import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.trino.PgError;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +20,17 @@ final class SimpleQueryHandler
     private final SessionState state;
     private final StatementRunner runner;
     private final SqlTranslator translator;
+    private final TranslationBudget translationBudget;
     private final TranslationContext context;
     private final PgOutput output;
     private final ResultWriter results;
     private final ErrorReporter errors;
     private final CopyInHandler copyIn;
 
-    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, TranslationContext context, PgOutput output, ErrorReporter errors, CopyInHandler copyIn)
+    SimpleQueryHandler(SessionState state, StatementRunner runner, SqlTranslator translator, TranslationBudget translationBudget, TranslationContext context, PgOutput output,
+            ErrorReporter errors, CopyInHandler copyIn)
     {
+        this.translationBudget = translationBudget;
         this.context = context;
         this.copyIn = copyIn;
         this.state = state;
@@ -63,10 +68,20 @@ final class SimpleQueryHandler
         output.flush();
     }
 
+    /** A Query the session will not run (too large to read): its error, then ready for the next, as after a failed statement. */
+    void refuse(PgError error)
+    {
+        errors.send(error, ErrorFields.Severity.ERROR);
+        state.failTransactionIfOpen();
+        output.send(out -> BackendMessages.readyForQuery(out, state.transactionStatus()));
+        output.flush();
+    }
+
     private void run(StatementKind kind, String sql)
             throws Exception
     {
         runner.checkNotInFailedTransaction(kind);
+        ProcedureCalls.refuse(sql);
         Optional<String> localTag = runner.runLocally(kind, sql);
         if (localTag.isPresent()) {
             output.send(out -> BackendMessages.commandComplete(out, localTag.get()));
@@ -77,10 +92,17 @@ final class SimpleQueryHandler
             output.send(out -> BackendMessages.commandComplete(out, copyTag));
             return;
         }
-        Optional<IngestInsert> insert = runner.parseIngest(kind, sql).filter(parsed -> parsed.parameterCount() == 0);
+        Optional<IngestInsert> insert;
+        String trinoSql = null;
+        try (TranslationBudget.Permit _ = translationBudget.acquire(sql)) {
+            insert = runner.parseIngest(kind, sql).filter(parsed -> parsed.parameterCount() == 0);
+            if (insert.isEmpty()) {
+                trinoSql = translator.toTrino(sql, context);
+            }
+        }
         StatementOutcome outcome = insert.isPresent()
                 ? runner.runIngest(insert.get().bind(runner.ingestTable(insert.get().table()), List.of()))
-                : runner.run(kind, translator.toTrino(sql, context));
+                : runner.run(kind, trinoSql);
         String tag = switch (outcome) {
             case StatementOutcome.Rows(RowCursor cursor) -> {
                 try (cursor) {

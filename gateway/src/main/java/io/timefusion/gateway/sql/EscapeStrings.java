@@ -19,6 +19,9 @@ public final class EscapeStrings
                     && (start == 1 || !Character.isLetterOrDigit(sql.charAt(start - 2)) && sql.charAt(start - 2) != '_');
             if (scanner.skipQuotedOrComment()) {
                 if (escapeString) {
+                    if (!scanner.quoteClosed()) {
+                        throw new SqlSyntaxException("unterminated quoted string at or near \"%s\"".formatted(sql.substring(start - 1, Math.min(sql.length(), start + 20))));
+                    }
                     String body = sql.substring(start + 1, Math.max(start + 1, scanner.position() - 1));
                     result.append(sql, copied, start - 1).append('\'').append(unescape(body).replace("'", "''")).append('\'');
                     copied = scanner.position();
@@ -30,7 +33,11 @@ public final class EscapeStrings
         return result.append(sql, copied, sql.length()).toString();
     }
 
-    /** The text of an escape string constant's body, as written between the quotes, with its escapes decoded. */
+    /**
+     * The text of an escape string constant's body, as written between the quotes, with its escapes decoded.
+     *
+     * @throws InvalidEscapeSequenceException for a Unicode escape Postgres refuses (22025)
+     */
     public static String unescape(String body)
     {
         StringBuilder text = new StringBuilder(body.length());
@@ -56,12 +63,13 @@ public final class EscapeStrings
                         while (end < body.length() && end < i + 3 && Character.digit(body.charAt(end), 16) >= 0) {
                             end++;
                         }
-                        text.append((char) Integer.parseInt(body.substring(i + 1, end), 16));
+                        // without a hex digit the backslash escapes just the x, as in Postgres
+                        text.append(end == i + 1 ? 'x' : (char) Integer.parseInt(body.substring(i + 1, end), 16));
                         i = end - 1;
                     }
                     case 'u', 'U' -> {
                         int digits = escaped == 'u' ? 4 : 8;
-                        text.appendCodePoint(Integer.parseInt(body.substring(i + 1, i + 1 + digits), 16));
+                        text.appendCodePoint(unicodeEscape(body, i + 1, digits));
                         i += digits;
                     }
                     default -> {
@@ -81,5 +89,18 @@ public final class EscapeStrings
             }
         }
         return text.toString();
+    }
+
+    private static int unicodeEscape(String body, int start, int digits)
+    {
+        if (start + digits > body.length() || !body.substring(start, start + digits).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new InvalidEscapeSequenceException("invalid Unicode escape: Unicode escapes must be \\uXXXX or \\UXXXXXXXX");
+        }
+        long codePoint = Long.parseLong(body, start, start + digits, 16);
+        // a surrogate is half of a UTF-16 pair, not a character of its own
+        if (codePoint > Character.MAX_CODE_POINT || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            throw new InvalidEscapeSequenceException("invalid Unicode escape value");
+        }
+        return (int) codePoint;
     }
 }

@@ -55,11 +55,19 @@ public class PostgresDialectTranslator
     @Override
     public String toTrino(String postgresSql, TranslationContext context)
     {
+        if (StatementSplitter.split(postgresSql).isEmpty()) {
+            // nothing but comments and semicolons: Postgres answers it with EmptyQueryResponse
+            return "";
+        }
         Optional<String> show = ShowStatements.answer(postgresSql, context);
         if (show.isPresent()) {
             return show.get();
         }
         Statement statement = parse(EscapeStrings.decode(QualifiedIntervals.normalize(PostgresOnlySyntax.normalize(postgresSql))));
+        if (statement == null) {
+            // JSqlParser found no statement where the splitter saw one: as empty as the text above
+            return "";
+        }
         return switch (statement) {
             case Insert insert -> {
                 DerivedDateColumn.addTo(insert);

@@ -9,6 +9,7 @@ final class SqlScanner
 {
     private final String sql;
     private int position;
+    private boolean quoteClosed;
 
     SqlScanner(String sql)
     {
@@ -87,13 +88,21 @@ final class SqlScanner
         return Integer.parseInt(sql, position + 1, end, 10);
     }
 
+    /** Whether the literal or quoted identifier skipped last ended with its closing quote rather than with the text. */
+    boolean quoteClosed()
+    {
+        return quoteClosed;
+    }
+
     private void skipQuoted(char quote, boolean backslashEscapes)
     {
+        quoteClosed = false;
         position++;
         while (position < sql.length()) {
             char c = sql.charAt(position);
             if (backslashEscapes && c == '\\') {
-                position += 2;
+                // a backslash as the last character escapes nothing: stay within the text
+                position = Math.min(position + 2, sql.length());
                 continue;
             }
             position++;
@@ -102,6 +111,7 @@ final class SqlScanner
                     position++;
                 }
                 else {
+                    quoteClosed = true;
                     return;
                 }
             }

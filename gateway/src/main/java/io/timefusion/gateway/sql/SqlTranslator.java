@@ -8,6 +8,7 @@ public interface SqlTranslator
 {
     /**
      * @param context what the session knows that the statement may ask about (settings, user, database)
+     * @return the Trino statement; empty when the text holds none (only comments and semicolons)
      * @throws UnsupportedStatementException when the statement has no faithful Trino translation (0A000)
      * @throws SqlSyntaxException when the statement is not SQL at all (42601)
      */

@@ -18,13 +18,12 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Project administration through Trino: the connector's procedures and its system.projects table. The gateway
- * stores no credentials; a secret travels once, as a Trino extra credential, so it never appears in statement text
- * or in Trino's query history.
+ * Project administration through Trino: the connector's procedures and its system.projects table, as the admin
+ * principal ({@link TrinoSessions#openAdmin}). The gateway stores no credentials; a secret travels once, as a Trino
+ * extra credential, so it never appears in statement text or in Trino's query history.
  */
 public class ProjectAdmin
 {
-    private static final String ADMIN_USER = "timefusion-admin";
     // ProjectProcedures.SECRET_KEY_CREDENTIAL in the connector
     private static final String SECRET_KEY_CREDENTIAL = "timefusion.secret_key";
 
@@ -45,12 +44,12 @@ public class ProjectAdmin
     public void register(Registration registration)
             throws SQLException
     {
-        String credential = SECRET_KEY_CREDENTIAL + ":" + Base64.getEncoder().encodeToString(registration.secretKey().getBytes(StandardCharsets.UTF_8));
+        String secretKey = Base64.getEncoder().encodeToString(registration.secretKey().getBytes(StandardCharsets.UTF_8));
         // CALL takes no bound parameters in Trino; nothing secret is in this text
         String call = "CALL %s.system.register_project(project_id => %s, bucket => %s, access_key => %s, endpoint => %s, region => %s, prefix => %s, path_style => %s)".formatted(
                 catalog, literal(registration.projectId()), literal(registration.bucket()), literal(registration.accessKey()), literal(registration.endpoint()),
                 literal(registration.region()), literal(registration.prefix()), registration.pathStyle() == null ? "NULL" : registration.pathStyle().toString());
-        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of("extraCredentials", credential));
+        try (Connection connection = sessions.openAdmin(Map.of(SECRET_KEY_CREDENTIAL, secretKey));
                 Statement statement = connection.createStatement()) {
             statement.execute(call);
         }
@@ -59,7 +58,7 @@ public class ProjectAdmin
     public void unregister(String projectId)
             throws SQLException
     {
-        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of());
+        try (Connection connection = sessions.openAdmin(Map.of());
                 Statement statement = connection.createStatement()) {
             statement.execute("CALL %s.system.unregister_project(%s)".formatted(catalog, literal(projectId)));
         }
@@ -74,7 +73,7 @@ public class ProjectAdmin
             throws SQLException
     {
         List<ProjectView> projects = new ArrayList<>();
-        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of());
+        try (Connection connection = sessions.openAdmin(Map.of());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT project_id, bucket, prefix, endpoint, region, access_key, path_style FROM " + catalog + ".system.projects ORDER BY project_id")) {
             while (rows.next()) {

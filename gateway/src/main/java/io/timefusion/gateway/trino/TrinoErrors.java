@@ -1,5 +1,6 @@
 package io.timefusion.gateway.trino;
 
+import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableMap;
 import io.trino.spi.StandardErrorCode;
 
@@ -67,9 +68,16 @@ public final class TrinoErrors
         }
         if (e.getErrorCode() == 0 && e.getSQLState() == null) {
             // the driver itself failed: Trino is unreachable or answered something unexpected
-            return new PgError("08006", "Trino is not reachable: " + message);
+            return new PgError("08006", "Trino is not reachable: " + driverFailure(e));
         }
         return new PgError(code.map(TrinoErrors::classOf).orElse("XX000"), message);
+    }
+
+    /** What went wrong in the driver, in the words of its innermost cause: the outer messages repeat it after Java class names. */
+    private static String driverFailure(SQLException e)
+    {
+        String message = Throwables.getRootCause(e).getMessage();
+        return message == null || message.isBlank() ? "the request failed" : message.lines().findFirst().orElse("").strip();
     }
 
     private static String classOf(StandardErrorCode code)

@@ -91,6 +91,31 @@ class TestCopyRows
         }).isInstanceOfSatisfying(CopyException.class, e -> assertThat(e.sqlState()).isEqualTo("54000"));
     }
 
+    @Test
+    void aNulByteWrittenOrEscapedIsRefusedLikePostgresDoes()
+    {
+        for (String line : new String[] {"a\0b\t2025-06-01 12:00:00+00\t\\N\t1\n", "a\\000b\t2025-06-01 12:00:00+00\t\\N\t1\n", "a\\x00\t2025-06-01 12:00:00+00\t\\N\t1\n"}) {
+            assertThatThrownBy(() -> copy(TEXT, line))
+                    .isInstanceOfSatisfying(CopyException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("22021");
+                        assertThat(e.getMessage()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0x00");
+                        assertThat(e.context()).hasValue("COPY otel_logs_and_spans, line 1");
+                    });
+        }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedButAReplacementCharacterWrittenAsSuchIsText()
+    {
+        CopyRows rows = new CopyRows(TABLE, TABLE.columns(), TEXT, Long.MAX_VALUE);
+        assertThatThrownBy(() -> rows.feed(new byte[] {'a', (byte) 0xC3, '(', '\t', '2', '0', '2', '5', '-', '0', '6', '-', '0', '1', '\t', '\\', 'N', '\t', '1', '\n'}))
+                .isInstanceOfSatisfying(CopyException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("22021");
+                    assertThat(e.getMessage()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0xc3");
+                });
+        assertThat(copy(TEXT, "\uFFFD\t2025-06-01 12:00:00+00\t\\N\t1\n").rows().getFirst()[0]).isEqualTo("\uFFFD");
+    }
+
     private static RowBatch copy(CopyFormat format, String... chunks)
     {
         CopyRows rows = new CopyRows(TABLE, TABLE.columns(), format, Long.MAX_VALUE);

@@ -1,6 +1,14 @@
 package io.timefusion.integration.gateway;
 
+import com.sun.tools.attach.VirtualMachine;
+
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -102,6 +110,33 @@ final class GatewayProcess
     boolean isAlive()
     {
         return process.isAlive();
+    }
+
+    /** Heap still in use after a full GC, asked over JMX through the attach API: what the gateway really holds. */
+    long liveHeapBytes()
+            throws Exception
+    {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
+            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            memory.gc();
+            return memory.getHeapMemoryUsage().getUsed();
+        }
+        finally {
+            vm.detach();
+        }
+    }
+
+    /** The process' resident set (VmRSS): heap, Netty's direct buffers and everything else. */
+    long residentSetBytes()
+            throws IOException
+    {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/%d/status".formatted(process.pid()));
     }
 
     String log()

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -142,6 +143,63 @@ final class RawPgClient
         return tagged('S', new byte[0]);
     }
 
+    static byte[] sslRequest()
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeInt(body, 80877103);
+        return untagged(body.toByteArray());
+    }
+
+    /** A Query message whose length field is exactly {@code frameLength}: a string literal padded to fit. */
+    static byte[] queryOfFrameLength(int frameLength)
+    {
+        String prefix = "SELECT '";
+        String suffix = "'";
+        int padding = frameLength - 4 - prefix.length() - suffix.length() - 1;
+        byte[] message = new byte[frameLength + 1];
+        message[0] = 'Q';
+        message[1] = (byte) (frameLength >>> 24);
+        message[2] = (byte) (frameLength >>> 16);
+        message[3] = (byte) (frameLength >>> 8);
+        message[4] = (byte) frameLength;
+        int at = 5;
+        for (byte b : prefix.getBytes(StandardCharsets.US_ASCII)) {
+            message[at++] = b;
+        }
+        java.util.Arrays.fill(message, at, at + padding, (byte) 'x');
+        at += padding;
+        message[at++] = '\'';
+        message[at] = 0;
+        return message;
+    }
+
+    /** Bind of the unnamed statement with one text parameter of {@code valueLength} bytes. */
+    static byte[] bindOfValueLength(int valueLength)
+    {
+        byte[] value = new byte[valueLength];
+        java.util.Arrays.fill(value, (byte) 'v');
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, "");
+        writeCString(body, "");
+        writeShort(body, 0);
+        writeShort(body, 1);
+        writeInt(body, value.length);
+        body.writeBytes(value);
+        writeShort(body, 0);
+        return tagged('B', body.toByteArray());
+    }
+
+    void setReadTimeout(java.time.Duration timeout)
+            throws IOException
+    {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    OutputStream rawOutput()
+    {
+        return output;
+    }
+
     void send(byte[]... messages)
             throws IOException
     {
@@ -164,6 +222,123 @@ final class RawPgClient
         }
         received.addAll(readUntil('Z'));
         return received;
+    }
+
+    /** One byte, as the server answers SSLRequest; -1 at end of stream. */
+    int readByte()
+            throws IOException
+    {
+        return input.read();
+    }
+
+    /** Logs in with SCRAM-SHA-256 (RFC 5802, as libpq does it: empty user name, no channel binding); waits for ReadyForQuery. */
+    List<BackendMessage> loginScram(String user, String password)
+            throws IOException
+    {
+        return loginScram(user, password, false);
+    }
+
+    /** @param deferFirstMessage send SASLInitialResponse without the client-first-message, and that in the next message */
+    List<BackendMessage> loginScram(String user, String password, boolean deferFirstMessage)
+            throws IOException
+    {
+        send(startup(3, 0, Map.of("user", user, "database", "timefusion")));
+        List<BackendMessage> received = new ArrayList<>();
+        received.add(read());
+        String clientNonce = Base64.getEncoder().encodeToString(randomBytes(18));
+        String clientFirstBare = "n=,r=" + clientNonce;
+        byte[] clientFirst = ("n,," + clientFirstBare).getBytes(StandardCharsets.UTF_8);
+        if (deferFirstMessage) {
+            send(saslInitialResponse("SCRAM-SHA-256", null));
+            BackendMessage emptyChallenge = read();
+            received.add(emptyChallenge);
+            if (emptyChallenge.tag() != 'R') {
+                received.addAll(readUntil('Z'));
+                return received;
+            }
+            send(tagged('p', clientFirst));
+        }
+        else {
+            send(saslInitialResponse("SCRAM-SHA-256", clientFirst));
+        }
+        BackendMessage challenge = read();
+        received.add(challenge);
+        if (challenge.tag() != 'R') {
+            received.addAll(readUntil('Z'));
+            return received;
+        }
+        String serverFirst = new String(challenge.body(), 4, challenge.body().length - 4, StandardCharsets.UTF_8);
+        Map<Character, String> attributes = new java.util.HashMap<>();
+        for (String attribute : serverFirst.split(",")) {
+            attributes.put(attribute.charAt(0), attribute.substring(2));
+        }
+        byte[] salted = pbkdf2(password, Base64.getDecoder().decode(attributes.get('s')), Integer.parseInt(attributes.get('i')));
+        byte[] clientKey = hmac(salted, "Client Key".getBytes(StandardCharsets.UTF_8));
+        String clientFinalWithoutProof = "c=biws,r=" + attributes.get('r');
+        byte[] authMessage = String.join(",", clientFirstBare, serverFirst, clientFinalWithoutProof).getBytes(StandardCharsets.UTF_8);
+        byte[] signature = hmac(sha256(clientKey), authMessage);
+        byte[] proof = new byte[clientKey.length];
+        for (int i = 0; i < proof.length; i++) {
+            proof[i] = (byte) (clientKey[i] ^ signature[i]);
+        }
+        send(tagged('p', (clientFinalWithoutProof + ",p=" + Base64.getEncoder().encodeToString(proof)).getBytes(StandardCharsets.UTF_8)));
+        received.addAll(readUntil('Z'));
+        return received;
+    }
+
+    /** SASLInitialResponse: mechanism, Int32 length of the initial response (-1 for none), the response. */
+    static byte[] saslInitialResponse(String mechanism, byte[] initialResponse)
+    {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeCString(body, mechanism);
+        if (initialResponse == null) {
+            writeInt(body, -1);
+        }
+        else {
+            writeInt(body, initialResponse.length);
+            body.writeBytes(initialResponse);
+        }
+        return tagged('p', body.toByteArray());
+    }
+
+    private static byte[] randomBytes(int length)
+    {
+        byte[] bytes = new byte[length];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] pbkdf2(String password, byte[] salt, int iterations)
+    {
+        try {
+            javax.crypto.SecretKeyFactory factory = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            return factory.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message)
+    {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] input)
+    {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(input);
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     BackendMessage read()

@@ -1,5 +1,6 @@
 package io.timefusion.integration.gateway;
 
+import io.timefusion.testing.TimeFusionQueryRunner;
 import io.trino.testing.MaterializedRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,7 @@ class TestGatewayKilledWithWriteBuffer
         return GatewayProcess.start(List.of("-Xmx512m"), Map.of(
                 "TRINO_URL", trino.queryRunner().getCoordinator().getBaseUrl().toString(),
                 "PGWIRE_PASSWORD", TestingGateway.PASSWORD,
+                "TRINO_ADMIN_SECRET", TimeFusionQueryRunner.ADMIN_SECRET,
                 "ENABLE_BATCH_QUEUE", "true",
                 "QUEUE_DB_PATH", queueDirectory.toString(),
                 "BATCH_INTERVAL_MS", "300",

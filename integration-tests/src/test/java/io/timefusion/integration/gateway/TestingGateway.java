@@ -88,6 +88,7 @@ public final class TestingGateway
                 .put("pgwire.bind-address", "127.0.0.1")
                 .put("pgwire.password", PASSWORD)
                 .put("trino.url", queryRunner.getCoordinator().getBaseUrl().toString())
+                .put("trino.admin-secret", TimeFusionQueryRunner.ADMIN_SECRET)
                 .buildOrThrow();
     }
 

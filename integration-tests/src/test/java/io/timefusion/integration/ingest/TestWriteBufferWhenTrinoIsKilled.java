@@ -10,6 +10,7 @@ import io.timefusion.gateway.ingest.buffer.BufferStatus;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.server.PgServer;
 import io.timefusion.integration.gateway.TestingGateway;
+import io.timefusion.testing.TimeFusionQueryRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,7 @@ class TestWriteBufferWhenTrinoIsKilled
         properties.put("pgwire.bind-address", "127.0.0.1");
         properties.put("pgwire.password", TestingGateway.PASSWORD);
         properties.put("trino.url", trino.url());
+        properties.put("trino.admin-secret", TimeFusionQueryRunner.ADMIN_SECRET);
         properties.put("ingest.batch-queue.enabled", "true");
         properties.put("ingest.queue-db-path", wal.toString());
         properties.put("ingest.batch-interval-ms", "300");

@@ -107,6 +107,16 @@ class TestTimeFusionLauncher
             assertThat(cliCount.exitCode()).as("./timefusion cli: %s", cliCount).isZero();
             assertThat(cliCount.stdout().strip()).isEqualTo(psqlCount.stdout().strip()).isEqualTo("1");
 
+            // projects are administered only as the admin principal, whose secret ./timefusion generated for this run
+            String unregister = "CALL timefusion.system.unregister_project('nobody-registered')";
+            Result asUser = run(List.of(launcher.toString(), "cli", "--execute", unregister), environment, root);
+            assertThat(asUser.exitCode()).as("./timefusion cli CALL: %s", asUser).isNotZero();
+            assertThat(asUser.stdout() + asUser.stderr()).contains("Access Denied: Cannot execute procedure system.unregister_project");
+            Result asAdmin = run(List.of(launcher.toString(), "cli", "--admin", "--execute", unregister), environment, root);
+            assertThat(asAdmin.stdout() + asAdmin.stderr()).as("./timefusion cli --admin CALL: %s", asAdmin)
+                    .contains("Project nobody-registered is not registered")
+                    .doesNotContain("Access Denied");
+
             // SIGINT (Ctrl-C) stops Trino and the gateway within 10 s; no process is left
             List<ProcessHandle> descendants = process.toHandle().descendants().toList();
             assertThat(descendants).as("Trino and the gateway run as children of ./timefusion").hasSizeGreaterThanOrEqualTo(2);

@@ -27,7 +27,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Tells the plugin that this gateway holds buffered rows and where to fetch them:
- * {@code CALL <catalog>.system.announce_gateway(gateway_id, url)} at start and every {@link #HEARTBEAT_SECONDS} s, its
+ * {@code CALL <catalog>.system.announce_gateway(gateway_id, url)} as the admin principal (the connector lets no one else
+ * run its procedures) at start and every {@link #HEARTBEAT_SECONDS} s, its
  * token as a Trino extra credential (never in statement text, which Trino keeps in its query history); and
  * {@code retire_gateway} once a shutdown flushed everything. While Trino cannot be reached the announcement is retried at
  * every heartbeat; the plugin stops asking a gateway whose heartbeat is older than its gateway expiry.
@@ -35,8 +36,6 @@ import static java.util.Objects.requireNonNull;
 public class GatewayAnnouncer
 {
     public static final int HEARTBEAT_SECONDS = 10;
-    // ProjectAdmin's user: the connector's procedures are administration
-    private static final String ADMIN_USER = "timefusion-admin";
     // the plugin's credential name for the token (its GatewayProcedures)
     private static final String TOKEN_CREDENTIAL = "timefusion.gateway_token";
     private static final Logger log = Logger.get(GatewayAnnouncer.class);
@@ -149,7 +148,7 @@ public class GatewayAnnouncer
     private void call(String sql)
             throws SQLException
     {
-        try (Connection connection = sessions.openAdmin(ADMIN_USER, Map.of("extraCredentials", TOKEN_CREDENTIAL + ":" + identity.token()));
+        try (Connection connection = sessions.openAdmin(Map.of(TOKEN_CREDENTIAL, identity.token()));
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -70,7 +70,7 @@ public final class ScramSha256Server
 
         String[] attributes = clientFirstMessageBare.split(",", -1);
         if (attributes[0].startsWith("m=")) {
-            throw new AuthenticationFailedException("client requires an unsupported SCRAM extension");
+            throw AuthenticationFailedException.unsupported("client requires an unsupported SCRAM extension");
         }
         if (!attributes[0].startsWith("n=") || attributes.length < 2) {
             throw malformed("expected user name and nonce in client-first-message");
@@ -105,10 +105,10 @@ public final class ScramSha256Server
         }
         byte[] channelBinding = base64(attributeValue(attributes[0], 'c'));
         if (!MessageDigest.isEqual(channelBinding, gs2Header.getBytes(UTF_8))) {
-            throw new AuthenticationFailedException("SCRAM channel binding check failed");
+            throw AuthenticationFailedException.protocolViolation("SCRAM channel binding check failed");
         }
         if (!attributeValue(attributes[1], 'r').equals(nonce)) {
-            throw new AuthenticationFailedException("SCRAM nonce does not match");
+            throw AuthenticationFailedException.protocolViolation("SCRAM nonce does not match");
         }
         // extensions may sit between nonce and proof; the proof is always last
         byte[] proof = base64(attributeValue(attributes[attributes.length - 1], 'p'));
@@ -133,13 +133,13 @@ public final class ScramSha256Server
     private static int readGs2Header(String message)
     {
         if (message.startsWith("p=")) {
-            throw new AuthenticationFailedException("client requires SCRAM channel binding, which is not supported");
+            throw AuthenticationFailedException.unsupported("client requires SCRAM channel binding, which is not supported");
         }
         if (!(message.startsWith("n,") || message.startsWith("y,"))) {
             throw malformed("unexpected channel-binding flag");
         }
         if (message.startsWith("a=", 2)) {
-            throw new AuthenticationFailedException("client uses an authorization identity, which is not supported");
+            throw AuthenticationFailedException.unsupported("client uses an authorization identity, which is not supported");
         }
         if (message.length() < 3 || message.charAt(2) != ',') {
             throw malformed("expected end of the gs2 header");
@@ -167,7 +167,7 @@ public final class ScramSha256Server
 
     private static AuthenticationFailedException malformed(String reason)
     {
-        return new AuthenticationFailedException("malformed SCRAM message: " + reason);
+        return AuthenticationFailedException.protocolViolation("malformed SCRAM message: " + reason);
     }
 
     private void requireState(State expected)

@@ -50,6 +50,16 @@ public record ErrorFields(Severity severity, String sqlState, String message, St
         if (position < 0) {
             throw new IllegalArgumentException("position must not be negative: " + position);
         }
+        // fields are C strings, and a message may quote what a client sent: a NUL in it must not cut the message short
+        message = visibleNul(message);
+        detail = visibleNul(detail);
+        hint = visibleNul(hint);
+        where = visibleNul(where);
+    }
+
+    private static String visibleNul(String text)
+    {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\x00");
     }
 
     public static ErrorFields of(Severity severity, String sqlState, String message)

@@ -168,4 +168,23 @@ public sealed interface FrontendMessage
 
     record CopyFail(String message)
             implements FrontendMessage {}
+
+    /**
+     * Stands for a Query, Parse or Bind whose body was larger than its {@link MessageLimits}: the decoder skipped the
+     * body without buffering it, and the session answers with an error (54000) instead of running it.
+     *
+     * @param tag 'Q', 'P' or 'B'
+     */
+    record Oversized(byte tag, int bodyLength, int limit)
+            implements FrontendMessage
+    {
+        public String messageName()
+        {
+            return switch (tag) {
+                case 'Q' -> "Query";
+                case 'P' -> "Parse";
+                default -> "Bind";
+            };
+        }
+    }
 }

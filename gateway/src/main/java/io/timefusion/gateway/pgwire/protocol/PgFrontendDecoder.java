@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.CancelRequest;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.GssEncRequest;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Oversized;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.SslRequest;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.StartupMessage;
 
@@ -16,7 +17,14 @@ import java.util.List;
  * <p>A connection starts with untagged packets (Int32 length including itself, Int32 code): SSLRequest and
  * GSSENCRequest, each at most once, then StartupMessage, or a lone CancelRequest. After StartupMessage every message
  * is tagged (Byte1 tag, Int32 length including itself). Only whole frames are decoded; a partial one waits for more
- * bytes. A length is checked as soon as its header arrives, so an oversized frame is refused before it is buffered.
+ * bytes.
+ *
+ * <p>Memory is bounded before it is spent: a length is checked against {@link MessageLimits} as soon as its header
+ * arrives. Until the server fires {@link ConnectionEvent#AUTHENTICATED} every message must fit an authentication
+ * message, so an unauthenticated client cannot make the server buffer more than that. Afterwards each type has its
+ * limit: a Query, Parse or Bind over its own is skipped as its bytes arrive, never buffered, and handed on as
+ * {@link Oversized} for the session to refuse while the connection goes on; any other message over its limit, or any
+ * message over the frame limit, is a framing error.
  *
  * <p>Errors are {@link PgProtocolException}s, which Netty hands to {@code exceptionCaught} wrapped in a
  * {@link io.netty.handler.codec.DecoderException}. Framing cannot be recovered after one, so the decoder then discards
@@ -33,21 +41,34 @@ public final class PgFrontendDecoder
 
     private enum Phase
     {
-        STARTUP, MESSAGES, CANCELLED, FAILED
+        STARTUP, AUTHENTICATING, MESSAGES, SKIPPING, CANCELLED, FAILED
     }
 
-    private final int maxMessageLength;
+    private final MessageLimits limits;
     private Phase phase = Phase.STARTUP;
     private boolean sslRequested;
     private boolean gssEncRequested;
+    private long skipRemaining;
 
     /** @param maxMessageLength the largest accepted value of a frame's length field, which counts itself */
     public PgFrontendDecoder(int maxMessageLength)
     {
-        if (maxMessageLength < UNTAGGED_HEADER_LENGTH) {
-            throw new IllegalArgumentException("maxMessageLength must be at least %d: %d".formatted(UNTAGGED_HEADER_LENGTH, maxMessageLength));
+        this(MessageLimits.ofFrame(maxMessageLength));
+    }
+
+    public PgFrontendDecoder(MessageLimits limits)
+    {
+        this.limits = limits;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event)
+            throws Exception
+    {
+        if (event == ConnectionEvent.AUTHENTICATED && phase == Phase.AUTHENTICATING) {
+            phase = Phase.MESSAGES;
         }
-        this.maxMessageLength = maxMessageLength;
+        super.userEventTriggered(context, event);
     }
 
     @Override
@@ -56,7 +77,9 @@ public final class PgFrontendDecoder
         try {
             FrontendMessage message = switch (phase) {
                 case STARTUP -> decodeUntagged(in);
-                case MESSAGES -> decodeTagged(in);
+                case AUTHENTICATING -> decodeTagged(in, false);
+                case MESSAGES -> decodeTagged(in, true);
+                case SKIPPING -> skip(in);
                 case CANCELLED -> throw new ProtocolViolationException("unexpected data after CancelRequest");
                 case FAILED -> discard(in);
             };
@@ -77,6 +100,17 @@ public final class PgFrontendDecoder
         return null;
     }
 
+    private FrontendMessage skip(ByteBuf in)
+    {
+        int skipped = (int) Math.min(in.readableBytes(), skipRemaining);
+        in.skipBytes(skipped);
+        skipRemaining -= skipped;
+        if (skipRemaining == 0) {
+            phase = Phase.MESSAGES;
+        }
+        return null;
+    }
+
     private FrontendMessage decodeUntagged(ByteBuf in)
     {
         if (in.readableBytes() < 4) {
@@ -86,7 +120,7 @@ public final class PgFrontendDecoder
         if (length < UNTAGGED_HEADER_LENGTH) {
             throw new ProtocolViolationException("invalid length of startup packet: " + length);
         }
-        int limit = Math.min(maxMessageLength, MAX_STARTUP_PACKET_LENGTH);
+        int limit = Math.min(limits.maxFrame(), MAX_STARTUP_PACKET_LENGTH);
         if (length > limit) {
             throw new MessageTooLargeException(length, limit);
         }
@@ -113,7 +147,7 @@ public final class PgFrontendDecoder
                 requireNothingBuffered(in, "GSSAPI encryption");
             }
             case CancelRequest _ -> phase = Phase.CANCELLED;
-            case StartupMessage _ -> phase = Phase.MESSAGES;
+            case StartupMessage _ -> phase = Phase.AUTHENTICATING;
             default -> throw new IllegalStateException("unexpected untagged message: " + message);
         }
         return message;
@@ -131,23 +165,35 @@ public final class PgFrontendDecoder
         }
     }
 
-    private FrontendMessage decodeTagged(ByteBuf in)
+    private FrontendMessage decodeTagged(ByteBuf in, boolean authenticated)
     {
         if (in.readableBytes() < TAGGED_HEADER_LENGTH) {
             return null;
         }
+        byte tag = in.getByte(in.readerIndex());
         int length = in.getInt(in.readerIndex() + 1);
         if (length < 4) {
             throw new ProtocolViolationException("invalid message length: " + length);
         }
-        if (length > maxMessageLength) {
-            throw new MessageTooLargeException(length, maxMessageLength);
+        if (length > limits.maxFrame()) {
+            throw new MessageTooLargeException(length, limits.maxFrame());
+        }
+        int body = length - 4;
+        int maxBody = authenticated ? limits.maxBody(tag) : limits.maxAuthenticationBody();
+        if (body > maxBody) {
+            if (authenticated && MessageLimits.skippable(tag)) {
+                in.skipBytes(TAGGED_HEADER_LENGTH);
+                skipRemaining = body;
+                phase = Phase.SKIPPING;
+                skip(in);
+                return new Oversized(tag, body, maxBody);
+            }
+            throw new MessageTooLargeException(length, maxBody + 4);
         }
         if (in.readableBytes() < 1 + length) {
             return null;
         }
-        byte tag = in.readByte();
-        in.skipBytes(4);
-        return TaggedMessageParser.parse(tag, in.readSlice(length - 4));
+        in.skipBytes(TAGGED_HEADER_LENGTH);
+        return TaggedMessageParser.parse(tag, in.readSlice(body));
     }
 }

@@ -10,11 +10,15 @@ import java.util.StringJoiner;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /** Strict UTF-8 decoding of client text: Postgres refuses malformed sequences instead of replacing them. */
-final class Utf8
+public final class Utf8
 {
     private Utf8() {}
 
-    static String decode(byte[] bytes)
+    /**
+     * @throws CharacterNotInRepertoireException (22021) for a malformed sequence or a NUL byte, naming the bytes as
+     *         Postgres does
+     */
+    public static String decode(byte[] bytes)
     {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {

@@ -44,7 +44,7 @@ class TestScramSha256Server
         byte[] clientFinal = client.clientFinalMessage().toString().getBytes(UTF_8);
 
         assertThatThrownBy(() -> server.serverFinalMessage(clientFinal))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("28P01"))
                 .hasMessage("password does not match");
     }
 
@@ -114,28 +114,28 @@ class TestScramSha256Server
     @Test
     void rejectsChannelBinding()
     {
-        assertClientFirstRejected("p=tls-server-end-point,,n=,r=abc", "client requires SCRAM channel binding, which is not supported");
+        assertClientFirstRejected("p=tls-server-end-point,,n=,r=abc", "0A000", "client requires SCRAM channel binding, which is not supported");
     }
 
     @Test
     void rejectsAuthorizationIdentity()
     {
-        assertClientFirstRejected("n,a=admin,n=,r=abc", "client uses an authorization identity, which is not supported");
+        assertClientFirstRejected("n,a=admin,n=,r=abc", "0A000", "client uses an authorization identity, which is not supported");
     }
 
     @Test
     void rejectsMandatoryExtension()
     {
-        assertClientFirstRejected("n,,m=ext,n=,r=abc", "client requires an unsupported SCRAM extension");
+        assertClientFirstRejected("n,,m=ext,n=,r=abc", "0A000", "client requires an unsupported SCRAM extension");
     }
 
     @Test
     void rejectsMalformedClientFirstMessage()
     {
-        assertClientFirstRejected("hello", "malformed SCRAM message: unexpected channel-binding flag");
-        assertClientFirstRejected("n,,n=user", "malformed SCRAM message: expected user name and nonce in client-first-message");
-        assertClientFirstRejected("n,,n=user,x=abc", "malformed SCRAM message: expected attribute 'r'");
-        assertClientFirstRejected("n,,n=user,r=", "malformed SCRAM message: the client nonce must be printable");
+        assertClientFirstRejected("hello", "08P01", "malformed SCRAM message: unexpected channel-binding flag");
+        assertClientFirstRejected("n,,n=user", "08P01", "malformed SCRAM message: expected user name and nonce in client-first-message");
+        assertClientFirstRejected("n,,n=user,x=abc", "08P01", "malformed SCRAM message: expected attribute 'r'");
+        assertClientFirstRejected("n,,n=user,r=", "08P01", "malformed SCRAM message: the client nonce must be printable");
     }
 
     @Test
@@ -146,7 +146,7 @@ class TestScramSha256Server
         String serverFirst = new String(server.serverFirstMessage("y,,n=user,r=abc".getBytes(UTF_8)), UTF_8);
 
         assertThatThrownBy(() -> server.serverFinalMessage(client.clientFinalMessage(serverFirst).getBytes(UTF_8)))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("08P01"))
                 .hasMessage("SCRAM channel binding check failed");
     }
 
@@ -157,7 +157,7 @@ class TestScramSha256Server
         server.serverFirstMessage("n,,n=,r=abc".getBytes(UTF_8));
 
         assertThatThrownBy(() -> server.serverFinalMessage("c=biws,r=abc,p=AAAA".getBytes(UTF_8)))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("08P01"))
                 .hasMessage("SCRAM nonce does not match");
     }
 
@@ -169,7 +169,7 @@ class TestScramSha256Server
         String nonce = serverFirst.split(",")[0].substring(2);
 
         assertThatThrownBy(() -> server.serverFinalMessage(("c=biws,r=" + nonce + ",p=AAAA").getBytes(UTF_8)))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("08P01"))
                 .hasMessage("malformed SCRAM message: the proof must be 32 bytes");
     }
 
@@ -181,7 +181,7 @@ class TestScramSha256Server
         String nonce = serverFirst.split(",")[0].substring(2);
 
         assertThatThrownBy(() -> server.serverFinalMessage(("c=biws,r=" + nonce + ",p=*not base64*").getBytes(UTF_8)))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("08P01"))
                 .hasMessage("malformed SCRAM message: invalid base64");
     }
 
@@ -209,12 +209,12 @@ class TestScramSha256Server
         assertThatThrownBy(() -> new ScramSha256Server("", RANDOM)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void assertClientFirstRejected(String clientFirst, String reason)
+    private static void assertClientFirstRejected(String clientFirst, String sqlState, String reason)
     {
         ScramSha256Server server = new ScramSha256Server("pencil", RANDOM);
 
         assertThatThrownBy(() -> server.serverFirstMessage(clientFirst.getBytes(UTF_8)))
-                .isInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo(sqlState))
                 .hasMessage(reason);
     }
 

@@ -204,7 +204,7 @@ class TestPgFrontendDecoder
     @Test
     void decodesMessagesWithoutBody()
     {
-        decode(STARTUP);
+        startSession();
         byte[] messages = concat(body().tagged('S'), body().tagged('H'), body().tagged('c'), body().tagged('X'));
 
         assertThat(decode(messages)).containsExactly(new Sync(), new Flush(), new CopyDone(), new Terminate());
@@ -273,7 +273,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsNegativeMessageLength()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().int8('Q').int32(-1).toArray(), "invalid message length: -1");
     }
@@ -281,7 +281,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsMessageLengthBelowItsOwnSize()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().int8('Q').int32(3).toArray(), "invalid message length: 3");
     }
@@ -289,7 +289,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsMessageOverConfiguredLimitAsSoonAsHeaderArrives()
     {
-        decode(STARTUP);
+        startSession();
 
         assertThatThrownBy(() -> decode(body().int8('Q').int32(MAX_MESSAGE_LENGTH + 1).toArray()))
                 .isInstanceOf(DecoderException.class)
@@ -303,9 +303,56 @@ class TestPgFrontendDecoder
     }
 
     @Test
-    void rejectsUnknownTag()
+    void beforeAuthenticationNoMessageMayExceedAnAuthenticationMessage()
     {
         decode(STARTUP);
+
+        assertThatThrownBy(() -> decode(body().int8('p').int32(MessageLimits.MAX_AUTHENTICATION + 5).toArray()))
+                .isInstanceOf(DecoderException.class)
+                .cause()
+                .isInstanceOf(MessageTooLargeException.class)
+                .hasMessage("message length 65540 exceeds the limit of 65539 bytes");
+    }
+
+    @Test
+    void aStatementOverItsLimitIsAnsweredOnItsHeaderAndItsBodySkippedAsItArrives()
+    {
+        EmbeddedChannel limited = new EmbeddedChannel(new PgFrontendDecoder(new MessageLimits(MAX_MESSAGE_LENGTH, 1000, 2000)));
+        limited.writeInbound(Unpooled.wrappedBuffer(STARTUP));
+        assertThat((Object) limited.readInbound()).isInstanceOf(StartupMessage.class);
+        limited.pipeline().fireUserEventTriggered(ConnectionEvent.AUTHENTICATED);
+
+        byte[] query = body().cstring("SELECT '" + "x".repeat(5000) + "'").tagged('Q');
+        // the header alone is enough to refuse it: nothing waits for (or holds) the body
+        limited.writeInbound(Unpooled.wrappedBuffer(query, 0, 5));
+        assertThat((Object) limited.readInbound()).isEqualTo(new FrontendMessage.Oversized((byte) 'Q', query.length - 5, 1000));
+        for (int offset = 5; offset < query.length; offset += 700) {
+            limited.writeInbound(Unpooled.wrappedBuffer(query, offset, Math.min(700, query.length - offset)));
+            assertThat((Object) limited.readInbound()).isNull();
+        }
+        byte[] bind = body().cstring("").cstring("").int16(0).int16(1).int32(3000).bytes(new byte[3000]).int16(0).tagged('B');
+        limited.writeInbound(Unpooled.wrappedBuffer(concat(bind, body().tagged('S'), body().cstring("SELECT 1").tagged('Q'))));
+
+        assertThat((Object) limited.readInbound()).isEqualTo(new FrontendMessage.Oversized((byte) 'B', bind.length - 5, 2000));
+        assertThat((Object) limited.readInbound()).isEqualTo(new Sync());
+        assertThat((Object) limited.readInbound()).isEqualTo(new Query("SELECT 1"));
+    }
+
+    @Test
+    void aControlMessageOverPostgresSmallMessageLimitEndsTheConnection()
+    {
+        startSession();
+
+        assertThatThrownBy(() -> decode(body().int8('S').cstring("x".repeat(MessageLimits.MAX_CONTROL)).tagged('D')))
+                .isInstanceOf(DecoderException.class)
+                .cause()
+                .isInstanceOf(MessageTooLargeException.class);
+    }
+
+    @Test
+    void rejectsUnknownTag()
+    {
+        startSession();
 
         assertViolation(body().tagged('F'), "invalid frontend message type 70 ('F')");
     }
@@ -313,7 +360,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsStringWithoutTerminator()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().bytes("SELECT 1".getBytes(UTF_8)).tagged('Q'), "invalid string in Query message");
     }
@@ -321,7 +368,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsCountOverrunningTheBody()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().cstring("").cstring("SELECT $1").int16(5).int32(23).tagged('P'), "insufficient data left in Parse message");
     }
@@ -329,7 +376,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsParameterLengthOverrunningTheBody()
     {
-        decode(STARTUP);
+        startSession();
         byte[] message = body().cstring("").cstring("").int16(0).int16(1).int32(100).int32(1).int16(0).tagged('B');
 
         assertViolation(message, "insufficient data left in Bind message");
@@ -338,7 +385,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsParameterLengthBelowMinusOne()
     {
-        decode(STARTUP);
+        startSession();
         byte[] message = body().cstring("").cstring("").int16(0).int16(1).int32(-2).int16(0).tagged('B');
 
         assertViolation(message, "invalid parameter length in Bind message");
@@ -347,7 +394,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsTrailingBytes()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().int8(1).tagged('S'), "invalid Sync message format");
     }
@@ -355,7 +402,7 @@ class TestPgFrontendDecoder
     @Test
     void rejectsUnknownDescribeTarget()
     {
-        decode(STARTUP);
+        startSession();
 
         assertViolation(body().int8('X').cstring("s").tagged('D'), "invalid Describe message subtype");
     }
@@ -375,7 +422,7 @@ class TestPgFrontendDecoder
     @Test
     void discardsEverythingAfterAnError()
     {
-        decode(STARTUP);
+        startSession();
         assertThatThrownBy(() -> decode(body().tagged('F'))).isInstanceOf(DecoderException.class);
 
         assertThat(decode(body().cstring("SELECT 1").tagged('Q'))).isEmpty();
@@ -400,8 +447,15 @@ class TestPgFrontendDecoder
 
     private Object decodeAfterStartup(byte[] bytes)
     {
-        decode(STARTUP);
+        startSession();
         return decodeOne(bytes);
+    }
+
+    /** The StartupMessage, and the server's word that the client authenticated. */
+    private void startSession()
+    {
+        assertThat(decode(STARTUP)).hasSize(1);
+        channel.pipeline().fireUserEventTriggered(ConnectionEvent.AUTHENTICATED);
     }
 
     private void assertViolation(byte[] bytes, String message)

@@ -34,9 +34,11 @@ final class DataFileWriter
     private final int[] dataChannels;
     private final boolean[] emptyArrayWhenNull;
     private final int timestampChannel;
+    private final long targetFileBytes;
 
-    DataFileWriter(OtelLogsAndSpansTable table, List<TimeFusionColumnHandle> inputColumns)
+    DataFileWriter(OtelLogsAndSpansTable table, List<TimeFusionColumnHandle> inputColumns, long targetFileBytes)
     {
+        this.targetFileBytes = targetFileBytes;
         List<String> inputNames = inputColumns.stream().map(TimeFusionColumnHandle::name).toList();
         this.table = table;
         this.dataColumns = table.dataColumns();
@@ -61,7 +63,7 @@ final class DataFileWriter
     AddFile write(TrinoFileSystem fileSystem, Location tableRoot, PartitionKey partition, List<Page> pages)
             throws IOException
     {
-        StreamingDataFile file = StreamingDataFile.create(fileSystem, tableRoot, partition, table);
+        StreamingDataFile file = StreamingDataFile.create(fileSystem, tableRoot, partition, table, targetFileBytes);
         try {
             PageBuilder sorted = new PageBuilder(dataColumns.stream().map(TableColumn::type).toList());
             for (RowReference row : newestFirst(pages)) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.airlift.units.DataSize.Unit.KILOBYTE;
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.STATISTICS_COLUMNS;
 
@@ -33,10 +34,9 @@ import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.STATISTICS_COLU
  */
 public final class StreamingDataFile
 {
-    private static final ParquetWriterOptions WRITER_OPTIONS = ParquetWriterOptions.builder()
-            // row groups small enough that a time-window query skips most of a sorted file
-            .setMaxBlockSize(DataSize.of(32, MEGABYTE))
-            .build();
+    // row groups small enough that a time-window query skips most of a sorted file
+    private static final long MAX_ROW_GROUP_BYTES = DataSize.of(32, MEGABYTE).toBytes();
+    private static final long MIN_ROW_GROUP_BYTES = DataSize.of(4, KILOBYTE).toBytes();
 
     private final TrinoFileSystem fileSystem;
     private final Location location;
@@ -61,10 +61,16 @@ public final class StreamingDataFile
         this.statisticsChannels = statisticsChannels;
     }
 
-    /** A new file under {@code project_id=…/date=…/} of the table. */
-    public static StreamingDataFile create(TrinoFileSystem fileSystem, Location tableRoot, PartitionKey partition, OtelLogsAndSpansTable table)
+    /**
+     * A new file under {@code project_id=…/date=…/} of the table. Its row groups are at most a quarter of the target
+     * file size, so a writer that closes files by {@link #writtenBytes()} overshoots the target by less than that.
+     */
+    public static StreamingDataFile create(TrinoFileSystem fileSystem, Location tableRoot, PartitionKey partition, OtelLogsAndSpansTable table, long targetFileBytes)
             throws IOException
     {
+        ParquetWriterOptions options = ParquetWriterOptions.builder()
+                .setMaxBlockSize(DataSize.ofBytes(Math.clamp(targetFileBytes / 4, MIN_ROW_GROUP_BYTES, MAX_ROW_GROUP_BYTES)))
+                .build();
         List<TableColumn> dataColumns = table.dataColumns();
         List<String> dataNames = dataColumns.stream().map(TableColumn::name).toList();
         int[] statisticsChannels = STATISTICS_COLUMNS.stream().mapToInt(dataNames::indexOf).toArray();
@@ -74,7 +80,7 @@ public final class StreamingDataFile
         String relativePath = partition.directory() + "/part-" + UUID.randomUUID() + ".zstd.parquet";
         Location location = tableRoot.appendPath(relativePath);
         CountingOutputStream output = new CountingOutputStream(fileSystem.newOutputFile(location).create());
-        ParquetWriter writer = new ParquetWriter(output, schema.messageType(), schema.primitiveTypes(), WRITER_OPTIONS,
+        ParquetWriter writer = new ParquetWriter(output, schema.messageType(), schema.primitiveTypes(), options,
                 CompressionCodec.ZSTD, "TimeFusion", Optional.empty(), Optional.empty());
         return new StreamingDataFile(fileSystem, location, relativePath, partition, output, writer,
                 new FileStatistics(STATISTICS_COLUMNS, statisticsTypes), statisticsChannels);
@@ -94,10 +100,13 @@ public final class StreamingDataFile
         writer.write(page);
     }
 
-    /** Bytes written so far plus the row group being built: what decides when a file has reached its target size. */
-    public long estimatedBytes()
+    /**
+     * Bytes of the row groups written so far (compressed, as they are in the file): once they reach the target the file
+     * is at least that large, whatever the row group being built compresses to.
+     */
+    public long writtenBytes()
     {
-        return writer.getWrittenBytes() + writer.getBufferedBytes();
+        return writer.getWrittenBytes();
     }
 
     /** Heap the Parquet writer holds (its current row group). */

@@ -60,6 +60,7 @@ final class PrometheusMetrics
         text.metric("timefusion_wal_statements_total", "counter", "Statements appended to the write-ahead log", status.walStatements());
         text.metric("timefusion_buffer_flushes_total", "counter", "Flushes of the write buffer committed to Delta", status.flushes().flushes());
         text.metric("timefusion_buffer_flushed_rows_total", "counter", "Rows the flushes committed to Delta", status.flushes().rows());
+        text.metric("timefusion_buffer_flush_duplicates_dropped_total", "counter", "Rows a flush left out because a later row of the same flush had the same project_id, timestamp and id", status.flushes().duplicates());
         text.metric("timefusion_buffer_flush_failures_total", "counter", "Failed flush attempts (each is retried)", status.flushes().failures());
         text.metric("timefusion_buffer_flush_failing", "gauge", "1 while the latest flush attempt failed", status.flushes().failing() ? 1 : 0);
         text.histogram("timefusion_buffer_flush_duration_seconds", "Time from the start of a flush to its Delta commit, retries included", status.flushes().latency());

@@ -88,6 +88,8 @@ public final class TestingGateway
                 .put("pgwire.bind-address", "127.0.0.1")
                 .put("pgwire.password", PASSWORD)
                 .put("trino.url", queryRunner.getCoordinator().getBaseUrl().toString())
+                // tests that count files or commits must not see OPTIMIZE rewrite them; TestAutomaticMaintenance turns it on
+                .put("maintenance.enabled", "false")
                 .buildOrThrow();
     }
 

@@ -127,6 +127,7 @@ class TestWriteBufferWhenTrinoIsKilled
         properties.put("pgwire.bind-address", "127.0.0.1");
         properties.put("pgwire.password", TestingGateway.PASSWORD);
         properties.put("trino.url", trino.url());
+        properties.put("maintenance.enabled", "false");
         properties.put("ingest.batch-queue.enabled", "true");
         properties.put("ingest.queue-db-path", wal.toString());
         properties.put("ingest.batch-interval-ms", "300");

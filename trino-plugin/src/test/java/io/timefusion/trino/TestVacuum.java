@@ -1,6 +1,7 @@
 package io.timefusion.trino;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.timefusion.testing.TableFiles;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaSnapshots;

@@ -1,7 +1,8 @@
-package io.timefusion.trino;
+package io.timefusion.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.OpenTelemetry;
+import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.delta.DeltaLogFiles;
@@ -34,44 +35,44 @@ import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
  * The default table of a local data directory as the tests inspect it, independently of the connector under test:
  * its latest snapshot read afresh, its data files on disk, their timestamps in file order.
  */
-final class TableFiles
+public final class TableFiles
         implements AutoCloseable
 {
     private final Path dataDirectory;
     private final FileSystems fileSystems = new FileSystems(OpenTelemetry.noop());
     private final TableStorage table;
 
-    TableFiles(Path dataDirectory)
+    public TableFiles(Path dataDirectory)
     {
         this.dataDirectory = dataDirectory;
         this.table = new DefaultTableStorage(new TimeFusionConfig().setDataDirectory(dataDirectory.toString())).get();
     }
 
-    DeltaSnapshot snapshot()
+    public DeltaSnapshot snapshot()
     {
         // a fresh cache each time: what a newly started node would read
         return new DeltaSnapshots(fileSystems, new TimeFusionConfig()).latest(table);
     }
 
-    List<AddFile> liveFiles(String projectId, String date)
+    public List<AddFile> liveFiles(String projectId, String date)
     {
         return snapshot().liveFiles().stream()
                 .filter(file -> file.partitionValues().equals(Map.of("project_id", projectId, "date", date)))
                 .toList();
     }
 
-    Path path(String addPath)
+    public Path path(String addPath)
     {
         return dataDirectory.resolve(DeltaLogFiles.dataFile(table.tableRoot(), addPath).path());
     }
 
-    Path partitionDirectory(String projectId, String date)
+    public Path partitionDirectory(String projectId, String date)
     {
         return dataDirectory.resolve(table.tableRoot().path()).resolve("project_id=" + projectId).resolve("date=" + date);
     }
 
     /** The commit JSON of a version, as a tree per action line. */
-    List<JsonNode> commit(long version)
+    public List<JsonNode> commit(long version)
             throws IOException
     {
         Path file = dataDirectory.resolve(DeltaLogFiles.commit(table, version).path());
@@ -83,7 +84,7 @@ final class TableFiles
     }
 
     /** The timestamps of a data file as epoch microseconds, in the order the file holds its rows. */
-    List<Long> timestampsInFileOrder(String addPath)
+    public List<Long> timestampsInFileOrder(String addPath)
             throws IOException
     {
         Path file = path(addPath);

@@ -17,6 +17,8 @@ final class MaintenanceJson
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("enabled", status.enabled());
         json.put("running", status.current().orElse(null));
+        // the pause plus the work of the last look: a partition gains at most the files flushed in two of these
+        json.put("last_cycle_seconds", status.lastCycleSeconds().orElse(null));
         status.partitions().ifPresent(partitions -> {
             Map<String, Object> files = new LinkedHashMap<>();
             files.put("seen_at", partitions.seenAt().toString());

@@ -57,6 +57,8 @@ final class PrometheusMetrics
             text.metric("timefusion_partition_files_max", "gauge", "Data files of the partition with the most, at maintenance's last look", partitions.maxFilesPerPartition());
         });
         text.metric("timefusion_maintenance_running", "gauge", "1 while a maintenance statement runs", status.current().isPresent() ? 1 : 0);
+        status.lastCycleSeconds().ifPresent(seconds -> text.metric("timefusion_maintenance_cycle_seconds", "gauge",
+                "The last maintenance cycle: MAINTENANCE_INTERVAL plus the statements it ran; a partition gains at most the files flushed in two", seconds));
         text.metric("timefusion_optimize_runs_total", "counter", "Partitions OPTIMIZE was run on", status.optimizeRuns());
         text.metric("timefusion_optimize_files_rewritten_total", "counter", "Data files OPTIMIZE replaced", status.filesRewritten());
         text.metric("timefusion_optimize_files_written_total", "counter", "Data files OPTIMIZE wrote", status.filesWritten());

@@ -46,6 +46,7 @@ public final class MaintenanceStatus
     private final AtomicReference<LastRun> lastLogCleanup = new AtomicReference<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final AtomicReference<String> current = new AtomicReference<>();
+    private volatile double lastCycleSeconds = Double.NaN;
 
     @Inject
     public MaintenanceStatus(MaintenanceConfig config)
@@ -61,6 +62,12 @@ public final class MaintenanceStatus
                 .toList();
         partitions.set(new Partitions(Instant.now(), seen.size(), seen.stream().mapToLong(PartitionFiles::files).sum(),
                 seen.stream().mapToLong(PartitionFiles::files).max().orElse(0), fullest));
+    }
+
+    /** A look at the partitions and the steps it started ended: how long it took bounds how many files a partition gains meanwhile. */
+    void cycleEnded(double seconds)
+    {
+        lastCycleSeconds = seconds;
     }
 
     void running(String step)
@@ -117,6 +124,11 @@ public final class MaintenanceStatus
     public Optional<String> current()
     {
         return Optional.ofNullable(current.get());
+    }
+
+    public Optional<Double> lastCycleSeconds()
+    {
+        return Double.isNaN(lastCycleSeconds) ? Optional.empty() : Optional.of(lastCycleSeconds);
     }
 
     public Optional<Partitions> partitions()

@@ -92,6 +92,7 @@ public class TableMaintenance
 
     private void cycle()
     {
+        long started = System.nanoTime();
         try {
             List<PartitionFiles> partitions;
             try {
@@ -122,6 +123,9 @@ public class TableMaintenance
             // a bug, not a failed statement: the next cycle must still run
             log.error(e, "Table maintenance failed unexpectedly");
             status.failed("cycle", Optional.empty(), e.toString());
+        }
+        finally {
+            status.cycleEnded((System.nanoTime() - started) / 1e9 + config.getInterval().getValue(TimeUnit.SECONDS));
         }
     }
 

@@ -93,6 +93,17 @@ public final class TestingGateway
                 .buildOrThrow();
     }
 
+    /**
+     * Another gateway in front of this Trino, with its own ports and these properties over the test defaults; the caller
+     * stops it (its LifeCycleManager), closing this one stops Trino.
+     */
+    public Injector startAnotherGateway(Map<String, String> gatewayProperties)
+    {
+        Map<String, String> properties = new HashMap<>(defaults(queryRunner));
+        properties.putAll(gatewayProperties);
+        return GatewayMain.start(properties);
+    }
+
     public DistributedQueryRunner queryRunner()
     {
         return queryRunner;

@@ -6,8 +6,9 @@ package io.timefusion.bench;
  *
  * @param updateCount rows an INSERT reported, -1 for a query
  * @param processedRows rows the leaf stages read from the connector (after split and file pruning)
+ * @param peakMemoryBytes the most memory the query held at once, as the coordinator reports it
  */
-record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows)
+record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows, long peakMemoryBytes)
 {
     double wallMillis()
     {

@@ -45,7 +45,7 @@ final class TrinoClient
             }
             long wallNanos = System.nanoTime() - start;
             QueryStats stats = last.get();
-            return new QueryOutcome(wallNanos, updateCount, stats.getPlanningTimeMillis(), stats.getCpuTimeMillis(), stats.getProcessedRows());
+            return new QueryOutcome(wallNanos, updateCount, stats.getPlanningTimeMillis(), stats.getCpuTimeMillis(), stats.getProcessedRows(), stats.getPeakMemoryBytes());
         }
     }
 
@@ -61,6 +61,23 @@ final class TrinoClient
             // closing a result set with rows left cancels the query, so read to the end even when one row is expected
             drain(resultSet);
             return value;
+        }
+    }
+
+    /** The bigint columns of the only row, e.g. several aggregates read at one moment. */
+    long[] queryLongs(String sql)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+            if (!resultSet.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            long[] values = new long[resultSet.getMetaData().getColumnCount()];
+            for (int column = 0; column < values.length; column++) {
+                values[column] = resultSet.getLong(column + 1);
+            }
+            drain(resultSet);
+            return values;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.timefusion.verifier;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.SnapshotBuilder;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -16,9 +17,10 @@ import java.util.Optional;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Command line entry point: prints the latest snapshot of a local Delta table as JSON Lines,
- * or with {@code --version-only} just the snapshot version, or with {@code --txn-version <appId>} the latest
- * version of that application transaction ({@code none} if the table has none).
+ * Command line entry point: prints the latest snapshot of a local Delta table as JSON Lines, or with
+ * {@code --at-version <version>} the rows of that version (time travel), or with {@code --version-only} just the
+ * snapshot version, or with {@code --txn-version <appId>} the latest version of that application transaction
+ * ({@code none} if the table has none).
  * <p>
  * Tests run it in a child JVM ({@code java -cp target/classes:$(cat target/verifier-classpath.txt)}) so that
  * Delta Kernel, Hadoop and Parquet 1.16 never meet the Trino classpath.
@@ -27,7 +29,8 @@ public final class DeltaKernelDump
 {
     static final String VERSION_ONLY = "--version-only";
     static final String TXN_VERSION = "--txn-version";
-    private static final String USAGE = "usage: DeltaKernelDump [" + VERSION_ONLY + " | " + TXN_VERSION + " <app-id>] <table-path>";
+    static final String AT_VERSION = "--at-version";
+    private static final String USAGE = "usage: DeltaKernelDump [" + VERSION_ONLY + " | " + TXN_VERSION + " <app-id> | " + AT_VERSION + " <version>] <table-path>";
 
     private DeltaKernelDump() {}
 
@@ -54,7 +57,11 @@ public final class DeltaKernelDump
         Request request = parsed.get();
         try {
             Engine engine = DefaultEngine.create(new Configuration());
-            Snapshot snapshot = TableManager.loadSnapshot(request.tablePath()).build(engine);
+            SnapshotBuilder builder = TableManager.loadSnapshot(request.tablePath());
+            if (request.atVersion().isPresent()) {
+                builder = builder.atVersion(request.atVersion().get());
+            }
+            Snapshot snapshot = builder.build(engine);
             if (request.versionOnly()) {
                 out.print(snapshot.getVersion() + "\n");
             }
@@ -75,18 +82,21 @@ public final class DeltaKernelDump
         }
     }
 
-    private record Request(String tablePath, boolean versionOnly, Optional<String> txnAppId)
+    private record Request(String tablePath, boolean versionOnly, Optional<String> txnAppId, Optional<Long> atVersion)
     {
         static Optional<Request> parse(String[] args)
         {
             if (args.length == 1 && !args[0].startsWith("--")) {
-                return Optional.of(new Request(absolute(args[0]), false, Optional.empty()));
+                return Optional.of(new Request(absolute(args[0]), false, Optional.empty(), Optional.empty()));
             }
             if (args.length == 2 && args[0].equals(VERSION_ONLY)) {
-                return Optional.of(new Request(absolute(args[1]), true, Optional.empty()));
+                return Optional.of(new Request(absolute(args[1]), true, Optional.empty(), Optional.empty()));
             }
             if (args.length == 3 && args[0].equals(TXN_VERSION)) {
-                return Optional.of(new Request(absolute(args[2]), false, Optional.of(args[1])));
+                return Optional.of(new Request(absolute(args[2]), false, Optional.of(args[1]), Optional.empty()));
+            }
+            if (args.length == 3 && args[0].equals(AT_VERSION) && args[1].matches("\\d+")) {
+                return Optional.of(new Request(absolute(args[2]), false, Optional.empty(), Optional.of(Long.parseLong(args[1]))));
             }
             return Optional.empty();
         }

@@ -90,6 +90,18 @@ class TestDeltaKernelDump
     }
 
     @Test
+    void printsTheRowsOfAnEarlierVersionWithAtVersion()
+            throws IOException
+    {
+        Path dataFile = writeTwoSpans(table.resolve("part-00000.parquet"));
+        commit(table, 0, List.of(protocol(), metaData(SPAN_COLUMNS, List.of("project_id", "date"))));
+        commit(table, 1, List.of(add(table, dataFile, Map.of("project_id", "p1", "date", "2026-11-25"))));
+
+        assertThat(dump(DeltaKernelDump.AT_VERSION, "0", table.toString())).isEqualTo(new Dump(0, "", ""));
+        assertThat(dump(DeltaKernelDump.AT_VERSION, "1", table.toString()).out().lines()).hasSize(2);
+    }
+
+    @Test
     void failsWithExitCodeOneOnAColumnTypeItCannotPrint()
             throws IOException
     {

@@ -50,6 +50,11 @@ public final class GatewayEnvironment
             .put("BUFFER_MAX_SIZE_MB", "ingest.buffer.max-size-mb")
             .put("BUFFER_GRACE_PERIOD_MS", "ingest.buffer.grace-period-ms")
             .put("COPY_MAX_SIZE", "ingest.copy-max-size")
+            .put("MAINTENANCE_ENABLED", "maintenance.enabled")
+            .put("MAINTENANCE_INTERVAL", "maintenance.interval")
+            .put("MAINTENANCE_MIN_FILES", "maintenance.min-files")
+            .put("MAINTENANCE_VACUUM_INTERVAL", "maintenance.vacuum-interval")
+            .put("MAINTENANCE_VACUUM_RETENTION", "maintenance.vacuum-retention")
             .buildOrThrow();
 
     private static final Map<String, String> DEFAULTS = Map.of(

@@ -1,6 +1,9 @@
 package io.timefusion.gateway;
 
 import io.airlift.units.Duration;
+import io.airlift.configuration.ConfigurationFactory;
+import io.airlift.units.Duration;
+import io.timefusion.gateway.maintenance.MaintenanceConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -104,5 +107,30 @@ class TestGatewayConfiguration
         assertThat(config.getAuthenticationTimeout()).isEqualTo(new Duration(60, TimeUnit.SECONDS));
         assertThat(config.getStartupTimeout()).isEqualTo(new Duration(10, TimeUnit.SECONDS));
         assertThat(config.getMaxStatementSize()).isEmpty();
+    }
+
+    @Test
+    void maintenanceVariablesBecomeMaintenanceProperties()
+    {
+        Map<String, String> properties = GatewayEnvironment.toProperties(Map.of(
+                "MAINTENANCE_ENABLED", "false", "MAINTENANCE_INTERVAL", "30s", "MAINTENANCE_MIN_FILES", "20",
+                "MAINTENANCE_VACUUM_INTERVAL", "12h", "MAINTENANCE_VACUUM_RETENTION", "14d"));
+        assertThat(properties)
+                .containsEntry("maintenance.enabled", "false")
+                .containsEntry("maintenance.interval", "30s")
+                .containsEntry("maintenance.min-files", "20")
+                .containsEntry("maintenance.vacuum-interval", "12h")
+                .containsEntry("maintenance.vacuum-retention", "14d");
+    }
+
+    @Test
+    void maintenanceIsOnByDefaultWithTheDocumentedSchedule()
+    {
+        MaintenanceConfig config = new ConfigurationFactory(Map.of()).build(MaintenanceConfig.class);
+        assertThat(config.isEnabled()).isTrue();
+        assertThat(config.getInterval()).isEqualTo(new Duration(1, TimeUnit.MINUTES));
+        assertThat(config.getMinFiles()).isEqualTo(10);
+        assertThat(config.getVacuumInterval()).isEqualTo(new Duration(1, TimeUnit.DAYS));
+        assertThat(config.getVacuumRetention()).isEqualTo(new Duration(7, TimeUnit.DAYS));
     }
 }

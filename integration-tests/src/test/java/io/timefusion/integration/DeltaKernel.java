@@ -36,8 +36,19 @@ final class DeltaKernel
     /** The latest snapshot's rows, in the order Kernel scanned them. */
     static List<Map<String, Object>> readRows(Path tableDirectory)
     {
+        return rows(run(tableDirectory.toString()));
+    }
+
+    /** The rows of an earlier version: Kernel's time travel, which it refuses (an AssertionError here) when the log no longer reaches that version. */
+    static List<Map<String, Object>> readRowsAtVersion(Path tableDirectory, long version)
+    {
+        return rows(run("--at-version", Long.toString(version), tableDirectory.toString()));
+    }
+
+    private static List<Map<String, Object>> rows(String output)
+    {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String line : run(tableDirectory.toString()).lines().toList()) {
+        for (String line : output.lines().toList()) {
             try {
                 rows.add(JSON.readValue(line, ROW));
             }

@@ -14,12 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,8 +108,8 @@ class TestDeltaKernelReadsWhatTrinoWrote
     void kernelReadsExactlyTheRowsTrinoReturnsInEveryColumn()
     {
         MaterializedResult trino = queryRunner.execute("SELECT * FROM " + TABLE);
-        List<Map<String, Object>> trinoRows = byId(trino.getMaterializedRows().stream().map(row -> asMap(trino.getColumnNames(), row)).toList());
-        List<Map<String, Object>> kernelRows = byId(DeltaKernel.readRows(tableDirectory()));
+        List<Map<String, Object>> trinoRows = VerifierRows.byId(VerifierRows.of(trino));
+        List<Map<String, Object>> kernelRows = VerifierRows.byId(DeltaKernel.readRows(tableDirectory()));
 
         assertThat(trinoRows).hasSize((int) insertedRows);
         assertThat(kernelRows).hasSize(trinoRows.size());
@@ -236,41 +232,6 @@ class TestDeltaKernelReadsWhatTrinoWrote
                 default -> throw new IllegalStateException("No generated value for column %s of type %s".formatted(column, type));
             };
         };
-    }
-
-    private static Map<String, Object> asMap(List<String> columnNames, MaterializedRow row)
-    {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < columnNames.size(); i++) {
-            values.put(columnNames.get(i), verifierRepresentation(row.getField(i)));
-        }
-        return values;
-    }
-
-    /** A Trino value as DeltaKernelDump prints it (after JSON parsing with integers as longs). */
-    private static Object verifierRepresentation(Object value)
-    {
-        return switch (value) {
-            case null -> null;
-            case String text -> text;
-            case Boolean bool -> bool;
-            case Integer integer -> integer.longValue();
-            case Long bigint -> bigint;
-            case ZonedDateTime timestamp -> epochMicros(timestamp.toInstant());
-            case LocalDate date -> date.toString();
-            case List<?> list -> list.stream().map(TestDeltaKernelReadsWhatTrinoWrote::verifierRepresentation).toList();
-            default -> throw new IllegalArgumentException("Unexpected Trino value of %s: %s".formatted(value.getClass().getName(), value));
-        };
-    }
-
-    private static long epochMicros(Instant instant)
-    {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
-    private static List<Map<String, Object>> byId(List<Map<String, Object>> rows)
-    {
-        return rows.stream().sorted(Comparator.comparing(row -> (String) row.get("id"))).toList();
     }
 
     private static List<Object> ids(List<Map<String, Object>> rows)

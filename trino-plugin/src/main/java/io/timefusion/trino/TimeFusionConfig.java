@@ -8,6 +8,7 @@ import io.airlift.units.Duration;
 import io.airlift.units.MinDataSize;
 import io.airlift.units.MinDuration;
 import io.timefusion.trino.buffer.UnavailableGatewayPolicy;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -41,6 +42,11 @@ public class TimeFusionConfig
     private Duration bufferFetchTimeout = new Duration(10, TimeUnit.SECONDS);
     private String adminUser = "timefusion-admin";
     private String adminSecret;
+    private Duration logRetention = new Duration(7, TimeUnit.DAYS);
+    private Duration vacuumMinRetention = new Duration(7, TimeUnit.DAYS);
+    private DataSize optimizeFileSizeThreshold = DataSize.of(100, MEGABYTE);
+    private DataSize optimizeSortBufferSize = DataSize.of(256, MEGABYTE);
+    private String optimizeSpillPath = System.getProperty("java.io.tmpdir");
 
     @NotNull
     public String getDataDirectory()
@@ -289,6 +295,86 @@ public class TimeFusionConfig
     public TimeFusionConfig setAdminSecret(String adminSecret)
     {
         this.adminSecret = adminSecret == null || adminSecret.isBlank() ? null : adminSecret;
+        return this;
+    }
+
+    @MinDuration("1ms")
+    public Duration getLogRetention()
+    {
+        return logRetention;
+    }
+
+    @Config("timefusion.log-retention")
+    @ConfigDescription("Delta's logRetentionDuration: commits and checkpoints older than this that precede a checkpoint are deleted by cleanup_log, and checkpoints keep remove tombstones this long")
+    public TimeFusionConfig setLogRetention(Duration logRetention)
+    {
+        this.logRetention = logRetention;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("0s")
+    public Duration getVacuumMinRetention()
+    {
+        return vacuumMinRetention;
+    }
+
+    @Config("timefusion.vacuum.min-retention")
+    @ConfigDescription("The shortest retention CALL system.vacuum accepts: files removed or orphaned more recently are always kept")
+    public TimeFusionConfig setVacuumMinRetention(Duration vacuumMinRetention)
+    {
+        this.vacuumMinRetention = vacuumMinRetention;
+        return this;
+    }
+
+    /** A vacuum with the minimum retention must find the tombstone of every file removed within it in the checkpoints. */
+    @AssertTrue(message = "timefusion.log-retention must be at least timefusion.vacuum.min-retention: checkpoints keep remove tombstones only for the log retention")
+    public boolean isLogRetentionAtLeastVacuumMinRetention()
+    {
+        return logRetention == null || vacuumMinRetention == null || logRetention.compareTo(vacuumMinRetention) >= 0;
+    }
+
+    @NotNull
+    @MinDataSize("1B")
+    public DataSize getOptimizeFileSizeThreshold()
+    {
+        return optimizeFileSizeThreshold;
+    }
+
+    @Config("timefusion.optimize.file-size-threshold")
+    @ConfigDescription("Default of OPTIMIZE's file_size_threshold: files smaller than this (and unsorted files) are rewritten")
+    public TimeFusionConfig setOptimizeFileSizeThreshold(DataSize optimizeFileSizeThreshold)
+    {
+        this.optimizeFileSizeThreshold = optimizeFileSizeThreshold;
+        return this;
+    }
+
+    @NotNull
+    @MinDataSize("1MB")
+    public DataSize getOptimizeSortBufferSize()
+    {
+        return optimizeSortBufferSize;
+    }
+
+    @Config("timefusion.optimize.sort-buffer-size")
+    @ConfigDescription("Rows one OPTIMIZE task sorts in memory; a larger partition is sorted in runs spilled to timefusion.optimize.spill-path and merged")
+    public TimeFusionConfig setOptimizeSortBufferSize(DataSize optimizeSortBufferSize)
+    {
+        this.optimizeSortBufferSize = optimizeSortBufferSize;
+        return this;
+    }
+
+    @NotNull
+    public String getOptimizeSpillPath()
+    {
+        return optimizeSpillPath;
+    }
+
+    @Config("timefusion.optimize.spill-path")
+    @ConfigDescription("Local directory of each worker where OPTIMIZE spills sorted runs of partitions larger than its sort buffer")
+    public TimeFusionConfig setOptimizeSpillPath(String optimizeSpillPath)
+    {
+        this.optimizeSpillPath = optimizeSpillPath;
         return this;
     }
 }

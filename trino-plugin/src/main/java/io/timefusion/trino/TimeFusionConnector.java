@@ -7,6 +7,10 @@ import io.timefusion.trino.buffer.GatewayProcedures;
 import io.timefusion.trino.buffer.GatewaysSystemTable;
 import io.timefusion.trino.ingest.IngestBatchFunction;
 import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
+import io.timefusion.trino.maintenance.MaintenanceProcedures;
+import io.timefusion.trino.maintenance.MaintenanceRunsSystemTable;
+import io.timefusion.trino.maintenance.OptimizeTableProcedure;
+import io.timefusion.trino.maintenance.PartitionFilesSystemTable;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
 import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectsSystemTable;
@@ -25,6 +29,7 @@ import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.SystemTable;
+import io.trino.spi.connector.TableProcedureMetadata;
 import io.trino.spi.function.FunctionProvider;
 import io.trino.spi.function.table.ConnectorTableFunction;
 import io.trino.spi.procedure.Procedure;
@@ -54,6 +59,10 @@ public class TimeFusionConnector
     private final TimeFusionFunctionProvider functionProvider;
     private final TimeFusionSessionProperties sessionProperties;
     private final TimeFusionAccessControl accessControl;
+    private final OptimizeTableProcedure optimizeProcedure;
+    private final MaintenanceProcedures maintenanceProcedures;
+    private final MaintenanceRunsSystemTable maintenanceRunsTable;
+    private final PartitionFilesSystemTable partitionFilesTable;
 
     @Inject
     public TimeFusionConnector(
@@ -70,8 +79,16 @@ public class TimeFusionConnector
             IngestBatchFunction ingestBatchFunction,
             TimeFusionFunctionProvider functionProvider,
             TimeFusionSessionProperties sessionProperties,
-            TimeFusionAccessControl accessControl)
+            TimeFusionAccessControl accessControl,
+            OptimizeTableProcedure optimizeProcedure,
+            MaintenanceProcedures maintenanceProcedures,
+            MaintenanceRunsSystemTable maintenanceRunsTable,
+            PartitionFilesSystemTable partitionFilesTable)
     {
+        this.optimizeProcedure = requireNonNull(optimizeProcedure, "optimizeProcedure is null");
+        this.maintenanceProcedures = requireNonNull(maintenanceProcedures, "maintenanceProcedures is null");
+        this.maintenanceRunsTable = requireNonNull(maintenanceRunsTable, "maintenanceRunsTable is null");
+        this.partitionFilesTable = requireNonNull(partitionFilesTable, "partitionFilesTable is null");
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.splitManager = requireNonNull(splitManager, "splitManager is null");
@@ -112,6 +129,7 @@ public class TimeFusionConnector
         return ImmutableSet.<Procedure>builder()
                 .addAll(projectProcedures.procedures())
                 .addAll(gatewayProcedures.procedures())
+                .addAll(maintenanceProcedures.procedures())
                 .build();
     }
 
@@ -122,9 +140,15 @@ public class TimeFusionConnector
     }
 
     @Override
+    public Set<TableProcedureMetadata> getTableProcedures()
+    {
+        return Set.of(optimizeProcedure.metadata());
+    }
+
+    @Override
     public Set<SystemTable> getSystemTables()
     {
-        return Set.of(projectsTable, gatewaysTable);
+        return Set.of(projectsTable, gatewaysTable, maintenanceRunsTable, partitionFilesTable);
     }
 
     @Override

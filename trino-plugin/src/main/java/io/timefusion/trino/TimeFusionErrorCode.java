@@ -33,7 +33,11 @@ public enum TimeFusionErrorCode
     /** The gateway no longer keeps the rows above the query's watermark (410): they were flushed meanwhile; retrying the query reads them from Delta. */
     TIMEFUSION_BUFFER_EXPIRED(10, EXTERNAL),
     /** A gateway's answer is not a well-formed stream of batch frames (cut short, oversized or corrupt frame). */
-    TIMEFUSION_BUFFER_CORRUPT(11, EXTERNAL);
+    TIMEFUSION_BUFFER_CORRUPT(11, EXTERNAL),
+    /** A rewrite (OPTIMIZE) lost a race: a file it read was removed by another commit meanwhile; nothing of it was committed. */
+    TIMEFUSION_REWRITE_CONFLICT(12, EXTERNAL),
+    /** A maintenance step (VACUUM, log cleanup) could not finish on one of the tables; the others were done. */
+    TIMEFUSION_MAINTENANCE_FAILED(13, EXTERNAL);
 
     private final ErrorCode errorCode;
 

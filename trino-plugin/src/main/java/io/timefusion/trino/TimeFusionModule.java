@@ -15,6 +15,14 @@ import io.timefusion.trino.delta.DeltaSnapshots;
 import io.timefusion.trino.ingest.IngestBatchFunction;
 import io.timefusion.trino.ingest.IngestBatchProcessorProvider;
 import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
+import io.timefusion.trino.maintenance.MaintenanceHistory;
+import io.timefusion.trino.maintenance.MaintenanceProcedures;
+import io.timefusion.trino.maintenance.MaintenanceRunsSystemTable;
+import io.timefusion.trino.maintenance.OptimizeCommits;
+import io.timefusion.trino.maintenance.OptimizePageSources;
+import io.timefusion.trino.maintenance.OptimizeTableProcedure;
+import io.timefusion.trino.maintenance.PartitionFilesSystemTable;
+import io.timefusion.trino.maintenance.Vacuum;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionMetadata;
 import io.timefusion.trino.projects.ProjectProcedures;
@@ -68,6 +76,14 @@ public class TimeFusionModule
         binder.bind(TimeFusionSessionProperties.class).in(Scopes.SINGLETON);
         binder.bind(AdminPrincipal.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionAccessControl.class).in(Scopes.SINGLETON);
+        binder.bind(MaintenanceHistory.class).in(Scopes.SINGLETON);
+        binder.bind(MaintenanceRunsSystemTable.class).in(Scopes.SINGLETON);
+        binder.bind(PartitionFilesSystemTable.class).in(Scopes.SINGLETON);
+        binder.bind(OptimizeTableProcedure.class).in(Scopes.SINGLETON);
+        binder.bind(OptimizeCommits.class).in(Scopes.SINGLETON);
+        binder.bind(OptimizePageSources.class).in(Scopes.SINGLETON);
+        binder.bind(Vacuum.class).in(Scopes.SINGLETON);
+        binder.bind(MaintenanceProcedures.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionConnector.class).in(Scopes.SINGLETON);
     }
 }

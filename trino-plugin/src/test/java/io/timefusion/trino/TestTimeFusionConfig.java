@@ -1,17 +1,21 @@
 package io.timefusion.trino;
 
 import io.airlift.configuration.ConfigurationFactory;
+import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import io.timefusion.trino.buffer.UnavailableGatewayPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.airlift.units.DataSize.Unit.GIGABYTE;
+import static io.airlift.units.DataSize.Unit.MEGABYTE;
+import static java.util.concurrent.TimeUnit.DAYS;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The catalog properties of the write buffer (contract §3): their names, values as written in a catalog file, defaults. */
+/** Catalog properties of the write buffer (contract §3) and of table maintenance: names, values as written in a catalog file, defaults. */
 class TestTimeFusionConfig
 {
     @Test
@@ -34,5 +38,43 @@ class TestTimeFusionConfig
         assertThat(config.getGatewayExpiry()).isEqualTo(new Duration(45, SECONDS));
         assertThat(config.getUnavailableGateway()).isEqualTo(UnavailableGatewayPolicy.SKIP);
         assertThat(config.getBufferFetchTimeout()).isEqualTo(new Duration(2500, MILLISECONDS));
+    }
+
+    @Test
+    void maintenancePropertiesDefaultToSevenDaysOfHistoryAndOptimizeSizes()
+    {
+        TimeFusionConfig config = new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class);
+        assertThat(config.getLogRetention()).isEqualTo(new Duration(7, DAYS));
+        assertThat(config.getVacuumMinRetention()).isEqualTo(new Duration(7, DAYS));
+        assertThat(config.getOptimizeFileSizeThreshold()).isEqualTo(DataSize.of(100, MEGABYTE));
+        assertThat(config.getOptimizeSortBufferSize()).isEqualTo(DataSize.of(256, MEGABYTE));
+        assertThat(config.getOptimizeSpillPath()).isEqualTo(System.getProperty("java.io.tmpdir"));
+    }
+
+    @Test
+    void maintenancePropertiesAreReadAsWrittenInACatalogFile()
+    {
+        TimeFusionConfig config = new ConfigurationFactory(Map.of(
+                "timefusion.log-retention", "30d",
+                "timefusion.vacuum.min-retention", "14d",
+                "timefusion.optimize.file-size-threshold", "64MB",
+                "timefusion.optimize.sort-buffer-size", "1GB",
+                "timefusion.optimize.spill-path", "/var/lib/trino/spill"))
+                .build(TimeFusionConfig.class);
+        assertThat(config.getLogRetention()).isEqualTo(new Duration(30, DAYS));
+        assertThat(config.getVacuumMinRetention()).isEqualTo(new Duration(14, DAYS));
+        assertThat(config.getOptimizeFileSizeThreshold()).isEqualTo(DataSize.of(64, MEGABYTE));
+        assertThat(config.getOptimizeSortBufferSize()).isEqualTo(DataSize.of(1, GIGABYTE));
+        assertThat(config.getOptimizeSpillPath()).isEqualTo("/var/lib/trino/spill");
+        assertThat(config.isLogRetentionAtLeastVacuumMinRetention()).isTrue();
+    }
+
+    @Test
+    void aLogRetentionShorterThanTheVacuumMinimumIsInvalid()
+    {
+        // checkpoints would drop the tombstones of files a VACUUM with the minimum retention must still keep
+        TimeFusionConfig config = new TimeFusionConfig().setLogRetention(new Duration(1, DAYS)).setVacuumMinRetention(new Duration(7, DAYS));
+
+        assertThat(config.isLogRetentionAtLeastVacuumMinRetention()).isFalse();
     }
 }

@@ -5,6 +5,8 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
+import io.timefusion.gateway.maintenance.MaintenanceStatus;
+import io.timefusion.gateway.maintenance.TableMaintenance;
 import io.timefusion.gateway.metrics.LatencyHistogram;
 import io.timefusion.gateway.metrics.PrometheusText;
 import io.timefusion.gateway.metrics.QueryMetrics;
@@ -38,10 +40,15 @@ public class MetricsResource
     private final ConnectionLimiter connections;
     // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
     private final Provider<Optional<WriteBuffer>> buffer;
+    private final MaintenanceStatus maintenance;
+    private final TableMaintenance tableMaintenance;
 
     @Inject
-    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections, Provider<Optional<WriteBuffer>> buffer)
+    public MetricsResource(QueryResultCache cache, QueryMetrics queries, ConnectionLimiter connections, Provider<Optional<WriteBuffer>> buffer,
+            MaintenanceStatus maintenance, TableMaintenance tableMaintenance)
     {
+        this.maintenance = requireNonNull(maintenance, "maintenance is null");
+        this.tableMaintenance = requireNonNull(tableMaintenance, "tableMaintenance is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.queries = requireNonNull(queries, "queries is null");
@@ -56,7 +63,7 @@ public class MetricsResource
             return Response.ok(json(), MediaType.APPLICATION_JSON_TYPE).build();
         }
         // as a plain header: given as a media type, JAX-RS would rewrite it to text/plain;charset=utf-8;version=0.0.4
-        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections, buffer.get().map(WriteBuffer::status))).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
+        return Response.ok(PrometheusMetrics.render(cache.stats(), queries, connections, buffer.get().map(WriteBuffer::status), maintenance)).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
     }
 
     /** JSON only when the client prefers it to text; a wildcard gets the Prometheus default. */
@@ -95,6 +102,7 @@ public class MetricsResource
         body.put("pgwire", pgwire);
         body.put("trino_errors_by_sqlstate_class", queries.trinoErrorsByClass());
         buffer.get().ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
+        body.put("maintenance", MaintenanceJson.of(maintenance, tableMaintenance.nextVacuum()));
         return body;
     }
 

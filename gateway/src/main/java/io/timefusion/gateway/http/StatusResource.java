@@ -4,6 +4,8 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
+import io.timefusion.gateway.maintenance.MaintenanceStatus;
+import io.timefusion.gateway.maintenance.TableMaintenance;
 import io.timefusion.gateway.trino.ProjectAdmin;
 import io.timefusion.gateway.trino.TrinoProbe;
 import jakarta.ws.rs.GET;
@@ -30,10 +32,15 @@ public class StatusResource
     private final GatewayUptime uptime;
     // a provider: the write buffer is created after the HTTP server (see WriteBufferModule), which needs this resource
     private final Provider<Optional<WriteBuffer>> buffer;
+    private final MaintenanceStatus maintenance;
+    private final TableMaintenance tableMaintenance;
 
     @Inject
-    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime, Provider<Optional<WriteBuffer>> buffer)
+    public StatusResource(QueryResultCache cache, TrinoProbe trino, ProjectAdmin projects, GatewayUptime uptime, Provider<Optional<WriteBuffer>> buffer,
+            MaintenanceStatus maintenance, TableMaintenance tableMaintenance)
     {
+        this.maintenance = requireNonNull(maintenance, "maintenance is null");
+        this.tableMaintenance = requireNonNull(tableMaintenance, "tableMaintenance is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
         this.cache = requireNonNull(cache, "cache is null");
         this.trino = requireNonNull(trino, "trino is null");
@@ -55,6 +62,7 @@ public class StatusResource
         body.put("query_cache", QueryCacheJson.of(cache.stats()));
         body.put("trino", trinoStatus());
         buffer.get().ifPresent(writeBuffer -> body.put("write_buffer", WriteBufferJson.of(writeBuffer.status())));
+        body.put("maintenance", MaintenanceJson.of(maintenance, tableMaintenance.nextVacuum()));
         body.put("timestamp", Instant.now().toString());
         body.put("uptime_seconds", uptime.seconds());
         return body;

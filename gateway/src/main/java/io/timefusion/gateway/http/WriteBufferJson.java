@@ -27,6 +27,7 @@ final class WriteBufferJson
         Map<String, Object> flush = new LinkedHashMap<>();
         flush.put("count", flushes.flushes());
         flush.put("rows", flushes.rows());
+        flush.put("duplicates_dropped", flushes.duplicates());
         flush.put("average_ms", flushes.flushes() == 0 ? 0 : flushes.latency().sumSeconds() * 1000 / flushes.latency().count());
         flush.put("failures", flushes.failures());
         // true while the latest attempt failed: acknowledged rows wait in the buffer and the log, and are retried

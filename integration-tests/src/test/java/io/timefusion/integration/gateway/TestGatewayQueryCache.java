@@ -273,7 +273,9 @@ class TestGatewayQueryCache
         HttpResponse<String> response = get("/status", null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
-        assertThat(fieldNames(body)).containsExactly("database", "query_cache", "trino", "timestamp", "uptime_seconds");
+        assertThat(fieldNames(body)).containsExactly("database", "query_cache", "trino", "maintenance", "timestamp", "uptime_seconds");
+        // TestingGateway turns maintenance off; TestAutomaticMaintenance covers the object with maintenance on
+        assertThat(body.get("maintenance").get("enabled").asBoolean()).isFalse();
         assertThat(body.get("database").get("project_count").asInt()).isZero();
         assertThat(body.get("database").get("cache_enabled").asBoolean()).isTrue();
         assertThat(fieldNames(body.get("query_cache"))).containsExactly("hits", "misses", "evictions", "total_entries", "total_size_mb", "hit_rate", "average_execution_time_ms");

@@ -89,7 +89,20 @@ public final class TestingGateway
                 .put("pgwire.password", PASSWORD)
                 .put("trino.url", queryRunner.getCoordinator().getBaseUrl().toString())
                 .put("trino.admin-secret", TimeFusionQueryRunner.ADMIN_SECRET)
+                // tests that count files or commits must not see OPTIMIZE rewrite them; TestAutomaticMaintenance turns it on
+                .put("maintenance.enabled", "false")
                 .buildOrThrow();
+    }
+
+    /**
+     * Another gateway in front of this Trino, with its own ports and these properties over the test defaults; the caller
+     * stops it (its LifeCycleManager), closing this one stops Trino.
+     */
+    public Injector startAnotherGateway(Map<String, String> gatewayProperties)
+    {
+        Map<String, String> properties = new HashMap<>(defaults(queryRunner));
+        properties.putAll(gatewayProperties);
+        return GatewayMain.start(properties);
     }
 
     public DistributedQueryRunner queryRunner()

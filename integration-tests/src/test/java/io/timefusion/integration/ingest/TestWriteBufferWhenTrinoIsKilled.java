@@ -129,6 +129,7 @@ class TestWriteBufferWhenTrinoIsKilled
         properties.put("pgwire.password", TestingGateway.PASSWORD);
         properties.put("trino.url", trino.url());
         properties.put("trino.admin-secret", TimeFusionQueryRunner.ADMIN_SECRET);
+        properties.put("maintenance.enabled", "false");
         properties.put("ingest.batch-queue.enabled", "true");
         properties.put("ingest.queue-db-path", wal.toString());
         properties.put("ingest.batch-interval-ms", "300");

@@ -79,7 +79,8 @@ final class CheckpointReader
                     longValue(row, 2),
                     longValue(row, 3),
                     booleanValue(row, 4),
-                    string(row, 5)));
+                    string(row, 5),
+                    stringMap(row, 6)));
         }
         if (!page.getBlock(REMOVE_CHANNEL).isNull(position)) {
             SqlRow row = REMOVE.getObject(page.getBlock(REMOVE_CHANNEL), position);

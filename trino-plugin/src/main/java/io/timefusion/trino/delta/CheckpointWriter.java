@@ -4,6 +4,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaActions.Metadata;
 import io.timefusion.trino.delta.DeltaActions.Protocol;
+import io.timefusion.trino.delta.DeltaActions.RemoveFile;
 import io.trino.parquet.writer.ParquetSchemaConverter;
 import io.trino.parquet.writer.ParquetWriter;
 import io.trino.parquet.writer.ParquetWriterOptions;
@@ -26,21 +27,29 @@ import static io.timefusion.trino.delta.CheckpointSchema.COLUMN_NAMES;
 import static io.timefusion.trino.delta.CheckpointSchema.COLUMN_TYPES;
 import static io.timefusion.trino.delta.CheckpointSchema.METADATA_CHANNEL;
 import static io.timefusion.trino.delta.CheckpointSchema.PROTOCOL_CHANNEL;
+import static io.timefusion.trino.delta.CheckpointSchema.REMOVE_CHANNEL;
 import static io.timefusion.trino.delta.CheckpointSchema.TXN_CHANNEL;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 
-/** Writes a snapshot as a single-part Parquet checkpoint: one row per action, one struct column per action type. */
+/**
+ * Writes a snapshot as a single-part Parquet checkpoint: one row per action, one struct column per action type. Remove
+ * tombstones are kept while they are younger than the cutoff (Delta's rule: within the retention other engines' VACUUM
+ * must still see that a file was removed recently), older ones are dropped so the checkpoint does not grow forever.
+ */
 final class CheckpointWriter
 {
     private static final int ROWS_PER_PAGE = 4096;
 
     private CheckpointWriter() {}
 
-    /** @return the number of actions (rows) written */
-    static long write(DeltaSnapshot snapshot, OutputStream output)
+    /**
+     * @param tombstoneCutoffMillis tombstones of files removed before this time are left out
+     * @return the number of actions (rows) written
+     */
+    static long write(DeltaSnapshot snapshot, long tombstoneCutoffMillis, OutputStream output)
             throws IOException
     {
         ParquetSchemaConverter schema = new ParquetSchemaConverter(COLUMN_TYPES, COLUMN_NAMES, false, false);
@@ -55,6 +64,15 @@ final class CheckpointWriter
             }
             for (AddFile add : snapshot.liveFiles()) {
                 appendAdd(page, add);
+                if (page.getPositionCount() >= ROWS_PER_PAGE) {
+                    rows += flush(writer, page);
+                }
+            }
+            for (RemoveFile tombstone : snapshot.tombstones().values()) {
+                if (DeltaSnapshot.deletionMillis(tombstone) < tombstoneCutoffMillis) {
+                    continue;
+                }
+                appendRemove(page, tombstone);
                 if (page.getPositionCount() >= ROWS_PER_PAGE) {
                     rows += flush(writer, page);
                 }
@@ -85,7 +103,26 @@ final class CheckpointWriter
             BIGINT.writeLong(fields.get(3), add.modificationTime());
             BOOLEAN.writeBoolean(fields.get(4), add.dataChange());
             writeString(fields.get(5), add.stats());
-            fields.get(6).appendNull();
+            if (add.tags().isEmpty()) {
+                fields.get(6).appendNull();
+            }
+            else {
+                writeStringMap(fields.get(6), add.tags());
+            }
+        });
+    }
+
+    private static void appendRemove(PageBuilder page, RemoveFile remove)
+    {
+        appendRow(page, REMOVE_CHANNEL, fields -> {
+            writeString(fields.get(0), remove.path());
+            if (remove.deletionTimestamp() == null) {
+                fields.get(1).appendNull();
+            }
+            else {
+                BIGINT.writeLong(fields.get(1), remove.deletionTimestamp());
+            }
+            BOOLEAN.writeBoolean(fields.get(2), remove.dataChange());
         });
     }
 

@@ -2,7 +2,9 @@ package io.timefusion.trino.delta;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.google.common.collect.ImmutableMap;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,9 @@ public final class DeltaActions
         }
     }
 
+    /**
+     * @param tags free-form metadata other readers ignore; TimeFusion keeps the facts of {@link FileTags} there
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AddFile(
             @JsonProperty("path") String path,
@@ -64,12 +69,28 @@ public final class DeltaActions
             @JsonProperty("size") long size,
             @JsonProperty("modificationTime") long modificationTime,
             @JsonProperty("dataChange") boolean dataChange,
-            @JsonProperty("stats") String stats)
+            @JsonProperty("stats") String stats,
+            @JsonProperty("tags") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> tags)
     {
         public AddFile
         {
             requireNonNull(path, "path is null");
             partitionValues = partitionValues == null ? Map.of() : partitionValues;
+            tags = tags == null ? Map.of() : ImmutableMap.copyOf(tags);
+        }
+
+        /** This action with one more tag (or a tag replaced). */
+        public AddFile withTag(String name, String value)
+        {
+            Map<String, String> newTags = new LinkedHashMap<>(tags);
+            newTags.put(name, value);
+            return new AddFile(path, partitionValues, size, modificationTime, dataChange, stats, newTags);
+        }
+
+        /** The same file as an optimize or another rearrangement adds it again: no data change for streaming readers. */
+        public AddFile withoutDataChange()
+        {
+            return new AddFile(path, partitionValues, size, modificationTime, false, stats, tags);
         }
     }
 
@@ -109,13 +130,25 @@ public final class DeltaActions
             @JsonProperty("provider") String provider,
             @JsonProperty("options") Map<String, String> options) {}
 
+    /**
+     * @param readVersion the version the operation read (Delta writes it for operations that are not blind appends)
+     * @param operationMetrics what the operation did, as strings (Delta's convention), e.g. numRemovedFiles
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommitInfo(
             @JsonProperty("timestamp") long timestamp,
             @JsonProperty("operation") String operation,
             @JsonProperty("operationParameters") Map<String, String> operationParameters,
+            @JsonProperty("readVersion") Long readVersion,
+            @JsonProperty("operationMetrics") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> operationMetrics,
             @JsonProperty("engineInfo") String engineInfo,
-            @JsonProperty("isBlindAppend") boolean isBlindAppend) {}
+            @JsonProperty("isBlindAppend") boolean isBlindAppend)
+    {
+        public CommitInfo
+        {
+            operationMetrics = operationMetrics == null ? Map.of() : operationMetrics;
+        }
+    }
 
     public record Transaction(
             @JsonProperty("appId") String appId,

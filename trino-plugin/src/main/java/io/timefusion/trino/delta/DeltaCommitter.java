@@ -1,6 +1,7 @@
 package io.timefusion.trino.delta;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
 import io.timefusion.trino.TimeFusionConfig;
@@ -10,6 +11,7 @@ import io.timefusion.trino.delta.DeltaActions.CommitInfo;
 import io.timefusion.trino.delta.DeltaActions.Format;
 import io.timefusion.trino.delta.DeltaActions.Metadata;
 import io.timefusion.trino.delta.DeltaActions.Protocol;
+import io.timefusion.trino.delta.DeltaActions.RemoveFile;
 import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.storage.FileSystems;
@@ -25,27 +27,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_COMMIT_CONFLICT;
+import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_REWRITE_CONFLICT;
 import static io.timefusion.trino.storage.StorageErrors.storageError;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Commits appends to a Delta table. A commit is the put-if-absent of the next version's JSON file; when a
- * concurrent writer took that version, the commit moves on to the next one, since blind appends cannot
- * conflict. The first commit into an empty location creates the table. Every {@code checkpoint-interval}
- * versions a Parquet checkpoint is written so that readers need not replay the whole log.
+ * Commits to a Delta table. A commit is the put-if-absent of the next version's JSON file; when a concurrent writer
+ * took that version, the commit is planned again on the newer snapshot and tried at the next version. Blind appends
+ * never conflict. A rewrite (OPTIMIZE) conflicts only when a file it removes is no longer live: another rewrite took
+ * it first, and then nothing of this one is committed. The first commit into an empty location creates the table.
+ * Every {@code checkpoint-interval} versions a Parquet checkpoint is written so that readers need not replay the log.
  */
 public class DeltaCommitter
 {
     private static final Logger log = Logger.get(DeltaCommitter.class);
     private static final int MAX_ATTEMPTS = 1000;
     private static final Protocol PROTOCOL = new Protocol(1, 2);
+    private static final String ENGINE = "TimeFusion";
 
     private final FileSystems fileSystems;
     private final DeltaSnapshots snapshots;
     private final String schemaString;
     private final int checkpointInterval;
+    private final long logRetentionMillis;
+
+    /**
+     * A rewrite of data files that leaves the table's rows as they are (up to duplicates OPTIMIZE drops): the files
+     * it read at {@code readVersion} are removed and the files it wrote are added, both with {@code dataChange=false}.
+     */
+    public record Rewrite(String operation, long readVersion, List<AddFile> removed, List<AddFile> added, Map<String, String> parameters, Map<String, String> metrics)
+    {
+        public Rewrite
+        {
+            requireNonNull(operation, "operation is null");
+            removed = List.copyOf(removed);
+            added = List.copyOf(added);
+            parameters = Map.copyOf(parameters);
+            metrics = Map.copyOf(metrics);
+        }
+    }
 
     @Inject
     public DeltaCommitter(FileSystems fileSystems, DeltaSnapshots snapshots, OtelLogsAndSpansTable table, TimeFusionConfig config)
@@ -54,6 +77,7 @@ public class DeltaCommitter
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.schemaString = DeltaTableSchema.schemaString(table);
         this.checkpointInterval = config.getCheckpointInterval();
+        this.logRetentionMillis = config.getLogRetention().toMillis();
     }
 
     /**
@@ -63,17 +87,48 @@ public class DeltaCommitter
      */
     public long commitAppend(TableStorage table, List<AddFile> files, String queryId, Optional<Transaction> transaction)
     {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            DeltaSnapshot snapshot = snapshots.latest(table);
+        return commit(table, snapshot -> {
             if (transaction.isPresent() && isCommitted(snapshot, transaction.get())) {
                 log.info("Transaction %s version %s is already committed to %s; not committing its %s files again",
                         transaction.get().appId(), transaction.get().version(), table.describe(), files.size());
+                return Optional.empty();
+            }
+            return Optional.of(appendActions(snapshot, files, queryId, transaction));
+        });
+    }
+
+    /**
+     * Commits a rewrite in one version, after any number of concurrent appends.
+     *
+     * @return the version that holds the rewrite
+     * @throws TrinoException TIMEFUSION_REWRITE_CONFLICT when a file it removes was removed by another commit
+     */
+    public long commitRewrite(TableStorage table, Rewrite rewrite, String queryId)
+    {
+        return commit(table, snapshot -> {
+            for (AddFile removed : rewrite.removed()) {
+                if (!snapshot.files().containsKey(removed.path())) {
+                    throw new TrinoException(TIMEFUSION_REWRITE_CONFLICT,
+                            "%s of %s conflicts with a concurrent commit that removed %s (another OPTIMIZE?); nothing was committed, run it again"
+                                    .formatted(rewrite.operation(), table.describe(), removed.path()));
+                }
+            }
+            return Optional.of(rewriteActions(rewrite, queryId));
+        });
+    }
+
+    private long commit(TableStorage table, Function<DeltaSnapshot, Optional<List<Action>>> plan)
+    {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            DeltaSnapshot snapshot = snapshots.latest(table);
+            Optional<List<Action>> actions = plan.apply(snapshot);
+            if (actions.isEmpty()) {
                 return snapshot.version();
             }
             long version = snapshot.version() + 1;
             Location location = DeltaLogFiles.commit(table, version);
             try {
-                fileSystems.createExclusive(table.backend(), location, DeltaJson.serialize(actions(snapshot, files, queryId, transaction)));
+                fileSystems.createExclusive(table.backend(), location, DeltaJson.serialize(actions.get()));
             }
             catch (FileAlreadyExistsException e) {
                 log.debug("Version %s of %s was taken by a concurrent commit; retrying", version, table.describe());
@@ -94,11 +149,11 @@ public class DeltaCommitter
         return committed != null && committed >= transaction.version();
     }
 
-    private List<Action> actions(DeltaSnapshot snapshot, List<AddFile> files, String queryId, Optional<Transaction> transaction)
+    private List<Action> appendActions(DeltaSnapshot snapshot, List<AddFile> files, String queryId, Optional<Transaction> transaction)
     {
         ImmutableList.Builder<Action> actions = ImmutableList.builder();
         long now = System.currentTimeMillis();
-        actions.add(Action.of(new CommitInfo(now, "WRITE", Map.of("mode", "Append", "queryId", queryId), "TimeFusion", true)));
+        actions.add(Action.of(new CommitInfo(now, "WRITE", Map.of("mode", "Append", "queryId", queryId), null, Map.of(), ENGINE, true)));
         if (!snapshot.exists()) {
             actions.add(Action.of(PROTOCOL));
             actions.add(Action.of(new Metadata(
@@ -114,6 +169,17 @@ public class DeltaCommitter
         return actions.build();
     }
 
+    private static List<Action> rewriteActions(Rewrite rewrite, String queryId)
+    {
+        ImmutableList.Builder<Action> actions = ImmutableList.builder();
+        long now = System.currentTimeMillis();
+        Map<String, String> parameters = ImmutableMap.<String, String>builder().putAll(rewrite.parameters()).put("queryId", queryId).buildKeepingLast();
+        actions.add(Action.of(new CommitInfo(now, rewrite.operation(), parameters, rewrite.readVersion(), rewrite.metrics(), ENGINE, false)));
+        rewrite.removed().forEach(file -> actions.add(Action.of(new RemoveFile(file.path(), now, false))));
+        rewrite.added().forEach(file -> actions.add(Action.of(file.withoutDataChange())));
+        return actions.build();
+    }
+
     private void checkpointIfDue(TableStorage table, long committedVersion)
     {
         if (committedVersion % checkpointInterval != 0) {
@@ -123,7 +189,7 @@ public class DeltaCommitter
         try {
             DeltaSnapshot snapshot = snapshots.latest(table);
             ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
-            long actionCount = CheckpointWriter.write(snapshot, checkpoint);
+            long actionCount = CheckpointWriter.write(snapshot, System.currentTimeMillis() - logRetentionMillis, checkpoint);
             try {
                 fileSystems.createExclusive(table.backend(), DeltaLogFiles.checkpoint(table, snapshot.version()), checkpoint.toByteArray());
             }

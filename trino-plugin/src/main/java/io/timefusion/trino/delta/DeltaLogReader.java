@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.airlift.log.Logger;
 import io.timefusion.trino.delta.DeltaActions.Action;
 import io.timefusion.trino.storage.TableStorage;
+import io.trino.filesystem.FileIterator;
 import io.trino.filesystem.Location;
 import io.trino.filesystem.TrinoFileSystem;
 import io.trino.filesystem.TrinoInputFile;
@@ -23,7 +24,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * Replays a Delta log: from the newest checkpoint named by {@code _last_checkpoint}, then commit after commit
  * until the next version does not exist. Versions are probed one by one rather than listed, so the cost of
- * opening a table depends on the commits since the last checkpoint, not on the length of its history.
+ * opening a table depends on the commits since the last checkpoint, not on the length of its history. Without
+ * {@code _last_checkpoint} the log is replayed from version 0, or, once log cleanup removed the first versions, from
+ * the newest checkpoint a listing finds.
  */
 final class DeltaLogReader
 {
@@ -35,8 +38,43 @@ final class DeltaLogReader
     {
         DeltaSnapshot start = lastCheckpoint(fileSystem, table)
                 .map(checkpoint -> readCheckpoint(fileSystem, table, checkpoint.version()))
-                .orElse(DeltaSnapshot.EMPTY);
+                .orElseGet(() -> startWithoutCheckpointHint(fileSystem, table));
         return update(fileSystem, table, start);
+    }
+
+    private static DeltaSnapshot startWithoutCheckpointHint(TrinoFileSystem fileSystem, TableStorage table)
+    {
+        Optional<List<Action>> first = readCommit(fileSystem, table, 0);
+        if (first.isPresent()) {
+            return DeltaSnapshot.EMPTY.apply(0, first.get());
+        }
+        // no version 0: a new location, or a log whose first versions cleanup deleted (it keeps a checkpoint to start from)
+        long newestCheckpoint = -1;
+        boolean anyCommit = false;
+        try {
+            FileIterator files = fileSystem.listFiles(table.deltaLog());
+            while (files.hasNext()) {
+                Optional<DeltaLogFiles.VersionedFile> file = DeltaLogFiles.parse(files.next().location().fileName());
+                if (file.isEmpty()) {
+                    continue;
+                }
+                anyCommit |= file.get().kind() == DeltaLogFiles.Kind.COMMIT;
+                if (file.get().kind() == DeltaLogFiles.Kind.SINGLE_PART_CHECKPOINT) {
+                    newestCheckpoint = Math.max(newestCheckpoint, file.get().version());
+                }
+            }
+        }
+        catch (IOException e) {
+            throw storageError("list the Delta log", table.deltaLog(), e);
+        }
+        if (newestCheckpoint >= 0) {
+            return readCheckpoint(fileSystem, table, newestCheckpoint);
+        }
+        if (anyCommit) {
+            throw new TrinoException(TIMEFUSION_CORRUPT_DELTA_LOG,
+                    "The Delta log of table %s has neither version 0 nor a checkpoint to start from; restore the missing log files".formatted(table.describe()));
+        }
+        return DeltaSnapshot.EMPTY;
     }
 
     /** The snapshot with every commit after {@code snapshot} applied. */
@@ -88,7 +126,7 @@ final class DeltaLogReader
         Location location = DeltaLogFiles.checkpoint(table, version);
         TrinoInputFile file = fileSystem.newInputFile(location);
         try {
-            return DeltaSnapshot.EMPTY.apply(version, CheckpointReader.read(file));
+            return DeltaSnapshot.fromCheckpoint(version, CheckpointReader.read(file));
         }
         catch (IOException | RuntimeException e) {
             if (e instanceof TrinoException trinoException) {

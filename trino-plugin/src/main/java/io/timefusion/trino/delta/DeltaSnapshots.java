@@ -3,6 +3,7 @@ package io.timefusion.trino.delta;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.inject.Inject;
+import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
@@ -21,15 +22,19 @@ import static java.util.Objects.requireNonNull;
 public class DeltaSnapshots
 {
     private final FileSystems fileSystems;
+    private final long logRetentionMillis;
+    private final int checkpointInterval;
     private final Cache<Location, DeltaSnapshot> latest = CacheBuilder.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(1, TimeUnit.HOURS)
             .build();
 
     @Inject
-    public DeltaSnapshots(FileSystems fileSystems)
+    public DeltaSnapshots(FileSystems fileSystems, TimeFusionConfig config)
     {
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
+        this.logRetentionMillis = config.getLogRetention().toMillis();
+        this.checkpointInterval = config.getCheckpointInterval();
     }
 
     public DeltaSnapshot latest(TableStorage table)
@@ -38,6 +43,10 @@ public class DeltaSnapshots
         DeltaSnapshot fresh = cached == null
                 ? DeltaLogReader.load(fileSystems.fileSystem(table.backend()), table)
                 : DeltaLogReader.update(fileSystems.fileSystem(table.backend()), table, cached);
+        if (cached != null && fresh.version() / checkpointInterval != cached.version() / checkpointInterval) {
+            // as often as checkpoints drop them: a snapshot kept current for months would otherwise hold every tombstone
+            fresh = fresh.withoutTombstonesBefore(System.currentTimeMillis() - logRetentionMillis);
+        }
         checkCompatible(table, fresh);
         latest.asMap().merge(table.tableRoot(), fresh, (old, candidate) -> candidate.version() > old.version() ? candidate : old);
         return fresh;

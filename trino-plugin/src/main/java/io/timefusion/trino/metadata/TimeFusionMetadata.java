@@ -9,17 +9,23 @@ import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
+import io.timefusion.trino.maintenance.OptimizeCommits;
+import io.timefusion.trino.maintenance.OptimizeExecuteHandle;
+import io.timefusion.trino.maintenance.OptimizeTableProcedure;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
+import io.trino.spi.connector.BeginTableExecuteResult;
 import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -45,7 +51,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The one schema ({@code public}) and table ({@code otel_logs_and_spans}) of the catalog, predicate pushdown
- * for pruning, and the commit of INSERTs: the add actions of all page sinks become one Delta version.
+ * for pruning, the commit of INSERTs (the add actions of all page sinks become one Delta version), and the table
+ * procedure OPTIMIZE, which {@link OptimizeTableProcedure} and {@link OptimizeCommits} carry out.
  */
 public class TimeFusionMetadata
         implements ConnectorMetadata
@@ -54,10 +61,15 @@ public class TimeFusionMetadata
     private final ProjectTables tables;
     private final DeltaCommitter committer;
     private final QuerySnapshots querySnapshots;
+    private final OptimizeTableProcedure optimize;
+    private final OptimizeCommits optimizeCommits;
 
     @Inject
-    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots)
+    public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots,
+            OptimizeTableProcedure optimize, OptimizeCommits optimizeCommits)
     {
+        this.optimize = requireNonNull(optimize, "optimize is null");
+        this.optimizeCommits = requireNonNull(optimizeCommits, "optimizeCommits is null");
         this.table = requireNonNull(table, "table is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.committer = requireNonNull(committer, "committer is null");
@@ -120,7 +132,7 @@ public class TimeFusionMetadata
         TupleDomain<ColumnHandle> remaining = pushed
                 .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()))
                 .transformKeys(ColumnHandle.class::cast);
-        return Optional.of(new ConstraintApplicationResult<>(new TimeFusionTableHandle(combined), remaining, constraint.getExpression(), false));
+        return Optional.of(new ConstraintApplicationResult<>(handle.withConstraint(combined), remaining, constraint.getExpression(), false));
     }
 
     /**
@@ -153,6 +165,33 @@ public class TimeFusionMetadata
         Optional<Transaction> transaction = TimeFusionSessionProperties.ingestTransaction(session);
         filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId(), transaction));
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<ConnectorTableExecuteHandle> getTableHandleForExecute(ConnectorSession session, ConnectorAccessControl accessControl, ConnectorTableHandle tableHandle,
+            String procedureName, Map<String, Object> executeProperties, RetryMode retryMode)
+    {
+        return optimize.executeHandle(procedureName, executeProperties, retryMode);
+    }
+
+    @Override
+    public Optional<ConnectorTableLayout> getLayoutForTableExecute(ConnectorSession session, ConnectorTableExecuteHandle tableExecuteHandle)
+    {
+        return optimize.layout();
+    }
+
+    @Override
+    public BeginTableExecuteResult<ConnectorTableExecuteHandle, ConnectorTableHandle> beginTableExecute(ConnectorSession session, ConnectorTableExecuteHandle tableExecuteHandle,
+            ConnectorTableHandle updatedSourceTableHandle)
+    {
+        return optimize.begin(tableExecuteHandle, updatedSourceTableHandle);
+    }
+
+    /** The splits' runs (which files each partition's rewrite replaces) arrive as the split source's table-execute info. */
+    @Override
+    public void finishTableExecute(ConnectorSession session, ConnectorTableExecuteHandle tableExecuteHandle, Collection<Slice> fragments, List<Object> tableExecuteState)
+    {
+        optimizeCommits.commit(session.getQueryId(), (OptimizeExecuteHandle) tableExecuteHandle, fragments, tableExecuteState);
     }
 
     /** The query's snapshots were pinned for its scans (QuerySnapshots); once it ended they are garbage. */

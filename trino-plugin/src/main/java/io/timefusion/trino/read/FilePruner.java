@@ -56,7 +56,8 @@ final class FilePruner
         return projectDomain;
     }
 
-    boolean matches(String projectId, long epochDay, AddFile file)
+    /** Whether the partition's rows can match: by project_id, by date, and by the UTC days the timestamp range covers. */
+    boolean matchesPartition(String projectId, long epochDay)
     {
         if (projectDomain.isPresent() && !projectDomain.get().includesNullableValue(Slices.utf8Slice(projectId))) {
             return false;
@@ -64,10 +65,15 @@ final class FilePruner
         if (dateDomain.isPresent() && !dateDomain.get().includesNullableValue(epochDay)) {
             return false;
         }
+        return timestampDomain.isEmpty() || overlaps(timestampDomain.get(), epochDay * MICROS_PER_DAY, (epochDay + 1) * MICROS_PER_DAY - 1);
+    }
+
+    boolean matches(String projectId, long epochDay, AddFile file)
+    {
+        if (!matchesPartition(projectId, epochDay)) {
+            return false;
+        }
         if (timestampDomain.isPresent()) {
-            if (!overlaps(timestampDomain.get(), epochDay * MICROS_PER_DAY, (epochDay + 1) * MICROS_PER_DAY - 1)) {
-                return false;
-            }
             Optional<long[]> bounds = timestampBounds(file);
             return bounds.isEmpty() || overlaps(timestampDomain.get(), bounds.get()[0], bounds.get()[1] + STATISTICS_MAX_SLACK_MICROS);
         }

@@ -4,6 +4,8 @@ import com.google.inject.Inject;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.buffer.BufferPageSourceProvider;
 import io.timefusion.trino.buffer.BufferSplit;
+import io.timefusion.trino.maintenance.OptimizePageSources;
+import io.timefusion.trino.maintenance.OptimizeSplit;
 import io.timefusion.trino.metadata.DeltaType;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
@@ -45,10 +47,13 @@ public class TimeFusionPageSourceProvider
     private final ProjectTables tables;
     private final OtelLogsAndSpansTable table;
     private final BufferPageSourceProvider bufferPageSources;
+    private final OptimizePageSources optimizePageSources;
 
     @Inject
-    public TimeFusionPageSourceProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table, BufferPageSourceProvider bufferPageSources)
+    public TimeFusionPageSourceProvider(FileSystems fileSystems, ProjectTables tables, OtelLogsAndSpansTable table, BufferPageSourceProvider bufferPageSources,
+            OptimizePageSources optimizePageSources)
     {
+        this.optimizePageSources = requireNonNull(optimizePageSources, "optimizePageSources is null");
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.table = requireNonNull(table, "table is null");
@@ -67,6 +72,9 @@ public class TimeFusionPageSourceProvider
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
         if (connectorSplit instanceof BufferSplit bufferSplit) {
             return bufferPageSources.createPageSource(bufferSplit, handle, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
+        }
+        if (connectorSplit instanceof OptimizeSplit optimizeSplit) {
+            return optimizePageSources.create(optimizeSplit, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
         }
         TimeFusionSplit split = (TimeFusionSplit) connectorSplit;
 

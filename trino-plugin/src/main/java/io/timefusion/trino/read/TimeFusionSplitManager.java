@@ -7,6 +7,7 @@ import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.delta.DeltaSnapshot;
 import io.timefusion.trino.ingest.IngestBatchHandle;
 import io.timefusion.trino.ingest.IngestBatchSplit;
+import io.timefusion.trino.maintenance.OptimizeSplits;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.projects.ProjectTables.ReadTable;
@@ -33,7 +34,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out, over every table the
  * query must read (the default table and the registered projects' own tables), plus one buffer split per live gateway
- * whose watermarks come from the same snapshots as the files.
+ * whose watermarks come from the same snapshots as the files. The scan of an OPTIMIZE reads files only (buffered rows
+ * are not in Delta yet), one split per partition to rewrite.
  */
 public class TimeFusionSplitManager
         implements ConnectorSplitManager
@@ -58,6 +60,12 @@ public class TimeFusionSplitManager
             return new FixedSplitSource(List.of());
         }
         FilePruner pruner = new FilePruner(handle.constraint());
+        if (handle.optimize().isPresent()) {
+            List<OptimizeSplits.TableSnapshot> tablesToOptimize = tables.forRead(pruner.projectDomain()).stream()
+                    .map(table -> new OptimizeSplits.TableSnapshot(table, snapshots.snapshot(session.getQueryId(), table.storage())))
+                    .toList();
+            return OptimizeSplits.plan(tablesToOptimize, pruner::matchesPartition, handle.optimize().get().fileSizeThreshold());
+        }
         List<ConnectorSplit> splits = new ArrayList<>();
         Map<String, DeltaSnapshot> snapshotsRead = new LinkedHashMap<>();
         for (ReadTable table : tables.forRead(pruner.projectDomain())) {

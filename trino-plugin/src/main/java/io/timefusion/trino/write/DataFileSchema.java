@@ -26,9 +26,15 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
  * {@code timestamp(6) with time zone} (it becomes INT64 TIMESTAMP(MICROS, UTC), Delta's {@code timestamp}).
  * JSON columns are UTF-8 strings, written through the varchar writer: both share one block layout.
  */
-record DataFileSchema(MessageType messageType, Map<List<String>, Type> primitiveTypes)
+public record DataFileSchema(MessageType messageType, Map<List<String>, Type> primitiveTypes)
 {
-    static DataFileSchema of(List<TableColumn> columns)
+    public static DataFileSchema of(List<TableColumn> columns)
+    {
+        return of(columns, List.of());
+    }
+
+    /** The data columns followed by non-null INT64 columns of the given names (OPTIMIZE's spilled runs carry their sort order so). */
+    public static DataFileSchema of(List<TableColumn> columns, List<String> extraBigintColumns)
     {
         Types.MessageTypeBuilder message = Types.buildMessage();
         ImmutableMap.Builder<List<String>, Type> primitiveTypes = ImmutableMap.builder();
@@ -62,6 +68,10 @@ record DataFileSchema(MessageType messageType, Map<List<String>, Type> primitive
                 case DATE -> throw new IllegalArgumentException("date is a partition column and not stored in data files");
                 default -> throw new IllegalArgumentException("Unexpected Delta type " + column.deltaType());
             }
+        }
+        for (String name : extraBigintColumns) {
+            message.required(INT64).named(name);
+            primitiveTypes.put(List.of(name), BIGINT);
         }
         return new DataFileSchema(message.named("otel_logs_and_spans"), primitiveTypes.buildOrThrow());
     }

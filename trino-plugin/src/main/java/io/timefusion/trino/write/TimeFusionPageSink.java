@@ -72,7 +72,7 @@ public class TimeFusionPageSink
     {
         this.fileSystems = fileSystems;
         this.tables = tables;
-        this.fileWriter = new DataFileWriter(tableDefinition, columns);
+        this.fileWriter = new DataFileWriter(tableDefinition, columns, targetFileBytes);
         this.targetFileBytes = targetFileBytes;
         this.bufferBudgetBytes = bufferBudgetBytes;
         List<String> names = columns.stream().map(TimeFusionColumnHandle::name).toList();

@@ -2,6 +2,7 @@ package io.timefusion.trino.write;
 
 import com.google.inject.Inject;
 import io.timefusion.trino.TimeFusionConfig;
+import io.timefusion.trino.maintenance.OptimizeExecuteHandle;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionInsertTableHandle;
 import io.timefusion.trino.projects.ProjectTables;
@@ -12,6 +13,7 @@ import io.trino.spi.connector.ConnectorPageSink;
 import io.trino.spi.connector.ConnectorPageSinkId;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
 import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 
 import static java.util.Objects.requireNonNull;
@@ -46,5 +48,12 @@ public class TimeFusionPageSinkProvider
     {
         TimeFusionInsertTableHandle handle = (TimeFusionInsertTableHandle) insertTableHandle;
         return new TimeFusionPageSink(fileSystems, tables, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
+    }
+
+    @Override
+    public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableExecuteHandle tableExecuteHandle, ConnectorPageSinkId pageSinkId)
+    {
+        OptimizeExecuteHandle handle = (OptimizeExecuteHandle) tableExecuteHandle;
+        return new OptimizePageSink(fileSystems, tables, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
     }
 }

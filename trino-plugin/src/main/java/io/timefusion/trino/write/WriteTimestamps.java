@@ -4,19 +4,19 @@ import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import static java.lang.Math.floorDiv;
 
-final class WriteTimestamps
+public final class WriteTimestamps
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private WriteTimestamps() {}
 
-    static long epochMicros(LongTimestampWithTimeZone timestamp)
+    public static long epochMicros(LongTimestampWithTimeZone timestamp)
     {
         return timestamp.getEpochMillis() * 1000 + timestamp.getPicosOfMilli() / 1_000_000;
     }
 
     /** The UTC day of a timestamp: the value of the {@code date} partition column. */
-    static long epochDay(long epochMicros)
+    public static long epochDay(long epochMicros)
     {
         return floorDiv(epochMicros, MICROS_PER_DAY);
     }

@@ -79,6 +79,6 @@ class TestBufferSplits
 
     private static DeltaSnapshot snapshot(Map<String, Long> transactions)
     {
-        return new DeltaSnapshot(5, Optional.empty(), Optional.empty(), Map.of(), transactions);
+        return new DeltaSnapshot(5, Optional.empty(), Optional.empty(), Map.of(), Map.of(), transactions);
     }
 }

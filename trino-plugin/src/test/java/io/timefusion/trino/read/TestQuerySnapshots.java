@@ -37,7 +37,7 @@ class TestQuerySnapshots
     {
         TimeFusionConfig config = new TimeFusionConfig().setDataDirectory(dataDirectory.toString());
         fileSystems = new FileSystems(OpenTelemetry.noop());
-        snapshots = new DeltaSnapshots(fileSystems);
+        snapshots = new DeltaSnapshots(fileSystems, config);
         committer = new DeltaCommitter(fileSystems, snapshots, new OtelLogsAndSpansTable(JsonType.JSON), config);
         table = new DefaultTableStorage(config).get();
         committer.commitAppend(table, List.of(), "create", Optional.empty());

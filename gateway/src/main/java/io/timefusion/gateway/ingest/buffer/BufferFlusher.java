@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * Writes one table's buffered statements to Delta in the background, in sequence order, as one Trino INSERT per flush
  * carrying txn(gateway id, last sequence of the flush): every BATCH_INTERVAL_MS, or at once when MAX_BATCH_SIZE rows
  * or half the buffer's room are waiting, or a statement waits for room. A flush takes all that waits, up to
- * MAX_BATCH_SIZE rows, so a backlog becomes a few large writes, never many small ones. A failed write is retried with
+ * MAX_BATCH_SIZE rows, so a backlog becomes a few large writes, never many small ones; of rows written twice within it
+ * (same project, timestamp and id) only the last is written ({@link LatestWrites}). A failed write is retried with
  * backoff until it commits: its rows are acknowledged and must reach Delta. It also evicts flushed statements once
  * their grace period is over.
  */
@@ -161,17 +162,24 @@ final class BufferFlusher
     {
         long started = System.nanoTime();
         lastFlushNanos = started;
-        RowBatch rows = BatchMerger.merge(buffer.table(), statements.stream().map(BufferedStatement::rows).toList());
-        if (logStart) {
-            retryUntilDone(() -> wal.flushStarted(buffer.table(), after, through), "record the start of the flush through " + through);
+        RowBatch merged = BatchMerger.merge(buffer.table(), statements.stream().map(BufferedStatement::rows).toList());
+        RowBatch rows = LatestWrites.of(merged);
+        metrics.started();
+        try {
+            if (logStart) {
+                retryUntilDone(() -> wal.flushStarted(buffer.table(), after, through), "record the start of the flush through " + through);
+            }
+            BatchTxn txn = new BatchTxn(appId, through);
+            if (rows.rowCount() > 0) {
+                retryUntilDone(() -> writer.write(rows, Optional.of(txn)), "flush %d rows of %s through sequence %d".formatted(rows.rowCount(), buffer.table(), through));
+            }
+            wal.flushed(buffer.table(), through);
+            buffer.flushed(through, System.nanoTime());
+            metrics.succeeded(rows.rowCount(), merged.rowCount() - rows.rowCount(), System.nanoTime() - started);
         }
-        BatchTxn txn = new BatchTxn(appId, through);
-        if (rows.rowCount() > 0) {
-            retryUntilDone(() -> writer.write(rows, Optional.of(txn)), "flush %d rows of %s through sequence %d".formatted(rows.rowCount(), buffer.table(), through));
+        finally {
+            metrics.ended();
         }
-        wal.flushed(buffer.table(), through);
-        buffer.flushed(through, System.nanoTime());
-        metrics.succeeded(rows.rowCount(), System.nanoTime() - started);
     }
 
     private interface Attempt

@@ -4,10 +4,11 @@ import io.timefusion.gateway.metrics.LatencyHistogram;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the flushes did: their count, rows, latency and failures, and the last failure, for /health and /metrics. */
+/** What the flushes did: their count, rows, duplicates dropped, latency and failures, and the last failure, for /health and /metrics. */
 public final class FlushMetrics
 {
     /** The last failed attempt: when, and Trino's or the storage's message. */
@@ -15,15 +16,28 @@ public final class FlushMetrics
 
     private final LongAdder flushes = new LongAdder();
     private final LongAdder rows = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final LongAdder failures = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private volatile boolean failing;
 
-    void succeeded(long rowCount, long nanos)
+    void started()
+    {
+        inProgress.incrementAndGet();
+    }
+
+    void ended()
+    {
+        inProgress.decrementAndGet();
+    }
+
+    void succeeded(long rowCount, long duplicateCount, long nanos)
     {
         flushes.increment();
         rows.add(rowCount);
+        duplicates.add(duplicateCount);
         latency.record(nanos);
         failing = false;
     }
@@ -43,6 +57,18 @@ public final class FlushMetrics
     public long rows()
     {
         return rows.sum();
+    }
+
+    /** Rows a flush did not write because a later row of the same flush had the same project, timestamp and id. */
+    public long duplicates()
+    {
+        return duplicates.sum();
+    }
+
+    /** Whether a flush is being written (or retried) right now: table maintenance waits for it before it starts a step. */
+    public boolean inProgress()
+    {
+        return inProgress.get() > 0;
     }
 
     public long failures()

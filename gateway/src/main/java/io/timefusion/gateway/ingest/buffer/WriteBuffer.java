@@ -157,6 +157,15 @@ public final class WriteBuffer
         return BufferStatus.of(buffers.values().stream().map(TableBuffer::stats).toList(), capacity, wal.sizeBytes(), groupCommit.fsyncs(), groupCommit.statements(), flushMetrics);
     }
 
+    /**
+     * Whether a flush is being written now or is due at once (a full batch waits): table maintenance waits before it
+     * starts a step, so that ingest has Trino first.
+     */
+    public boolean isFlushing()
+    {
+        return flushMetrics.inProgress() || buffers.values().stream().anyMatch(buffer -> buffer.unflushedRows() >= maxBatchRows);
+    }
+
     /** Stops taking statements, flushes everything (retrying until the shutdown timeout), then stops announcing this gateway. */
     @PreDestroy
     @Override

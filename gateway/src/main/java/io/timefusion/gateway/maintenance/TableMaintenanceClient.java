@@ -28,7 +28,6 @@ import static java.util.Objects.requireNonNull;
  */
 public class TableMaintenanceClient
 {
-    // ProjectAdmin's and GatewayAnnouncer's user: every connector procedure the gateway calls runs as it
 
     private final TrinoSessions sessions;
     private final String catalog;

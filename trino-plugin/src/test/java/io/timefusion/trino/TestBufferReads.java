@@ -2,6 +2,7 @@ package io.timefusion.trino;
 
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.timefusion.trino.buffer.FakeGateway;
+import io.timefusion.trino.security.AdminPrincipal;
 import io.trino.Session;
 import io.trino.spi.security.Identity;
 import io.trino.testing.DistributedQueryRunner;
@@ -203,7 +204,7 @@ class TestBufferReads
         insert("retiring", "file-1", "p1", "2025-07-01 10:00:00");
         FakeGateway gateway = gateway("gw-1").add(1, row("2025-07-01T11:00:00Z", "buffered-1", "p1", null));
         announce("retiring", "gw-1", gateway.url(), TOKEN);
-        queryRunner.execute("CALL retiring.system.retire_gateway(gateway_id => 'gw-1')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL retiring.system.retire_gateway(gateway_id => 'gw-1')");
 
         assertThat(rows("SELECT id FROM retiring.public.otel_logs_and_spans")).containsExactly("file-1");
         assertThat(gateway.requests()).isEmpty();
@@ -243,9 +244,23 @@ class TestBufferReads
         assertThatThrownBy(() -> queryRunner.execute(gatewaySession(TOKEN),
                 "CALL validating.system.announce_gateway(gateway_id => 'gw-1', url => 'http://user:password@127.0.0.1:1')"))
                 .hasMessageContaining("url: an absolute http or https URL with a host and without user info");
-        assertThatThrownBy(() -> queryRunner.execute("CALL validating.system.retire_gateway(gateway_id => '')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL validating.system.retire_gateway(gateway_id => '')"))
                 .hasMessageContaining("Invalid gateway retirement: gateway_id");
         assertThat(queryRunner.execute("SELECT count(*) FROM validating.system.gateways").getOnlyValue()).isEqualTo(0L);
+    }
+
+    @Test
+    void onlyTheAdminPrincipalMayAnnounceAGateway()
+    {
+        createCatalog("impostor", Map.of());
+        Session impostor = Session.builder(queryRunner.getDefaultSession())
+                .setIdentity(Identity.forUser("someone").withExtraCredentials(Map.of(TOKEN_CREDENTIAL, TOKEN)).build())
+                .build();
+
+        // a gateway announced by anyone could put rows of its own into every query's answer
+        assertThatThrownBy(() -> queryRunner.execute(impostor, "CALL impostor.system.announce_gateway(gateway_id => 'gw-1', url => 'http://127.0.0.1:1')"))
+                .hasMessageContaining("Access Denied");
+        assertThat(queryRunner.execute("SELECT count(*) FROM impostor.system.gateways").getOnlyValue()).isEqualTo(0L);
     }
 
     @Test
@@ -253,9 +268,9 @@ class TestBufferReads
     {
         createCatalog("credential", Map.of());
 
-        assertThatThrownBy(() -> queryRunner.execute("CALL credential.system.announce_gateway(gateway_id => 'gw-1', url => 'http://127.0.0.1:1')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL credential.system.announce_gateway(gateway_id => 'gw-1', url => 'http://127.0.0.1:1')"))
                 .hasMessageContaining("token: pass the gateway's token in the extra credential timefusion.gateway_token (never in the statement");
-        assertThatThrownBy(() -> queryRunner.execute(
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(),
                 "CALL credential.system.announce_gateway(gateway_id => 'gw-1', url => 'http://127.0.0.1:1', token => '%s')".formatted(TOKEN)))
                 .hasMessageContaining("Unknown argument name: TOKEN");
         assertThat(queryRunner.execute("SELECT count(*) FROM credential.system.gateways").getOnlyValue()).isEqualTo(0L);
@@ -268,7 +283,7 @@ class TestBufferReads
         Path data = createCatalog("listing", Map.of());
         announce("listing", "gw-b", "http://127.0.0.1:7002/", TOKEN);
         announce("listing", "gw-a", "http://127.0.0.1:7001", OTHER_TOKEN);
-        queryRunner.execute("CALL listing.system.retire_gateway(gateway_id => 'gw-b')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL listing.system.retire_gateway(gateway_id => 'gw-b')");
 
         assertThat(rows("SELECT gateway_id, url, live, retired, last_heartbeat > current_timestamp - INTERVAL '1' MINUTE FROM listing.system.gateways ORDER BY gateway_id"))
                 .containsExactly("gw-a|http://127.0.0.1:7001|true|false|true", "gw-b|http://127.0.0.1:7002|false|true|true");
@@ -307,7 +322,9 @@ class TestBufferReads
     private Session gatewaySession(String token)
     {
         return Session.builder(queryRunner.getDefaultSession())
-                .setIdentity(Identity.forUser("gateway").withExtraCredentials(Map.of(TOKEN_CREDENTIAL, token)).build())
+                .setIdentity(Identity.forUser(TimeFusionQueryRunner.ADMIN_USER)
+                        .withExtraCredentials(Map.of(TOKEN_CREDENTIAL, token, AdminPrincipal.SECRET_CREDENTIAL, TimeFusionQueryRunner.ADMIN_SECRET))
+                        .build())
                 .build();
     }
 

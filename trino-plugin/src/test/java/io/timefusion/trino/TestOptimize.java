@@ -269,15 +269,15 @@ class TestOptimize
     @Test
     void aWhereClauseOnOtherColumnsAndAZeroThresholdAreRefused()
     {
-        assertThatThrownBy(() -> queryRunner.execute("ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE level = 'ERROR'"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE level = 'ERROR'"))
                 .hasMessageContaining("WHERE");
-        assertThatThrownBy(() -> queryRunner.execute("ALTER TABLE otel_logs_and_spans EXECUTE optimize(file_size_threshold => '0B')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE otel_logs_and_spans EXECUTE optimize(file_size_threshold => '0B')"))
                 .hasMessageContaining("file_size_threshold must be greater than 0");
     }
 
     private void optimize(String catalog, String project)
     {
-        queryRunner.execute("ALTER TABLE %s.public.otel_logs_and_spans EXECUTE optimize(file_size_threshold => '10MB') WHERE project_id = '%s' AND date = DATE '%s'"
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE %s.public.otel_logs_and_spans EXECUTE optimize(file_size_threshold => '10MB') WHERE project_id = '%s' AND date = DATE '%s'"
                 .formatted(catalog, project, DAY));
     }
 

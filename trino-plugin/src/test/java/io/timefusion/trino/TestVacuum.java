@@ -80,7 +80,7 @@ class TestVacuum
         Path oldLiveFile = files.path(files.liveFiles(project, DAY).getLast().path());
         Files.setLastModifiedTime(oldLiveFile, FileTime.from(Instant.now().minus(30, ChronoUnit.DAYS)));
 
-        queryRunner.execute("CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
 
         assertThat(oldOrphan).doesNotExist();
         assertThat(youngOrphan).exists();
@@ -102,10 +102,10 @@ class TestVacuum
         for (AddFile file : before) {
             Files.setLastModifiedTime(files.path(file.path()), FileTime.from(Instant.now().minus(30, ChronoUnit.DAYS)));
         }
-        queryRunner.execute("ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s'".formatted(project));
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s'".formatted(project));
         assertThat(files.liveFiles(project, DAY)).hasSize(1);
 
-        queryRunner.execute("CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
 
         long rows = 0;
         for (AddFile file : before) {
@@ -129,7 +129,7 @@ class TestVacuum
         // the replay of a committed batch writes its file again and commits nothing: an orphan
         insertRow(replayed, project, "batch");
         Set<String> removedByOptimize = fileNames(files.liveFiles(project, DAY));
-        queryRunner.execute("ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s'".formatted(project));
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s'".formatted(project));
         Set<String> live = fileNames(files.liveFiles(project, DAY));
         assertThat(filesOnDisk(project)).hasSize(removedByOptimize.size() + live.size() + 1);
 
@@ -146,11 +146,11 @@ class TestVacuum
     @Test
     void aRetentionBelowTheMinimumABadRetentionAndAnotherTableAreRefused()
     {
-        assertThatThrownBy(() -> queryRunner.execute("CALL system.vacuum('public', 'otel_logs_and_spans', '6d')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'otel_logs_and_spans', '6d')"))
                 .hasMessageContaining("Retention 6.00d is shorter than the minimum retention 7.00d (catalog property timefusion.vacuum.min-retention)");
-        assertThatThrownBy(() -> queryRunner.execute("CALL system.vacuum('public', 'otel_logs_and_spans', 'a week')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'otel_logs_and_spans', 'a week')"))
                 .hasMessageContaining("retention must be a duration such as '7d' or '168h', not 'a week'");
-        assertThatThrownBy(() -> queryRunner.execute("CALL system.vacuum('public', 'other_table', '7d')"))
+        assertThatThrownBy(() -> queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'other_table', '7d')"))
                 .hasMessageContaining("Table 'public.other_table' does not exist");
     }
 
@@ -160,7 +160,7 @@ class TestVacuum
         insertRow("v-log", "row");
         long version = files.snapshot().version();
 
-        queryRunner.execute("CALL system.cleanup_log('public', 'otel_logs_and_spans')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.cleanup_log('public', 'otel_logs_and_spans')");
 
         assertThat(queryRunner.execute("SELECT files_removed FROM system.maintenance_runs WHERE operation = 'cleanup_log'").getOnlyValue()).isEqualTo(0L);
         assertThat(files.snapshot().version()).isEqualTo(version);

@@ -26,7 +26,7 @@ public class TimeFusionAccessControl
     private static final ConnectorAccessControl ALLOW_ALL = new AllowAllAccessControl();
     private static final SchemaTableName PROJECTS_TABLE = new SchemaTableName("system", "projects");
     // the denial does not name the principal: with name-only trust that would say whom to impersonate
-    private static final String ADMIN_ONLY = "projects are administered by the TimeFusion admin principal only";
+    private static final String ADMIN_ONLY = "the connector's procedures and project list are for the TimeFusion admin principal only";
 
     private final AdminPrincipal admin;
 

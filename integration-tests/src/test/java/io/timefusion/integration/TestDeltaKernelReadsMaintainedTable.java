@@ -96,7 +96,7 @@ class TestDeltaKernelReadsMaintainedTable
         List<Map<String, Object>> rowsBefore = VerifierRows.byId(VerifierRows.of(queryRunner.execute(
                 "SELECT * FROM otel_logs_and_spans WHERE project_id = '%s'".formatted(PROJECT))));
 
-        queryRunner.execute("ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s' AND date = DATE '%s'".formatted(PROJECT, DAY));
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "ALTER TABLE otel_logs_and_spans EXECUTE optimize WHERE project_id = '%s' AND date = DATE '%s'".formatted(PROJECT, DAY));
 
         List<AddFile> optimized = files.liveFiles(PROJECT, DAY);
         long partitionBytes = optimized.stream().mapToLong(AddFile::size).sum();
@@ -109,7 +109,7 @@ class TestDeltaKernelReadsMaintainedTable
         assertThat(VerifierRows.byId(DeltaKernel.readRows(dataDirectory.resolve("timefusion/otel_logs_and_spans")))).isEqualTo(rowsBefore);
 
         // a reader of the version before the rewrite, inside the retention, reads it still after VACUUM
-        queryRunner.execute("CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
+        queryRunner.execute(TimeFusionQueryRunner.adminSession(), "CALL system.vacuum('public', 'otel_logs_and_spans', '7d')");
         assertThat(VerifierRows.byId(DeltaKernel.readRowsAtVersion(dataDirectory.resolve("timefusion/otel_logs_and_spans"), versionBefore))).isEqualTo(rowsBefore);
     }
 

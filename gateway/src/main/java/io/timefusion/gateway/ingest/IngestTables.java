@@ -46,11 +46,19 @@ public class IngestTables
             throws SQLException
     {
         IngestTable table = tables.get(name);
-        if (table == null) {
-            table = describe(name);
-            tables.putIfAbsent(name, table);
+        if (table != null) {
+            return table;
         }
-        return table;
+        // one metadata query per table however many sessions start writing at once: a burst of them on a busy Trino
+        // would each wait for their own
+        synchronized (this) {
+            table = tables.get(name);
+            if (table == null) {
+                table = describe(name);
+                tables.put(name, table);
+            }
+            return table;
+        }
     }
 
     private IngestTable describe(String name)

@@ -55,6 +55,15 @@ public class BufferResource
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response rows(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
     {
+        // the body is read before the token is checked: an answer sent while the request is still arriving makes
+        // Jetty drop the connection, which a client that pools connections sees as an empty answer to its next request
+        byte[] request;
+        try {
+            request = body.readNBytes(MAX_REQUEST_BYTES + 1);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         WriteBuffer buffer = this.buffer.get();
         if (authorization == null || !authorization.startsWith("Bearer ") || !buffer.identity().acceptsToken(authorization.substring("Bearer ".length()).strip())) {
             return Response.status(Response.Status.UNAUTHORIZED)
@@ -63,12 +72,11 @@ public class BufferResource
                     .entity(Map.of("error", "missing or wrong gateway token"))
                     .build();
         }
+        if (request.length > MAX_REQUEST_BYTES) {
+            return JsonResponses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request larger than %d bytes".formatted(MAX_REQUEST_BYTES));
+        }
         BufferQuery query;
         try {
-            byte[] request = body.readNBytes(MAX_REQUEST_BYTES + 1);
-            if (request.length > MAX_REQUEST_BYTES) {
-                return JsonResponses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request larger than %d bytes".formatted(MAX_REQUEST_BYTES));
-            }
             query = json.readValue(request, BufferQuery.class);
         }
         catch (JsonProcessingException e) {

@@ -1,14 +1,12 @@
 package io.timefusion.gateway.ingest.wal;
 
+import io.airlift.slice.DynamicSliceOutput;
+import io.airlift.slice.Slice;
+import io.airlift.slice.SliceInput;
+import io.airlift.slice.SliceOutput;
+import io.airlift.slice.Slices;
 import io.timefusion.gateway.ingest.RowBatch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +16,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The bytes of a {@link WalRecord}: Int32 payload length, Int32 CRC-32C of the payload, then the payload. A record
+ * The bytes of a {@link WalRecord}: Int32 payload length, Int32 CRC-32C of the payload, then the payload, all
+ * little-endian. A record
  * cut short by a crash, or whose checksum does not match, ends the readable log: it was never fsynced in full, so
  * no client was told its rows were stored.
  *
@@ -72,7 +71,7 @@ final class WalCodec
     /** Sets the sequence of a record from {@link #encodeStatement} and frames it (length, CRC-32C). */
     static void seal(byte[] statement, long sequence)
     {
-        ByteBuffer.wrap(statement).putLong(SEQUENCE_OFFSET, sequence);
+        Slices.wrappedBuffer(statement).setLong(SEQUENCE_OFFSET, sequence);
         frame(statement);
     }
 
@@ -81,7 +80,7 @@ final class WalCodec
         byte[] encoded = switch (record) {
             case WalRecord.Statement(long sequence, RowBatch rows) -> {
                 byte[] statement = encodeStatement(rows);
-                ByteBuffer.wrap(statement).putLong(SEQUENCE_OFFSET, sequence);
+                Slices.wrappedBuffer(statement).setLong(SEQUENCE_OFFSET, sequence);
                 yield statement;
             }
             case WalRecord.FlushStarted(String table, long after, long through) -> encode(out -> {
@@ -102,30 +101,27 @@ final class WalCodec
 
     private interface Body
     {
-        void write(DataOutputStream out)
-                throws IOException;
+        void write(SliceOutput out);
     }
 
     /** The header's room, then the body; the header is filled in by {@link #frame}. */
     private static byte[] encode(Body body)
     {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(0);
-            out.writeInt(0);
-            body.write(out);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        // Slice's output, not DataOutputStream on a ByteArrayOutputStream: that one takes a lock for every value
+        SliceOutput out = new DynamicSliceOutput(256);
+        out.writeInt(0);
+        out.writeInt(0);
+        body.write(out);
+        return out.slice().getBytes();
     }
 
     private static void frame(byte[] record)
     {
         CRC32C crc = new CRC32C();
         crc.update(record, HEADER_BYTES, record.length - HEADER_BYTES);
-        ByteBuffer.wrap(record).putInt(record.length - HEADER_BYTES).putInt((int) crc.getValue());
+        Slice header = Slices.wrappedBuffer(record);
+        header.setInt(0, record.length - HEADER_BYTES);
+        header.setInt(4, (int) crc.getValue());
     }
 
     /**
@@ -134,25 +130,27 @@ final class WalCodec
     static List<WalRecord> decodeAll(byte[] file)
     {
         List<WalRecord> records = new ArrayList<>();
-        ByteBuffer buffer = ByteBuffer.wrap(file);
-        while (buffer.remaining() >= HEADER_BYTES) {
-            int length = buffer.getInt();
-            int checksum = buffer.getInt();
-            if (length <= 0 || length > buffer.remaining()) {
+        Slice log = Slices.wrappedBuffer(file);
+        int position = 0;
+        while (file.length - position >= HEADER_BYTES) {
+            int length = log.getInt(position);
+            int checksum = log.getInt(position + 4);
+            position += HEADER_BYTES;
+            if (length <= 0 || length > file.length - position) {
                 break;
             }
             CRC32C crc = new CRC32C();
-            crc.update(file, buffer.position(), length);
+            crc.update(file, position, length);
             if ((int) crc.getValue() != checksum) {
                 break;
             }
-            records.add(decode(new DataInputStream(new ByteArrayInputStream(file, buffer.position(), length))));
-            buffer.position(buffer.position() + length);
+            records.add(decode(log.slice(position, length).getInput()));
+            position += length;
         }
         return records;
     }
 
-    private static WalRecord decode(DataInputStream in)
+    private static WalRecord decode(SliceInput in)
     {
         try {
             return switch (in.readByte()) {
@@ -179,14 +177,13 @@ final class WalCodec
                 default -> throw new IllegalStateException("unknown write-ahead log record type");
             };
         }
-        catch (IOException e) {
+        catch (IndexOutOfBoundsException e) {
             // the checksum matched, so the writer wrote this: a reader that cannot parse it is a bug, not a torn tail
-            throw new UncheckedIOException("unreadable write-ahead log record", e);
+            throw new IllegalStateException("unreadable write-ahead log record", e);
         }
     }
 
-    private static void writeValue(DataOutputStream out, Object value)
-            throws IOException
+    private static void writeValue(SliceOutput out, Object value)
     {
         switch (value) {
             case null -> out.writeByte(NULL);
@@ -226,8 +223,7 @@ final class WalCodec
         }
     }
 
-    private static Object readValue(DataInputStream in)
-            throws IOException
+    private static Object readValue(SliceInput in)
     {
         return switch (in.readByte()) {
             case NULL -> null;
@@ -245,21 +241,19 @@ final class WalCodec
                 }
                 yield Collections.unmodifiableList(list);
             }
-            default -> throw new IOException("unknown value type");
+            default -> throw new IllegalStateException("unreadable write-ahead log record: unknown value type");
         };
     }
 
-    private static void writeString(DataOutputStream out, String text)
-            throws IOException
+    private static void writeString(SliceOutput out, String text)
     {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
-        out.write(utf8);
+        out.writeBytes(utf8);
     }
 
-    private static String readString(DataInputStream in)
-            throws IOException
+    private static String readString(SliceInput in)
     {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+        return in.readSlice(in.readInt()).toString(StandardCharsets.UTF_8);
     }
 }

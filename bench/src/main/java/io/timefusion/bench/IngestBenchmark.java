@@ -26,15 +26,15 @@ import java.util.stream.Stream;
 public final class IngestBenchmark
 {
     private static final int MULTI_ROW_CONNECTIONS = 16;
-    private static final int MULTI_ROW_STATEMENTS = 20;
+    private static final int MULTI_ROW_STATEMENTS = 100;
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int SINGLE_ROW_CONNECTIONS = 64;
-    private static final int SINGLE_ROW_STATEMENTS = 30;
+    private static final int SINGLE_ROW_STATEMENTS = 300;
     private static final int COPY_CONNECTIONS = 4;
     private static final int COPIES_PER_CONNECTION = 25;
     private static final int ROWS_PER_COPY = 10_000;
     private static final int LITERAL_CONNECTIONS = 16;
-    private static final int LITERAL_STATEMENTS = 40;
+    private static final int LITERAL_STATEMENTS = 300;
 
     private IngestBenchmark() {}
 

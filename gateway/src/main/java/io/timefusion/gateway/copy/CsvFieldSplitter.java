@@ -1,6 +1,8 @@
 package io.timefusion.gateway.copy;
 
-import java.io.ByteArrayOutputStream;
+import io.airlift.slice.DynamicSliceOutput;
+import io.airlift.slice.SliceOutput;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,41 +33,60 @@ final class CsvFieldSplitter
     public List<String> split(byte[] buffer, int start, int end)
     {
         List<String> fields = new ArrayList<>();
-        ByteArrayOutputStream value = new ByteArrayOutputStream();
         int i = start;
         while (true) {
             int fieldStart = i;
-            boolean quoted = false;
-            value.reset();
-            while (i < end && buffer[i] != delimiter) {
-                byte b = buffer[i++];
-                if (b != quote) {
-                    value.write(b);
-                    continue;
-                }
-                quoted = true;
-                while (true) {
-                    if (i >= end) {
-                        throw new CopyException("22P04", "unterminated CSV quoted field");
-                    }
-                    byte c = buffer[i++];
-                    if (c == escape && i < end && (buffer[i] == quote || buffer[i] == escape)) {
-                        value.write(buffer[i++]);
-                    }
-                    else if (c == quote) {
-                        break;
-                    }
-                    else {
-                        value.write(c);
-                    }
-                }
+            while (i < end && buffer[i] != delimiter && buffer[i] != quote) {
+                i++;
             }
-            boolean isNull = !quoted && Arrays.equals(buffer, fieldStart, i, nullMarker, 0, nullMarker.length);
-            fields.add(isNull ? null : value.toString(StandardCharsets.UTF_8));
+            if (i < end && buffer[i] == quote) {
+                i = quotedField(buffer, fieldStart, i, end, fields);
+            }
+            else {
+                // no quote in it: the field is its bytes, NULL when they are the NULL marker
+                boolean isNull = Arrays.equals(buffer, fieldStart, i, nullMarker, 0, nullMarker.length);
+                fields.add(isNull ? null : new String(buffer, fieldStart, i - fieldStart, StandardCharsets.UTF_8));
+            }
             if (i >= end) {
                 return fields;
             }
             i++;
         }
+    }
+
+    /**
+     * A field with a quoted part, which starts at {@code quoteAt}: its value (never NULL) is added to {@code fields};
+     * returns where the field ends.
+     */
+    private int quotedField(byte[] buffer, int fieldStart, int quoteAt, int end, List<String> fields)
+    {
+        // Slice's output: ByteArrayOutputStream takes a lock for every byte
+        SliceOutput value = new DynamicSliceOutput(end - fieldStart);
+        value.writeBytes(buffer, fieldStart, quoteAt - fieldStart);
+        int i = quoteAt;
+        while (i < end && buffer[i] != delimiter) {
+            byte b = buffer[i++];
+            if (b != quote) {
+                value.writeByte(b);
+                continue;
+            }
+            while (true) {
+                if (i >= end) {
+                    throw new CopyException("22P04", "unterminated CSV quoted field");
+                }
+                byte c = buffer[i++];
+                if (c == escape && i < end && (buffer[i] == quote || buffer[i] == escape)) {
+                    value.writeByte(buffer[i++]);
+                }
+                else if (c == quote) {
+                    break;
+                }
+                else {
+                    value.writeByte(c);
+                }
+            }
+        }
+        fields.add(value.slice().toStringUtf8());
+        return i;
     }
 }

@@ -44,6 +44,14 @@ class TestCopyRows
     }
 
     @Test
+    void aFieldMayBeQuotedInParts()
+    {
+        RowBatch batch = copy(CSV_WITH_HEADER, "h\nab\"c,d\"e,2025-06-01 12:00:00+00,x\"y\"\"z\",1\n");
+        assertThat(batch.rows()).containsExactly(
+                new Object[] {"abc,de", Instant.parse("2025-06-01T12:00:00Z"), "xy\"z", 1});
+    }
+
+    @Test
     void theEndMarkerEndsTheData()
     {
         assertThat(copy(TEXT, "a\t2025-06-01 12:00:00+00\t\\N\t1\n\\.\nignored\n").rowCount()).isEqualTo(1);

@@ -65,8 +65,18 @@ final class DataFileWriter
     {
         StreamingDataFile file = StreamingDataFile.create(fileSystem, tableRoot, partition, table, targetFileBytes);
         try {
+            RowReference[] rows = rows(pages);
+            if (isNewestFirst(rows)) {
+                // the usual case for a flush, which the gateway sorts: the pages are written as they are
+                for (Page page : pages) {
+                    file.append(dataPage(page));
+                }
+                return file.finish();
+            }
+            // a stable sort: rows with equal timestamps keep the statement's order, which OPTIMIZE reads as their write order
+            Arrays.sort(rows, Comparator.comparingLong(RowReference::epochMicros).reversed());
             PageBuilder sorted = new PageBuilder(dataColumns.stream().map(TableColumn::type).toList());
-            for (RowReference row : newestFirst(pages)) {
+            for (RowReference row : rows) {
                 Page page = pages.get(row.page());
                 sorted.declarePosition();
                 for (int column = 0; column < dataColumns.size(); column++) {
@@ -105,7 +115,35 @@ final class DataFileWriter
 
     private record RowReference(int page, int position, long epochMicros) {}
 
-    private RowReference[] newestFirst(List<Page> pages)
+    /** The page's data columns in table order, with NULL arrays stored as empty ones. */
+    private Page dataPage(Page page)
+    {
+        Block[] blocks = new Block[dataColumns.size()];
+        for (int column = 0; column < blocks.length; column++) {
+            Block block = page.getBlock(dataChannels[column]);
+            if (emptyArrayWhenNull[column] && block.mayHaveNull()) {
+                BlockBuilder builder = dataColumns.get(column).type().createBlockBuilder(null, block.getPositionCount());
+                for (int position = 0; position < block.getPositionCount(); position++) {
+                    appendValue(column, block, position, builder);
+                }
+                block = builder.build();
+            }
+            blocks[column] = block;
+        }
+        return new Page(page.getPositionCount(), blocks);
+    }
+
+    private static boolean isNewestFirst(RowReference[] rows)
+    {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i].epochMicros() > rows[i - 1].epochMicros()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private RowReference[] rows(List<Page> pages)
     {
         int rowCount = pages.stream().mapToInt(Page::getPositionCount).sum();
         RowReference[] rows = new RowReference[rowCount];
@@ -117,8 +155,6 @@ final class DataFileWriter
                 rows[next++] = new RowReference(pageIndex, position, WriteTimestamps.epochMicros(timestamp));
             }
         }
-        // a stable sort: rows with equal timestamps keep the statement's order, which OPTIMIZE reads as their write order
-        Arrays.sort(rows, Comparator.comparingLong(RowReference::epochMicros).reversed());
         return rows;
     }
 }

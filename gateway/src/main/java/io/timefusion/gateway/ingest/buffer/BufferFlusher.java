@@ -12,7 +12,10 @@ import io.timefusion.gateway.ingest.wal.WriteAheadLog;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -163,7 +166,7 @@ final class BufferFlusher
         long started = System.nanoTime();
         lastFlushNanos = started;
         RowBatch merged = BatchMerger.merge(buffer.table(), statements.stream().map(BufferedStatement::rows).toList());
-        RowBatch rows = LatestWrites.of(merged);
+        RowBatch rows = newestFirst(LatestWrites.of(merged));
         metrics.started();
         try {
             if (logStart) {
@@ -180,6 +183,21 @@ final class BufferFlusher
         finally {
             metrics.ended();
         }
+    }
+
+    /**
+     * The rows in the order the plugin writes them in a data file (newest timestamp first, a stable sort): sorted here,
+     * on the rows' references, the plugin writes its pages as they come instead of copying every value into that order.
+     */
+    private static RowBatch newestFirst(RowBatch batch)
+    {
+        int timestamp = batch.columns().indexOf(BufferColumns.TIMESTAMP);
+        if (timestamp < 0) {
+            return batch;
+        }
+        List<Object[]> rows = new ArrayList<>(batch.rows());
+        rows.sort(Comparator.comparing((Object[] row) -> (Instant) row[timestamp], Comparator.nullsLast(Comparator.reverseOrder())));
+        return new RowBatch(batch.table(), batch.columns(), rows);
     }
 
     private interface Attempt

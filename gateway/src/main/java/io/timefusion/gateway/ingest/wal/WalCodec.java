@@ -29,6 +29,7 @@ final class WalCodec
     static final int HEADER_BYTES = 8;
     // a statement record: header, type byte, then its sequence, which the log writer fills in (see seal)
     private static final int SEQUENCE_OFFSET = HEADER_BYTES + 1;
+    private static final int MAX_INITIAL_BYTES = 16 * 1024 * 1024;
 
     private static final byte STATEMENT = 1;
     private static final byte FLUSH_STARTED = 3;
@@ -51,7 +52,9 @@ final class WalCodec
      */
     static byte[] encodeStatement(RowBatch rows)
     {
-        return encode(out -> {
+        // a first guess at the size (most values are short or NULL): the output grows as needed
+        int guess = (int) Math.min(MAX_INITIAL_BYTES, 256 + 4L * rows.rowCount() * rows.columns().size());
+        return encode(guess, out -> {
             out.writeByte(STATEMENT);
             out.writeLong(0);
             writeString(out, rows.table());
@@ -83,13 +86,13 @@ final class WalCodec
                 Slices.wrappedBuffer(statement).setLong(SEQUENCE_OFFSET, sequence);
                 yield statement;
             }
-            case WalRecord.FlushStarted(String table, long after, long through) -> encode(out -> {
+            case WalRecord.FlushStarted(String table, long after, long through) -> encode(256, out -> {
                 out.writeByte(FLUSH_STARTED);
                 writeString(out, table);
                 out.writeLong(after);
                 out.writeLong(through);
             });
-            case WalRecord.Flushed(String table, long through) -> encode(out -> {
+            case WalRecord.Flushed(String table, long through) -> encode(256, out -> {
                 out.writeByte(FLUSHED);
                 writeString(out, table);
                 out.writeLong(through);
@@ -105,10 +108,10 @@ final class WalCodec
     }
 
     /** The header's room, then the body; the header is filled in by {@link #frame}. */
-    private static byte[] encode(Body body)
+    private static byte[] encode(int initialBytes, Body body)
     {
         // Slice's output, not DataOutputStream on a ByteArrayOutputStream: that one takes a lock for every value
-        SliceOutput out = new DynamicSliceOutput(256);
+        SliceOutput out = new DynamicSliceOutput(initialBytes);
         out.writeInt(0);
         out.writeInt(0);
         body.write(out);

@@ -27,6 +27,7 @@ public final class IngestBenchmark
 {
     private static final int MULTI_ROW_CONNECTIONS = 16;
     private static final int MULTI_ROW_STATEMENTS = 100;
+    private static final int WARM_UP_STATEMENTS = 10;
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int SINGLE_ROW_CONNECTIONS = 64;
     private static final int SINGLE_ROW_STATEMENTS = 300;
@@ -60,7 +61,7 @@ public final class IngestBenchmark
                     statement.execute(ddl);
                 }
             }
-            Run run = runAll(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), "pg");
+            Run run = runAll(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), "pg", () -> {});
             results.addAll(run.results());
             readers.add(run.reader());
             loadAverages.addAll(run.loadAverages());
@@ -78,7 +79,9 @@ public final class IngestBenchmark
             IngestTarget target = new IngestTarget("TimeFusion, write buffer", gateway.jdbcUrl(), gateway.properties());
             Path table = storage.tableDirectory(BenchCluster.CATALOG);
             WriteBuffer buffer = gateway.instance(WriteBuffer.class);
-            Run run = runAll(target, "tf");
+            // the warm-up's rows reach Delta before the clock starts, so that Trino's write path is compiled and the
+            // buffer is empty, as in a server that has been running for a while
+            Run run = runAll(target, "tf", () -> awaitFlushed(buffer));
             results.addAll(run.results());
             readers.add(run.reader());
             loadAverages.addAll(run.loadAverages());
@@ -98,14 +101,21 @@ public final class IngestBenchmark
         stdout.println(IngestReport.render(machine, results, readers, files, loadAverages));
     }
 
-    private static Run runAll(IngestTarget target, String idPrefix)
+    private interface Settle
+    {
+        void run()
+                throws InterruptedException;
+    }
+
+    private static Run runAll(IngestTarget target, String idPrefix, Settle afterWarmUp)
             throws Exception
     {
         List<IngestScenarios.Result> results = new ArrayList<>();
         List<String> loadAverages = new ArrayList<>();
         OtelRows rows = new OtelRows(idPrefix);
         progress("%s: warm-up".formatted(target.name()));
-        IngestScenarios.multiRowInserts("warm-up", target, rows, MULTI_ROW_CONNECTIONS, 2, ROWS_PER_STATEMENT);
+        IngestScenarios.multiRowInserts("warm-up", target, rows, MULTI_ROW_CONNECTIONS, WARM_UP_STATEMENTS, ROWS_PER_STATEMENT);
+        afterWarmUp.run();
         loadAverages.add(target.name() + " before: " + MachineInfo.currentLoadAverage());
 
         progress("%s: 100-row INSERTs, a query repeated meanwhile".formatted(target.name()));

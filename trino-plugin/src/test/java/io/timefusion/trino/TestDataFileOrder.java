@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An INSERT writes each data file newest timestamp first, whether its rows arrive in that order already (as the
  * gateway's flushes send them, written page by page) or in any other (copied into that order), and stores NULL
- * {@code hashes} as an empty array either way.
+ * {@code hashes} and {@code summary} (here never sent, so NULL in every row) as empty arrays either way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestDataFileOrder
@@ -100,9 +100,10 @@ class TestDataFileOrder
         List<Long> timestamps = files.timestampsInFileOrder(written.getFirst().path());
         assertThat(timestamps).hasSize(ROWS).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(queryRunner.execute("""
-                SELECT count(*) FILTER (WHERE cardinality(hashes) = 0), count(*) FILTER (WHERE hashes = ARRAY['h' || id_n]), count(*) FILTER (WHERE hashes IS NULL)
-                FROM (SELECT hashes, CAST(from_base(id, 36) AS varchar) AS id_n FROM otel_logs_and_spans WHERE project_id = '%s')
+                SELECT count(*) FILTER (WHERE cardinality(hashes) = 0), count(*) FILTER (WHERE hashes = ARRAY['h' || id_n]), count(*) FILTER (WHERE hashes IS NULL),
+                       count(*) FILTER (WHERE cardinality(summary) = 0)
+                FROM (SELECT hashes, summary, CAST(from_base(id, 36) AS varchar) AS id_n FROM otel_logs_and_spans WHERE project_id = '%s')
                 """.formatted(project)).getMaterializedRows().getFirst().getFields())
-                .containsExactly((long) (ROWS + 2) / 3, (long) ROWS - (ROWS + 2) / 3, 0L);
+                .containsExactly((long) (ROWS + 2) / 3, (long) ROWS - (ROWS + 2) / 3, 0L, (long) ROWS);
     }
 }

@@ -20,6 +20,9 @@ final class CsvFieldSplitter
     private final byte quote;
     private final byte escape;
     private final byte[] nullMarker;
+    // a quoted field's value, reused (a COPY splits its records on one thread); Slice's output because
+    // ByteArrayOutputStream takes a lock for every byte
+    private final SliceOutput value = new DynamicSliceOutput(256);
 
     CsvFieldSplitter(CopyFormat format)
     {
@@ -60,8 +63,7 @@ final class CsvFieldSplitter
      */
     private int quotedField(byte[] buffer, int fieldStart, int quoteAt, int end, List<String> fields)
     {
-        // Slice's output: ByteArrayOutputStream takes a lock for every byte
-        SliceOutput value = new DynamicSliceOutput(end - fieldStart);
+        value.reset();
         value.writeBytes(buffer, fieldStart, quoteAt - fieldStart);
         int i = quoteAt;
         while (i < end && buffer[i] != delimiter) {

@@ -11,6 +11,7 @@ import io.trino.spi.PageBuilder;
 import io.trino.spi.block.ArrayBlockBuilder;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import java.io.IOException;
@@ -121,7 +122,10 @@ final class DataFileWriter
         Block[] blocks = new Block[dataColumns.size()];
         for (int column = 0; column < blocks.length; column++) {
             Block block = page.getBlock(dataChannels[column]);
-            if (emptyArrayWhenNull[column] && block.mayHaveNull()) {
+            if (emptyArrayWhenNull[column] && block instanceof RunLengthEncodedBlock rle && rle.getValue().isNull(0)) {
+                block = RunLengthEncodedBlock.create(emptyArray(column), block.getPositionCount());
+            }
+            else if (emptyArrayWhenNull[column] && block.mayHaveNull()) {
                 BlockBuilder builder = dataColumns.get(column).type().createBlockBuilder(null, block.getPositionCount());
                 for (int position = 0; position < block.getPositionCount(); position++) {
                     appendValue(column, block, position, builder);
@@ -131,6 +135,13 @@ final class DataFileWriter
             blocks[column] = block;
         }
         return new Page(page.getPositionCount(), blocks);
+    }
+
+    private Block emptyArray(int column)
+    {
+        BlockBuilder builder = dataColumns.get(column).type().createBlockBuilder(null, 1);
+        ((ArrayBlockBuilder) builder).buildEntry(_ -> {});
+        return builder.build();
     }
 
     private static boolean isNewestFirst(RowReference[] rows)

@@ -65,6 +65,13 @@ final class BenchCluster
         return new TrinoClient(coordinatorUrl(), CATALOG, SCHEMA);
     }
 
+    /** A connection of the admin principal, who alone may run OPTIMIZE, VACUUM and the connector's other procedures. */
+    TrinoClient connectAsAdmin()
+            throws SQLException
+    {
+        return TrinoClient.admin(coordinatorUrl(), CATALOG, SCHEMA);
+    }
+
     @Override
     public void close()
     {

@@ -78,7 +78,7 @@ public final class MaintenanceBenchmark
 
         try (BenchStorage storage = BenchStorage.local();
                 BenchCluster cluster = BenchCluster.start(storage);
-                TrinoClient trino = cluster.connect()) {
+                TrinoClient trino = cluster.connectAsAdmin()) {
             cluster.addCatalog("maintained");
             cluster.addCatalog("unmaintained");
             try (BenchGateway maintained = BenchGateway.start(cluster.coordinatorUrl(), gatewaySettings("maintained", true));

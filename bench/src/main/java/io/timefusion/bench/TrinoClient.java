@@ -1,5 +1,6 @@
 package io.timefusion.bench;
 
+import io.timefusion.testing.TimeFusionQueryRunner;
 import io.trino.jdbc.QueryStats;
 import io.trino.jdbc.TrinoStatement;
 
@@ -21,8 +22,28 @@ final class TrinoClient
     TrinoClient(URI coordinator, String catalog, String schema)
             throws SQLException
     {
+        this(coordinator, catalog, schema, properties("bench"));
+    }
+
+    /** A connection of the catalog's admin principal, who alone may run the connector's procedures (OPTIMIZE among them). */
+    static TrinoClient admin(URI coordinator, String catalog, String schema)
+            throws SQLException
+    {
+        Properties properties = properties(TimeFusionQueryRunner.ADMIN_USER);
+        properties.setProperty("extraCredentials", "timefusion.admin_secret:" + TimeFusionQueryRunner.ADMIN_SECRET);
+        return new TrinoClient(coordinator, catalog, schema, properties);
+    }
+
+    private static Properties properties(String user)
+    {
         Properties properties = new Properties();
-        properties.setProperty("user", "bench");
+        properties.setProperty("user", user);
+        return properties;
+    }
+
+    private TrinoClient(URI coordinator, String catalog, String schema, Properties properties)
+            throws SQLException
+    {
         this.connection = DriverManager.getConnection("jdbc:trino://%s:%d/%s/%s".formatted(coordinator.getHost(), coordinator.getPort(), catalog, schema), properties);
     }
 

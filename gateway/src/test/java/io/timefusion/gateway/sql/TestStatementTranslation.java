@@ -19,7 +19,7 @@ class TestStatementTranslation
             "SELECT * FROM t LIMIT ALL => SELECT * FROM t LIMIT ALL",
             "SELECT * FROM t ORDER BY a LIMIT 10 OFFSET 5 => SELECT * FROM t ORDER BY a OFFSET 5 LIMIT 10",
             "SELECT * FROM t OFFSET 5 => SELECT * FROM t OFFSET 5",
-            "SELECT * FROM t ORDER BY timestamp DESC LIMIT 251 => SELECT * FROM t ORDER BY timestamp DESC LIMIT 251",
+            "SELECT * FROM t ORDER BY timestamp DESC LIMIT 251 => SELECT * FROM t ORDER BY timestamp DESC NULLS FIRST LIMIT 251",
             "SELECT * FROM public.otel_logs_and_spans => SELECT * FROM public.otel_logs_and_spans",
             "SELECT \"timestamp\", \"name\" FROM \"otel_logs_and_spans\" => SELECT \"timestamp\", \"name\" FROM \"otel_logs_and_spans\"",
             "SELECT * FROM unnest(ARRAY[1, 2]) AS u(n) => SELECT * FROM UNNEST(ARRAY[1, 2]) AS u(n)",
@@ -38,8 +38,8 @@ class TestStatementTranslation
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) => INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
             "DELETE FROM t WHERE name ILIKE 'x' => DELETE FROM t WHERE lower(name) LIKE lower('x') ESCAPE '\\'",
-            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar) AS col, CAST(COUNT(*) AS bigint) AS count FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC LIMIT 50",
-            "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC",
+            "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar) AS col, CAST(COUNT(*) AS bigint) AS count FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC NULLS FIRST LIMIT 50",
+            "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC NULLS FIRST) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC NULLS FIRST",
             "SELECT DISTINCT ON (trace_id) trace_id, name AS n FROM t ORDER BY trace_id LIMIT 5 => SELECT trace_id, n FROM (SELECT trace_id, name AS n, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id LIMIT 5",
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(CAST(x AS double)), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) + (1 + 0.5 * (cardinality(a) - 1) - floor(1 + 0.5 * (cardinality(a) - 1))) * (element_at(a, CAST(ceiling(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) - element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint))))), 1) FROM t",
             "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(x), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, greatest(1, CAST(ceiling(0.9 * cardinality(a)) AS bigint))))), 1) FROM t",
@@ -77,6 +77,21 @@ class TestStatementTranslation
         assertTranslation("SELECT current_schema(), session_user, (col)::text, count(*)::bigint, CASE WHEN col > 0 THEN 1 END, 1 + 1, col AS c FROM t GROUP BY 3",
                 "SELECT 'public' AS \"current_schema\", 'alice' AS session_user, CAST((col) AS varchar) AS col, CAST(count(*) AS bigint) AS count, "
                         + "CASE WHEN col > 0 THEN 1 END AS \"case\", 1 + 1, col AS c FROM t GROUP BY 3");
+    }
+
+    @Test
+    void descendingSortKeysPutNullsFirstAsPostgresDoes()
+    {
+        assertTranslation("SELECT a FROM t ORDER BY a DESC, b, c ASC, d DESC NULLS LAST, e NULLS FIRST",
+                "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b, c ASC, d DESC NULLS LAST, e NULLS FIRST");
+        assertTranslation("SELECT a FROM t UNION SELECT b FROM u ORDER BY 1 DESC",
+                "SELECT a FROM t UNION SELECT b FROM u ORDER BY 1 DESC NULLS FIRST");
+        assertTranslation("SELECT row_number() OVER (PARTITION BY a ORDER BY b DESC) FROM t",
+                "SELECT row_number() OVER (PARTITION BY a ORDER BY b DESC NULLS FIRST) FROM t");
+        assertTranslation("SELECT array_agg(a ORDER BY b DESC) FROM t",
+                "SELECT array_agg(a ORDER BY b DESC NULLS FIRST) AS array_agg FROM t");
+        assertTranslation("SELECT * FROM (SELECT a FROM t ORDER BY a DESC LIMIT 3) s",
+                "SELECT * FROM (SELECT a FROM t ORDER BY a DESC NULLS FIRST LIMIT 3) s");
     }
 
     @Test

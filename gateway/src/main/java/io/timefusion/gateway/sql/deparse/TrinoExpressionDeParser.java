@@ -80,6 +80,7 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(Function expression, S context)
     {
+        PostgresNullOrdering.keep(expression.getOrderByElements());
         return translated(expression, context, () -> super.visit(expression, context));
     }
 
@@ -92,6 +93,11 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(AnalyticExpression expression, S context)
     {
+        PostgresNullOrdering.keep(expression.getOrderByElements());
+        PostgresNullOrdering.keep(expression.getFuncOrderBy());
+        if (expression.getWindowDefinition() != null) {
+            PostgresNullOrdering.keep(expression.getWindowDefinition().getOrderByElements());
+        }
         return translated(expression, context, () -> super.visit(expression, context));
     }
 

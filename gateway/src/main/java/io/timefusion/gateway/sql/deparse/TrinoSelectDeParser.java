@@ -61,6 +61,10 @@ public class TrinoSelectDeParser
         if (select.getForMode() != null) {
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
+        PostgresNullOrdering.keep(select.getOrderByElements());
+        if (select.getWindowDefinitions() != null) {
+            select.getWindowDefinitions().forEach(window -> PostgresNullOrdering.keep(window.getOrderByElements()));
+        }
         UsingJoins.unqualifyUsingColumns(select);
         ExpandArrayItems.joinExpandedArrays(select);
         RowlessCatalogReads.nullSubqueriesOfRowlessSelect(select, catalog);
@@ -128,6 +132,7 @@ public class TrinoSelectDeParser
     @Override
     public <S> StringBuilder visit(SetOperationList union, S context)
     {
+        PostgresNullOrdering.keep(union.getOrderByElements());
         RowlessCatalogReads.dropRowlessUnionBranches(union, catalog);
         return super.visit(union, context);
     }

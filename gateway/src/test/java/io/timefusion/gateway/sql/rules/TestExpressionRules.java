@@ -180,7 +180,7 @@ class TestExpressionRules
             "SELECT E'a\\nb' => \"SELECT 'a\nb'\"",
             "SELECT E'it\\'s' => SELECT 'it''s'",
             "SELECT string_agg(name, ', ') FROM t => SELECT CASE WHEN count(name) > 0 THEN array_join(array_agg(name), ', ') END AS string_agg FROM t",
-            "SELECT string_agg(name, ',' ORDER BY name DESC) FROM t => SELECT CASE WHEN count(name) > 0 THEN array_join(array_agg(name ORDER BY name DESC), ',') END AS string_agg FROM t",
+            "SELECT string_agg(name, ',' ORDER BY name DESC) FROM t => SELECT CASE WHEN count(name) > 0 THEN array_join(array_agg(name ORDER BY name DESC NULLS FIRST), ',') END AS string_agg FROM t",
             "SELECT e'tab\\there' => \"SELECT 'tab\there'\"",
     })
     void aggregatesAndFunctions(String postgres, String trino)

@@ -33,7 +33,7 @@ class TestStatementTranslation
             "SELECT * FROM unnest(hashes) WITH ORDINALITY AS h(hash, i) => SELECT * FROM UNNEST(hashes) WITH ORDINALITY AS h(hash, i)",
             "SELECT h, ordinality FROM unnest(hashes) WITH ORDINALITY h => SELECT h, ordinality FROM UNNEST(hashes) WITH ORDINALITY AS h(h, ordinality)",
             "SELECT (information_schema._pg_expandarray(i.k)).n AS s, information_schema._pg_expandarray(i.k) AS keys FROM i => SELECT expanded_array_1.n AS s, CAST(ROW(expanded_array_1.x, expanded_array_1.n) AS ROW(x integer, n bigint)) AS keys FROM i CROSS JOIN UNNEST(i.k) WITH ORDINALITY AS expanded_array_1(x, n)",
-            "SELECT s[1] FROM string_to_array('a,b', ',') s => SELECT s[1] FROM (SELECT split('a,b', ',')) AS s(s)",
+            "SELECT s[1] FROM string_to_array('a,b', ',') s => SELECT element_at(s, 1) AS s FROM (SELECT split('a,b', ',')) AS s(s)",
             "SELECT * FROM upper('a') AS u(v) => SELECT * FROM (SELECT upper('a')) AS u(v)",
             "INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::text[]) AS u(a, b) => INSERT INTO t (a, b) SELECT * FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS u(a, b)",
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) => INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",

@@ -61,10 +61,12 @@ final class PostgresColumnNames
         }
     }
 
-    // Trino names a column reference after the column, as Postgres does; the SQL value keywords parse as columns too
+    // Trino names a column reference after the column, as Postgres does (not a subscripted one, which Postgres names
+    // after the column too); the SQL value keywords parse as columns too
     private static boolean isNamedByTrino(Expression expression)
     {
-        return expression instanceof Column column && (column.getTable() != null || !SQL_VALUE_KEYWORDS.contains(column.getColumnName().toLowerCase(Locale.ROOT)));
+        return expression instanceof Column column && column.getArrayConstructor() == null
+                && (column.getTable() != null || !SQL_VALUE_KEYWORDS.contains(column.getColumnName().toLowerCase(Locale.ROOT)));
     }
 
     private static String identifier(String name)

@@ -26,6 +26,7 @@ public final class BuiltInRules
                 new RegexMatchRule(),
                 new JsonArrowRule(),
                 new ArrayOperatorRule(),
+                new ArraySubscriptRule(),
                 new AnyArrayRule(),
                 new ExtractRule(),
                 new AtTimeZoneRule(),

@@ -124,6 +124,9 @@ class TestExpressionRules
             "SELECT array_length(hashes, 1) FROM t => SELECT CAST(NULLIF(cardinality(hashes), 0) AS integer) AS array_length FROM t",
             "SELECT array_agg(name) FROM t => SELECT array_agg(name) AS array_agg FROM t",
             "SELECT chr(65) => SELECT chr(65) AS chr",
+            "SELECT hashes[2] FROM t => SELECT element_at(hashes, 2) AS hashes FROM t",
+            "SELECT hashes[0], hashes[-1] FROM t => SELECT element_at(hashes, NULL) AS hashes, element_at(hashes, NULL) AS hashes FROM t",
+            "SELECT hashes[n + 1] FROM t => SELECT element_at(hashes, CASE WHEN (n + 1) >= 1 THEN (n + 1) END) AS hashes FROM t",
     })
     void arrayOperatorsAndFunctions(String postgres, String trino)
     {

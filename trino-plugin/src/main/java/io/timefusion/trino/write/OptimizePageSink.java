@@ -6,14 +6,12 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
-import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
-import io.trino.filesystem.Location;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ConnectorPageSink;
@@ -209,16 +207,7 @@ public class OptimizePageSink
             }
         }
         openFiles.clear();
-        for (DataFileFragment file : writtenFiles) {
-            TableStorage storage = tables.byKey(file.table());
-            Location location = DeltaLogFiles.dataFile(storage.tableRoot(), file.add().path());
-            try {
-                fileSystems.fileSystem(storage.backend()).deleteFile(location);
-            }
-            catch (IOException | RuntimeException e) {
-                log.warn(e, "Could not delete uncommitted data file %s", location);
-            }
-        }
+        UncommittedDataFiles.delete(writtenFiles, tables, fileSystems);
         writtenFiles.clear();
     }
 

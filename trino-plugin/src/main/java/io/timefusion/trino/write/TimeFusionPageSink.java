@@ -6,13 +6,11 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
-import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
-import io.trino.filesystem.Location;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
@@ -165,17 +163,7 @@ public class TimeFusionPageSink
     {
         buffers.clear();
         bufferedBytes = 0;
-        // written files are not committed, so no reader sees them; deleting them only saves space
-        for (DataFileFragment file : writtenFiles) {
-            TableStorage table = tables.byKey(file.table());
-            Location location = DeltaLogFiles.dataFile(table.tableRoot(), file.add().path());
-            try {
-                fileSystems.fileSystem(table.backend()).deleteFile(location);
-            }
-            catch (IOException | RuntimeException e) {
-                log.warn(e, "Could not delete uncommitted data file %s", location);
-            }
-        }
+        UncommittedDataFiles.delete(writtenFiles, tables, fileSystems);
         writtenFiles.clear();
     }
 

@@ -2,6 +2,7 @@ package io.timefusion.integration;
 
 import io.airlift.slice.Slices;
 import io.opentelemetry.api.OpenTelemetry;
+import io.timefusion.testing.GeneratedRows;
 import io.timefusion.testing.TableFiles;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.timefusion.trino.TimeFusionConfig;
@@ -55,8 +56,6 @@ class TestDeltaKernelReadsMaintainedTable
     private static final long TARGET_FILE_BYTES = 128 * 1024;
     private static final String PROJECT = "k-compacted";
     private static final String DAY = "2026-03-01";
-    // 2026-03-01T00:00:00Z
-    private static final long DAY_START_NANOS = 1_772_323_200_000_000_000L;
 
     @TempDir
     static Path dataDirectory;
@@ -179,28 +178,7 @@ class TestDeltaKernelReadsMaintainedTable
 
     private void insertGenerated(int append, int rows)
     {
-        queryRunner.execute("""
-                INSERT INTO otel_logs_and_spans (timestamp, observed_timestamp, id, parent_id, hashes, name, level, severity___severity_number,
-                    body, duration, context___is_remote, attributes, attributes___http___response___status_code, resource___service___name, project_id, summary, date)
-                SELECT CAST(from_unixtime_nanos(%1$d + ((n * 211 + %2$d) %% 20000) * 3911001000) AS timestamp(6) with time zone),
-                       CAST(from_unixtime_nanos(%1$d + n * 1000) AS timestamp(6) with time zone),
-                       'row-%2$d-' || CAST(n AS varchar),
-                       IF(n %% 3 = 0, NULL, 'parent-' || CAST(n %% 7 AS varchar)),
-                       ARRAY['h' || CAST(n AS varchar), 'append-%2$d'],
-                       'span ' || CAST(n %% 17 AS varchar),
-                       IF(n %% 5 = 0, 'ERROR', 'INFO'),
-                       CAST(n %% 24 AS integer),
-                       json_parse('{"n":' || CAST(n AS varchar) || ',"text":"żółć %2$d"}'),
-                       n * 1000003,
-                       n %% 2 = 0,
-                       json_parse('{"http.route":"/items/' || CAST(n %% 11 AS varchar) || '"}'),
-                       CAST(200 + n %% 4 AS integer),
-                       'service-' || CAST(n %% 3 AS varchar),
-                       '%3$s',
-                       IF(n %% 4 = 0, ARRAY[], ARRAY['s' || CAST(n AS varchar)]),
-                       DATE '%4$s'
-                FROM UNNEST(sequence(1, %5$d)) AS t(n)
-                """.formatted(DAY_START_NANOS, append, PROJECT, DAY, rows));
+        queryRunner.execute(GeneratedRows.insert("timefusion", PROJECT, DAY, append, rows));
     }
 
     /** The row count and a checksum of every column of the project's rows. */

@@ -12,6 +12,8 @@ import io.timefusion.trino.buffer.GatewayRegistry;
 import io.timefusion.trino.buffer.GatewaysSystemTable;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaSnapshots;
+import io.timefusion.trino.dml.MergeCommits;
+import io.timefusion.trino.dml.PartitionDeletes;
 import io.timefusion.trino.ingest.IngestBatchFunction;
 import io.timefusion.trino.ingest.IngestBatchProcessorProvider;
 import io.timefusion.trino.ingest.TimeFusionFunctionProvider;
@@ -81,6 +83,8 @@ public class TimeFusionModule
         binder.bind(PartitionFilesSystemTable.class).in(Scopes.SINGLETON);
         binder.bind(OptimizeTableProcedure.class).in(Scopes.SINGLETON);
         binder.bind(OptimizeCommits.class).in(Scopes.SINGLETON);
+        binder.bind(MergeCommits.class).in(Scopes.SINGLETON);
+        binder.bind(PartitionDeletes.class).in(Scopes.SINGLETON);
         binder.bind(OptimizePageSources.class).in(Scopes.SINGLETON);
         binder.bind(Vacuum.class).in(Scopes.SINGLETON);
         binder.bind(MaintenanceProcedures.class).in(Scopes.SINGLETON);

@@ -1,6 +1,7 @@
 package io.timefusion.trino;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.timefusion.testing.GeneratedRows;
 import io.timefusion.testing.TableFiles;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
@@ -41,8 +42,6 @@ class TestOptimize
 {
     private static final long TARGET_FILE_BYTES = 64 * 1024;
     private static final String DAY = "2026-03-01";
-    // 2026-03-01T00:00:00Z
-    private static final long DAY_START_NANOS = 1_772_323_200_000_000_000L;
 
     @TempDir
     static Path dataDirectory;
@@ -284,28 +283,7 @@ class TestOptimize
     /** {@code rows} generated rows of the partition, spread over the whole day so that appends interleave in time. */
     private void insertGenerated(String catalog, String project, int append, int rows)
     {
-        queryRunner.execute("""
-                INSERT INTO %1$s.public.otel_logs_and_spans (timestamp, observed_timestamp, id, parent_id, hashes, name, level, severity___severity_number,
-                    body, duration, context___is_remote, attributes, attributes___http___response___status_code, resource___service___name, project_id, summary, date)
-                SELECT CAST(from_unixtime_nanos(%2$d + ((n * 211 + %3$d) %% 20000) * 3911001000) AS timestamp(6) with time zone),
-                       CAST(from_unixtime_nanos(%2$d + n * 1000) AS timestamp(6) with time zone),
-                       'row-%3$d-' || CAST(n AS varchar),
-                       IF(n %% 3 = 0, NULL, 'parent-' || CAST(n %% 7 AS varchar)),
-                       ARRAY['h' || CAST(n AS varchar), 'append-%3$d'],
-                       'span ' || CAST(n %% 17 AS varchar),
-                       IF(n %% 5 = 0, 'ERROR', 'INFO'),
-                       CAST(n %% 24 AS integer),
-                       json_parse('{"n":' || CAST(n AS varchar) || ',"text":"żółć %3$d"}'),
-                       n * 1000003,
-                       n %% 2 = 0,
-                       json_parse('{"http.route":"/items/' || CAST(n %% 11 AS varchar) || '"}'),
-                       CAST(200 + n %% 4 AS integer),
-                       'service-' || CAST(n %% 3 AS varchar),
-                       '%4$s',
-                       IF(n %% 4 = 0, ARRAY[], ARRAY['s' || CAST(n AS varchar)]),
-                       DATE '%5$s'
-                FROM UNNEST(sequence(1, %6$d)) AS t(n)
-                """.formatted(catalog, DAY_START_NANOS, append, project, DAY, rows));
+        queryRunner.execute(GeneratedRows.insert(catalog, project, DAY, append, rows));
     }
 
     private void insertRow(String project, String timestamp, String id, String body)

@@ -32,13 +32,14 @@ import java.util.function.Function;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_COMMIT_CONFLICT;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_REWRITE_CONFLICT;
 import static io.timefusion.trino.storage.StorageErrors.storageError;
+import static io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT;
 import static java.util.Objects.requireNonNull;
 
 /**
  * Commits to a Delta table. A commit is the put-if-absent of the next version's JSON file; when a concurrent writer
  * took that version, the commit is planned again on the newer snapshot and tried at the next version. Blind appends
- * never conflict. A rewrite (OPTIMIZE) conflicts only when a file it removes is no longer live: another rewrite took
- * it first, and then nothing of this one is committed. The first commit into an empty location creates the table.
+ * never conflict. A rewrite (OPTIMIZE, UPDATE, DELETE, MERGE) conflicts only when a file it removes is no longer live:
+ * another rewrite took it first, and then nothing of this one is committed, so no change is ever lost. The first commit into an empty location creates the table.
  * Every {@code checkpoint-interval} versions a Parquet checkpoint is written so that readers need not replay the log.
  */
 public class DeltaCommitter
@@ -55,10 +56,11 @@ public class DeltaCommitter
     private final long logRetentionMillis;
 
     /**
-     * A rewrite of data files that leaves the table's rows as they are (up to duplicates OPTIMIZE drops): the files
-     * it read at {@code readVersion} are removed and the files it wrote are added, both with {@code dataChange=false}.
+     * A rewrite of data files: the files it read at {@code readVersion} are removed and the files it wrote are added.
+     * {@code dataChange} is false when the table's rows stay as they are (OPTIMIZE, up to the duplicates it drops) and
+     * true when rows were changed (UPDATE, DELETE, MERGE).
      */
-    public record Rewrite(String operation, long readVersion, List<AddFile> removed, List<AddFile> added, Map<String, String> parameters, Map<String, String> metrics)
+    public record Rewrite(String operation, long readVersion, List<AddFile> removed, List<AddFile> added, boolean dataChange, Map<String, String> parameters, Map<String, String> metrics)
     {
         public Rewrite
         {
@@ -108,8 +110,9 @@ public class DeltaCommitter
         return commit(table, snapshot -> {
             for (AddFile removed : rewrite.removed()) {
                 if (!snapshot.files().containsKey(removed.path())) {
-                    throw new TrinoException(TIMEFUSION_REWRITE_CONFLICT,
-                            "%s of %s conflicts with a concurrent commit that removed %s (another OPTIMIZE?); nothing was committed, run it again"
+                    // a change of rows is a transaction conflict (SQLSTATE 40001 for Postgres clients); OPTIMIZE keeps its own code
+                    throw new TrinoException(rewrite.dataChange() ? TRANSACTION_CONFLICT : TIMEFUSION_REWRITE_CONFLICT,
+                            "%s of %s conflicts with a concurrent commit that removed %s (an UPDATE, DELETE or OPTIMIZE of the same rows); nothing was committed, run it again"
                                     .formatted(rewrite.operation(), table.describe(), removed.path()));
                 }
             }
@@ -175,8 +178,8 @@ public class DeltaCommitter
         long now = System.currentTimeMillis();
         Map<String, String> parameters = ImmutableMap.<String, String>builder().putAll(rewrite.parameters()).put("queryId", queryId).buildKeepingLast();
         actions.add(Action.of(new CommitInfo(now, rewrite.operation(), parameters, rewrite.readVersion(), rewrite.metrics(), ENGINE, false)));
-        rewrite.removed().forEach(file -> actions.add(Action.of(new RemoveFile(file.path(), now, false))));
-        rewrite.added().forEach(file -> actions.add(Action.of(file.withoutDataChange())));
+        rewrite.removed().forEach(file -> actions.add(Action.of(new RemoveFile(file.path(), now, rewrite.dataChange()))));
+        rewrite.added().forEach(file -> actions.add(Action.of(rewrite.dataChange() ? file : file.withoutDataChange())));
         return actions.build();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.airlift.slice.Slice;
 import io.timefusion.trino.delta.DeltaActions.Action;
 
 import java.io.UncheckedIOException;
@@ -67,5 +68,16 @@ public final class DeltaJson
             throws JsonProcessingException
     {
         return MAPPER.readValue(json, type);
+    }
+
+    /** A page sink's fragment (JSON it wrote itself, so a malformed one is a bug, not bad input). */
+    public static <T> T fromFragment(Slice fragment, Class<T> type)
+    {
+        try {
+            return MAPPER.readValue(fragment.toStringUtf8(), type);
+        }
+        catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.timefusion.trino.delta.DeltaCommitter.Rewrite;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.delta.FileTags;
+import io.timefusion.trino.delta.RowCounts;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
@@ -105,7 +106,7 @@ public class OptimizeCommits
             output.forEach(file -> added.add(file.withTag(FileTags.WRITE_VERSION, Long.toString(run.writeVersion()))));
         }
         long readVersion = runs.getFirst().readVersion();
-        Rewrite rewrite = new Rewrite(OPERATION, readVersion, removed, added,
+        Rewrite rewrite = new Rewrite(OPERATION, readVersion, removed, added, false,
                 Map.of("fileSizeThreshold", Long.toString(handle.fileSizeThreshold())),
                 Map.of(
                         "numRemovedFiles", Integer.toString(removed.size()),
@@ -164,11 +165,6 @@ public class OptimizeCommits
 
     private static DataFileFragment parse(Slice fragment)
     {
-        try {
-            return DeltaJson.fromJson(fragment.toStringUtf8(), DataFileFragment.class);
-        }
-        catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeltaJson.fromFragment(fragment, DataFileFragment.class);
     }
 }

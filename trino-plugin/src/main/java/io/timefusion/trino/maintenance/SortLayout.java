@@ -3,7 +3,6 @@ package io.timefusion.trino.maintenance;
 import com.google.common.collect.ImmutableList;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
-import io.timefusion.trino.metadata.DeltaType;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
@@ -43,7 +42,7 @@ final class SortLayout
     {
         this.dataColumns = table.dataColumns();
         ImmutableList.Builder<Type> types = ImmutableList.builder();
-        dataColumns.forEach(column -> types.add(storedType(column)));
+        dataColumns.forEach(column -> types.add(column.storedType()));
         types.add(BIGINT, BIGINT);
         this.types = types.build();
         List<String> names = dataColumns.stream().map(TableColumn::name).toList();
@@ -54,11 +53,6 @@ final class SortLayout
     }
 
     /** JSON is stored as a UTF-8 string and read with the varchar reader: the blocks are the same either way. */
-    static Type storedType(TableColumn column)
-    {
-        return column.deltaType() == DeltaType.STRING ? VARCHAR : column.type();
-    }
-
     List<TableColumn> dataColumns()
     {
         return dataColumns;
@@ -86,7 +80,7 @@ final class SortLayout
 
     List<RequestedColumn> dataColumnsToRead()
     {
-        return dataColumns.stream().map(column -> new RequestedColumn(column.name(), storedType(column))).toList();
+        return dataColumns.stream().map(column -> new RequestedColumn(column.name(), column.storedType())).toList();
     }
 
     /** How a spilled run is read back: every channel of this layout. */

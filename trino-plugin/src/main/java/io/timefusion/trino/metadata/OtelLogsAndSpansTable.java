@@ -123,6 +123,12 @@ public final class OtelLogsAndSpansTable
         return PARTITION_COLUMNS.contains(name);
     }
 
+    /** The columns that decide where a row is stored (its partition and its place in a file's order): fixed once written. */
+    public static boolean isStorageKeyColumn(String name)
+    {
+        return isPartitionColumn(name) || name.equals(TIMESTAMP);
+    }
+
     /** The columns stored inside the Parquet files: all but the partition columns (the Delta convention). */
     public List<TableColumn> dataColumns()
     {

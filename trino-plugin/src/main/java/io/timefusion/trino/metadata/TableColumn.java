@@ -3,6 +3,7 @@ package io.timefusion.trino.metadata;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.type.Type;
 
+import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -24,6 +25,12 @@ public record TableColumn(String name, Type type, DeltaType deltaType, boolean n
                 .setType(type)
                 .setNullable(nullable)
                 .build();
+    }
+
+    /** The type as Parquet stores it: JSON is a UTF-8 string, read with the varchar reader (the blocks are the same). */
+    public Type storedType()
+    {
+        return deltaType == DeltaType.STRING ? VARCHAR : type;
     }
 
     public TimeFusionColumnHandle handle()

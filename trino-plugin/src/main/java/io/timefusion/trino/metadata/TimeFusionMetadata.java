@@ -1,6 +1,5 @@
 package io.timefusion.trino.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.airlift.slice.Slice;
@@ -9,6 +8,10 @@ import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
+import io.timefusion.trino.dml.MergeCommits;
+import io.timefusion.trino.dml.PartitionDeletes;
+import io.timefusion.trino.dml.RowIdPartitioningHandle;
+import io.timefusion.trino.dml.TimeFusionMergeTableHandle;
 import io.timefusion.trino.maintenance.OptimizeCommits;
 import io.timefusion.trino.maintenance.OptimizeExecuteHandle;
 import io.timefusion.trino.maintenance.OptimizeTableProcedure;
@@ -22,8 +25,10 @@ import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
+import io.trino.spi.connector.ConnectorPartitioningHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
@@ -33,16 +38,17 @@ import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.connector.RetryMode;
+import io.trino.spi.connector.RowChangeParadigm;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.statistics.ComputedStatistics;
 
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
@@ -63,11 +69,15 @@ public class TimeFusionMetadata
     private final QuerySnapshots querySnapshots;
     private final OptimizeTableProcedure optimize;
     private final OptimizeCommits optimizeCommits;
+    private final MergeCommits mergeCommits;
+    private final PartitionDeletes partitionDeletes;
 
     @Inject
     public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots,
-            OptimizeTableProcedure optimize, OptimizeCommits optimizeCommits)
+            OptimizeTableProcedure optimize, OptimizeCommits optimizeCommits, MergeCommits mergeCommits, PartitionDeletes partitionDeletes)
     {
+        this.mergeCommits = requireNonNull(mergeCommits, "mergeCommits is null");
+        this.partitionDeletes = requireNonNull(partitionDeletes, "partitionDeletes is null");
         this.optimize = requireNonNull(optimize, "optimize is null");
         this.optimizeCommits = requireNonNull(optimizeCommits, "optimizeCommits is null");
         this.table = requireNonNull(table, "table is null");
@@ -116,6 +126,9 @@ public class TimeFusionMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
     {
+        if (MergeRowId.isRowId(columnHandle)) {
+            return MergeRowId.metadata();
+        }
         return table.column(((TimeFusionColumnHandle) columnHandle).name()).metadata();
     }
 
@@ -167,6 +180,66 @@ public class TimeFusionMetadata
         return Optional.empty();
     }
 
+    /** Copy-on-write: Trino sends an updated row as the deletion of the old row and the insertion of the new one. */
+    @Override
+    public RowChangeParadigm getRowChangeParadigm(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return RowChangeParadigm.DELETE_ROW_AND_INSERT_ROW;
+    }
+
+    @Override
+    public ColumnHandle getMergeRowIdColumnHandle(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return MergeRowId.HANDLE;
+    }
+
+    /** Deleted rows are spread over the sinks by data file (new rows by partition, as for INSERT). */
+    @Override
+    public Optional<ConnectorPartitioningHandle> getUpdateLayout(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return Optional.of(RowIdPartitioningHandle.INSTANCE);
+    }
+
+    @Override
+    public ConnectorMergeTableHandle beginMerge(ConnectorSession session, ConnectorTableHandle tableHandle, Map<Integer, Collection<ColumnHandle>> updateCaseColumns, RetryMode retryMode)
+    {
+        if (retryMode != RetryMode.NO_RETRIES) {
+            throw new TrinoException(NOT_SUPPORTED, "otel_logs_and_spans does not support fault-tolerant execution (retry-policy) for UPDATE, DELETE or MERGE");
+        }
+        updateCaseColumns.values().stream()
+                .flatMap(Collection::stream)
+                .map(column -> ((TimeFusionColumnHandle) column).name())
+                .filter(OtelLogsAndSpansTable::isStorageKeyColumn)
+                .findFirst()
+                .ifPresent(column -> {
+                    throw new TrinoException(NOT_SUPPORTED, "Column %s of otel_logs_and_spans cannot be updated: rows are stored by project_id, date and timestamp; delete the row and insert it again".formatted(column));
+                });
+        return new TimeFusionMergeTableHandle((TimeFusionTableHandle) tableHandle, table.columns().stream().map(TableColumn::handle).toList());
+    }
+
+    @Override
+    public void finishMerge(ConnectorSession session, ConnectorMergeTableHandle mergeTableHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        mergeCommits.commit(session.getQueryId(), fragments);
+    }
+
+    /** A DELETE that names whole partitions only (Trino asks when no predicate is left for it to check) removes their files without reading them. */
+    @Override
+    public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        boolean partitionsOnly = handle.constraint().getDomains()
+                .map(domains -> domains.keySet().stream().allMatch(column -> OtelLogsAndSpansTable.isPartitionColumn(column.name())))
+                .orElse(true);
+        return handle.optimize().isEmpty() && partitionsOnly ? Optional.of(handle) : Optional.empty();
+    }
+
+    @Override
+    public OptionalLong executeDelete(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return partitionDeletes.delete(session.getQueryId(), (TimeFusionTableHandle) tableHandle);
+    }
+
     @Override
     public Optional<ConnectorTableExecuteHandle> getTableHandleForExecute(ConnectorSession session, ConnectorAccessControl accessControl, ConnectorTableHandle tableHandle,
             String procedureName, Map<String, Object> executeProperties, RetryMode retryMode)
@@ -203,11 +276,6 @@ public class TimeFusionMetadata
 
     private static DataFileFragment toFragment(Slice fragment)
     {
-        try {
-            return DeltaJson.fromJson(fragment.toStringUtf8(), DataFileFragment.class);
-        }
-        catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeltaJson.fromFragment(fragment, DataFileFragment.class);
     }
 }

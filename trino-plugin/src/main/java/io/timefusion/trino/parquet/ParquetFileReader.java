@@ -74,7 +74,24 @@ public final class ParquetFileReader
             AggregatedMemoryContext memoryContext)
             throws IOException
     {
-        ParquetReaderOptions options = ParquetReaderOptions.defaultOptions();
+        return open(file, columns, predicate, false, memoryContext);
+    }
+
+    /**
+     * @param rowPositions whether {@link #lastBatchStartRow()} must number the rows of the file exactly: then pages are
+     * not filtered by column indexes, which could skip rows inside a batch's range
+     */
+    public static ParquetFileReader open(
+            TrinoInputFile file,
+            List<RequestedColumn> columns,
+            TupleDomain<String> predicate,
+            boolean rowPositions,
+            AggregatedMemoryContext memoryContext)
+            throws IOException
+    {
+        ParquetReaderOptions options = rowPositions
+                ? ParquetReaderOptions.builder(ParquetReaderOptions.defaultOptions()).withUseColumnIndex(false).build()
+                : ParquetReaderOptions.defaultOptions();
         ParquetDataSource dataSource = new TrinoInputDataSource(file, options);
         try {
             ParquetMetadata footer = MetadataReader.readFooter(dataSource, Optional.empty());
@@ -161,6 +178,12 @@ public final class ParquetFileReader
                     : RunLengthEncodedBlock.create(types.get(i), null, positions);
         }
         return new Page(positions, blocks);
+    }
+
+    /** The position in the file of the first row of the page {@link #nextPage()} returned last. */
+    public long lastBatchStartRow()
+    {
+        return reader.lastBatchStartRow();
     }
 
     public long completedBytes()

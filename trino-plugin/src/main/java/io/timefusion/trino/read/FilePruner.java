@@ -31,7 +31,7 @@ import static java.lang.Math.floorMod;
  * by its partition values (project_id, date), by the UTC days a timestamp range covers, and by the file's
  * timestamp min/max statistics.
  */
-final class FilePruner
+public final class FilePruner
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     // statistics keep milliseconds (DeltaTimestamps): the true maximum may be up to 999 µs later
@@ -41,7 +41,7 @@ final class FilePruner
     private final Optional<Domain> dateDomain;
     private final Optional<Domain> timestampDomain;
 
-    FilePruner(TupleDomain<TimeFusionColumnHandle> constraint)
+    public FilePruner(TupleDomain<TimeFusionColumnHandle> constraint)
     {
         Map<String, Domain> domains = constraint.getDomains()
                 .map(map -> map.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().name(), Map.Entry::getValue)))
@@ -51,13 +51,13 @@ final class FilePruner
         this.timestampDomain = Optional.ofNullable(domains.get(TIMESTAMP));
     }
 
-    Optional<Domain> projectDomain()
+    public Optional<Domain> projectDomain()
     {
         return projectDomain;
     }
 
     /** Whether the partition's rows can match: by project_id, by date, and by the UTC days the timestamp range covers. */
-    boolean matchesPartition(String projectId, long epochDay)
+    public boolean matchesPartition(String projectId, long epochDay)
     {
         if (projectDomain.isPresent() && !projectDomain.get().includesNullableValue(Slices.utf8Slice(projectId))) {
             return false;
@@ -111,7 +111,7 @@ final class FilePruner
         }
     }
 
-    static long epochDay(String date)
+    public static long epochDay(String date)
     {
         return LocalDate.parse(date).toEpochDay();
     }

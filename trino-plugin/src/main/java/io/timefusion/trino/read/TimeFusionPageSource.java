@@ -1,5 +1,6 @@
 package io.timefusion.trino.read;
 
+import io.timefusion.trino.metadata.MergeRowId;
 import io.timefusion.trino.parquet.ParquetFileReader;
 import io.trino.memory.context.AggregatedMemoryContext;
 import io.trino.spi.Page;
@@ -10,26 +11,35 @@ import io.trino.spi.connector.SourcePage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * Pages of one data file in the requested column order: stored columns from Parquet, partition columns as a
- * constant for the whole file.
+ * constant for the whole file, and for the scan of an UPDATE, DELETE or MERGE each row's {@link MergeRowId}.
  */
 final class TimeFusionPageSource
         implements ConnectorPageSource
 {
-    /** For each output channel: the reader channel, or -1 for a constant. */
+    static final int CONSTANT = -1;
+    static final int ROW_ID = -2;
+
+    /** The file as the row ids name it. */
+    record RowIdSource(String table, String deltaPath, long fileSize) {}
+
+    /** For each output channel: the reader channel, {@link #CONSTANT} or {@link #ROW_ID}. */
     private final int[] readerChannels;
     private final Block[] constants;
+    private final Optional<RowIdSource> rowIdSource;
     private final ParquetFileReader reader;
     private final AggregatedMemoryContext memoryContext;
     private boolean finished;
 
-    TimeFusionPageSource(ParquetFileReader reader, int[] readerChannels, Block[] constants, AggregatedMemoryContext memoryContext)
+    TimeFusionPageSource(ParquetFileReader reader, int[] readerChannels, Block[] constants, Optional<RowIdSource> rowIdSource, AggregatedMemoryContext memoryContext)
     {
         this.reader = reader;
         this.readerChannels = readerChannels;
         this.constants = constants;
+        this.rowIdSource = rowIdSource;
         this.memoryContext = memoryContext;
     }
 
@@ -52,9 +62,14 @@ final class TimeFusionPageSource
         }
         Block[] blocks = new Block[readerChannels.length];
         for (int channel = 0; channel < readerChannels.length; channel++) {
-            blocks[channel] = readerChannels[channel] >= 0
-                    ? page.getBlock(readerChannels[channel])
-                    : RunLengthEncodedBlock.create(constants[channel], page.getPositionCount());
+            blocks[channel] = switch (readerChannels[channel]) {
+                case CONSTANT -> RunLengthEncodedBlock.create(constants[channel], page.getPositionCount());
+                case ROW_ID -> {
+                    RowIdSource file = rowIdSource.orElseThrow();
+                    yield MergeRowId.block(file.table(), file.deltaPath(), file.fileSize(), reader.lastBatchStartRow(), page.getPositionCount());
+                }
+                default -> page.getBlock(readerChannels[channel]);
+            };
         }
         return SourcePage.create(new Page(page.getPositionCount(), blocks));
     }

@@ -7,11 +7,13 @@ import io.timefusion.trino.buffer.BufferSplit;
 import io.timefusion.trino.maintenance.OptimizePageSources;
 import io.timefusion.trino.maintenance.OptimizeSplit;
 import io.timefusion.trino.metadata.DeltaType;
+import io.timefusion.trino.metadata.MergeRowId;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
 import io.timefusion.trino.parquet.ParquetFileReader;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
+import io.timefusion.trino.read.TimeFusionPageSource.RowIdSource;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.trino.filesystem.Location;
@@ -25,12 +27,14 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.EmptyPageSource;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.storage.StorageErrors.storageError;
@@ -70,7 +74,12 @@ public class TimeFusionPageSourceProvider
             DynamicFilter dynamicFilter)
     {
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        boolean rowIds = columns.stream().anyMatch(MergeRowId::isRowId);
         if (connectorSplit instanceof BufferSplit bufferSplit) {
+            if (rowIds) {
+                // the scan of an UPDATE, DELETE or MERGE changes rows stored in Delta; buffered rows are not (the gateway flushes them first)
+                return new EmptyPageSource();
+            }
             return bufferPageSources.createPageSource(bufferSplit, handle, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
         }
         if (connectorSplit instanceof OptimizeSplit optimizeSplit) {
@@ -83,8 +92,11 @@ public class TimeFusionPageSourceProvider
         Block[] constants = new Block[columns.size()];
         for (int channel = 0; channel < columns.size(); channel++) {
             TimeFusionColumnHandle column = (TimeFusionColumnHandle) columns.get(channel);
-            if (OtelLogsAndSpansTable.isPartitionColumn(column.name())) {
-                readerChannels[channel] = -1;
+            if (MergeRowId.isRowId(column)) {
+                readerChannels[channel] = TimeFusionPageSource.ROW_ID;
+            }
+            else if (OtelLogsAndSpansTable.isPartitionColumn(column.name())) {
+                readerChannels[channel] = TimeFusionPageSource.CONSTANT;
                 constants[channel] = column.name().equals(PROJECT_ID)
                         ? nativeValueToBlock(VARCHAR, Slices.utf8Slice(split.projectId()))
                         : nativeValueToBlock(DATE, split.epochDay());
@@ -97,7 +109,7 @@ public class TimeFusionPageSourceProvider
 
         TupleDomain<String> predicate = handle.constraint()
                 .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
-                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !isJson(column))
+                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
                 .transformKeys(TimeFusionColumnHandle::name);
 
         Location location = Location.of(split.path());
@@ -107,8 +119,10 @@ public class TimeFusionPageSourceProvider
                     fileSystems.fileSystem(tables.byKey(split.table()).backend()).newInputFile(location, split.fileSize()),
                     stored,
                     predicate,
+                    rowIds,
                     memoryContext);
-            return new TimeFusionPageSource(reader, readerChannels, constants, memoryContext);
+            Optional<RowIdSource> rowIdSource = rowIds ? Optional.of(new RowIdSource(split.table(), split.deltaPath(), split.fileSize())) : Optional.empty();
+            return new TimeFusionPageSource(reader, readerChannels, constants, rowIdSource, memoryContext);
         }
         catch (IOException e) {
             throw storageError("open data file", location, e);

@@ -87,7 +87,7 @@ public class TimeFusionSplitManager
             }
             long epochDay = FilePruner.epochDay(date);
             if (pruner.matches(projectId, epochDay, file)) {
-                splits.add(new TimeFusionSplit(table.key(), DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path()).toString(), file.size(), projectId, epochDay));
+                splits.add(new TimeFusionSplit(table.key(), DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path()).toString(), file.path(), file.size(), projectId, epochDay));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.timefusion.trino.write;
 
+import io.timefusion.trino.dml.RowIdBucketFunction;
+import io.timefusion.trino.dml.RowIdPartitioningHandle;
 import io.trino.spi.connector.BucketFunction;
 import io.trino.spi.connector.ConnectorNodePartitioningProvider;
 import io.trino.spi.connector.ConnectorPartitioningHandle;
@@ -12,7 +14,8 @@ import java.util.List;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The bucket function of {@link WritePartitioningHandle}. No bucket-to-node mapping of its own: the engine picks the
+ * The bucket functions of {@link WritePartitioningHandle} (rows by partition) and {@link RowIdPartitioningHandle}
+ * (deleted rows by data file). No bucket-to-node mapping of its own: the engine picks the
  * bucket count and spreads the buckets over the nodes.
  */
 public class TimeFusionNodePartitioningProvider
@@ -21,6 +24,10 @@ public class TimeFusionNodePartitioningProvider
     @Override
     public BucketFunction getBucketFunction(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPartitioningHandle partitioning, List<Type> partitionChannelTypes, int bucketCount)
     {
+        if (partitioning == RowIdPartitioningHandle.INSTANCE) {
+            checkArgument(partitionChannelTypes.size() == 1, "Expected the row id channel, got %s", partitionChannelTypes);
+            return new RowIdBucketFunction(bucketCount);
+        }
         checkArgument(partitioning == WritePartitioningHandle.INSTANCE, "Unknown partitioning handle: %s", partitioning);
         checkArgument(partitionChannelTypes.size() == 2, "Expected the partition channels project_id and date, got %s", partitionChannelTypes);
         return new PartitionBucketFunction(bucketCount);

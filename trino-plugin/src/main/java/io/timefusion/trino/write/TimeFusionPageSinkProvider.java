@@ -2,12 +2,17 @@ package io.timefusion.trino.write;
 
 import com.google.inject.Inject;
 import io.timefusion.trino.TimeFusionConfig;
+import io.timefusion.trino.dml.DataFileRewriter;
+import io.timefusion.trino.dml.TimeFusionMergeSink;
+import io.timefusion.trino.dml.TimeFusionMergeTableHandle;
 import io.timefusion.trino.maintenance.OptimizeExecuteHandle;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionInsertTableHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMergeSink;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
 import io.trino.spi.connector.ConnectorPageSink;
 import io.trino.spi.connector.ConnectorPageSinkId;
@@ -48,6 +53,14 @@ public class TimeFusionPageSinkProvider
     {
         TimeFusionInsertTableHandle handle = (TimeFusionInsertTableHandle) insertTableHandle;
         return new TimeFusionPageSink(fileSystems, tables, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
+    }
+
+    @Override
+    public ConnectorMergeSink createMergeSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorMergeTableHandle mergeHandle, ConnectorPageSinkId pageSinkId)
+    {
+        TimeFusionMergeTableHandle handle = (TimeFusionMergeTableHandle) mergeHandle;
+        TimeFusionPageSink insertSink = new TimeFusionPageSink(fileSystems, tables, table, handle.columns(), targetFileBytes, bufferBudgetBytes);
+        return new TimeFusionMergeSink(fileSystems, tables, new DataFileRewriter(table, targetFileBytes), insertSink, handle.columns());
     }
 
     @Override

@@ -14,13 +14,13 @@ import java.util.List;
  * Deletes the data files an aborted page sink wrote. They are not committed, so no reader sees them; deleting them
  * only saves space, and a file that cannot be deleted is left to VACUUM.
  */
-final class UncommittedDataFiles
+public final class UncommittedDataFiles
 {
     private static final Logger log = Logger.get(UncommittedDataFiles.class);
 
     private UncommittedDataFiles() {}
 
-    static void delete(List<DataFileFragment> files, ProjectTables tables, FileSystems fileSystems)
+    public static void delete(List<DataFileFragment> files, ProjectTables tables, FileSystems fileSystems)
     {
         for (DataFileFragment file : files) {
             TableStorage table = tables.byKey(file.table());

@@ -22,10 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_REWRITE_CONFLICT;
+import static io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How a rewrite (OPTIMIZE's commit) meets concurrent commits: appends never stop it, another rewrite of its files does. */
+/**
+ * How a rewrite (the commit of OPTIMIZE, UPDATE, DELETE or MERGE) meets concurrent commits: appends never stop it,
+ * another rewrite of its files does, so that no change of rows is ever lost.
+ */
 class TestDeltaCommitterRewrites
 {
     @TempDir
@@ -85,9 +89,42 @@ class TestDeltaCommitterRewrites
         assertThat(snapshots.latest(table).files().keySet()).containsExactly("first");
     }
 
+    @Test
+    void aChangeOfRowsAfterConcurrentAppendsCommitsAsADataChange()
+    {
+        committer.commitAppend(table, List.of(file("a")), "insert-1", Optional.empty());
+        long readVersion = snapshots.latest(table).version();
+        committer.commitAppend(table, List.of(file("b")), "insert-2", Optional.empty());
+
+        committer.commitRewrite(table, change(readVersion, List.of(file("a")), List.of(file("a-without-deleted-rows"))), "update");
+
+        DeltaSnapshot snapshot = snapshots.latest(table);
+        assertThat(snapshot.files().keySet()).containsExactlyInAnyOrder("a-without-deleted-rows", "b");
+        assertThat(snapshot.files().get("a-without-deleted-rows").dataChange()).isTrue();
+        assertThat(snapshot.tombstones().get("a").dataChange()).isTrue();
+    }
+
+    @Test
+    void ofTwoChangesOfRowsInTheSameFileTheSecondFailsAsATransactionConflict()
+    {
+        committer.commitAppend(table, List.of(file("a")), "insert", Optional.empty());
+        long readVersion = snapshots.latest(table).version();
+        committer.commitRewrite(table, change(readVersion, List.of(file("a")), List.of(file("first-update"))), "update-1");
+
+        assertThatThrownBy(() -> committer.commitRewrite(table, change(readVersion, List.of(file("a")), List.of(file("second-update"))), "update-2"))
+                .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(TRANSACTION_CONFLICT.toErrorCode()))
+                .hasMessageContaining("nothing was committed, run it again");
+        assertThat(snapshots.latest(table).files().keySet()).containsExactly("first-update");
+    }
+
     private static Rewrite rewrite(long readVersion, List<AddFile> removed, List<AddFile> added)
     {
-        return new Rewrite("OPTIMIZE", readVersion, removed, added, Map.of(), Map.of());
+        return new Rewrite("OPTIMIZE", readVersion, removed, added, false, Map.of(), Map.of());
+    }
+
+    private static Rewrite change(long readVersion, List<AddFile> removed, List<AddFile> added)
+    {
+        return new Rewrite("MERGE", readVersion, removed, added, true, Map.of(), Map.of());
     }
 
     private static AddFile file(String path)

@@ -1,19 +1,18 @@
-package io.timefusion.trino.maintenance;
+package io.timefusion.trino.delta;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
-import io.timefusion.trino.delta.DeltaJson;
 
 import java.util.Collection;
 import java.util.OptionalLong;
 
 /** Row counts from the {@code numRecords} of add actions' statistics, which other writers may leave out. */
-final class RowCounts
+public final class RowCounts
 {
     private RowCounts() {}
 
-    static OptionalLong of(AddFile file)
+    public static OptionalLong of(AddFile file)
     {
         if (file.stats() == null) {
             return OptionalLong.empty();
@@ -28,7 +27,7 @@ final class RowCounts
     }
 
     /** The rows of all files, or empty when one of them has no count. */
-    static OptionalLong total(Collection<AddFile> files)
+    public static OptionalLong total(Collection<AddFile> files)
     {
         long total = 0;
         for (AddFile file : files) {

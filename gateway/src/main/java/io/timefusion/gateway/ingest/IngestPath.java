@@ -18,4 +18,15 @@ public interface IngestPath
      */
     long write(RowBatch rows)
             throws SQLException;
+
+    /**
+     * Returns once every row of the table acknowledged so far is committed to Delta, which an UPDATE or DELETE needs
+     * before it runs. Paths that acknowledge only after the commit (direct, batch queue) have nothing to wait for.
+     *
+     * @throws SQLException with the SQLSTATE the client should see when the rows could not be flushed in time
+     */
+    default void flushAcknowledged(String table)
+            throws SQLException
+    {
+    }
 }

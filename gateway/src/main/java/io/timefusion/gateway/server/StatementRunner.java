@@ -96,6 +96,10 @@ final class StatementRunner
         }
         Optional<ResultCollector> collector = key.map(cache::startCollecting);
         Invalidation invalidation = Invalidation.of(trinoSql);
+        if (kind.changesRows() && invalidation instanceof Invalidation.ReadersOf written) {
+            // an UPDATE or DELETE changes rows in Delta: the rows this gateway acknowledged but still buffers go there first
+            ingestPath.flushAcknowledged(written.table());
+        }
         TrinoExecution execution;
         try {
             execution = trino.execute(trinoSql, state.statementTimeout());

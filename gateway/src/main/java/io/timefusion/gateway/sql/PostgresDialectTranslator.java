@@ -13,6 +13,7 @@ import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 
@@ -26,7 +27,7 @@ import java.util.Set;
  * with the translation rules applied to its expressions (rules bound by other modules first, then
  * {@link BuiltInRules}) and emulated catalog relations defined as common table expressions.
  *
- * <p>Queries and writes (SELECT, VALUES, INSERT, UPDATE, DELETE) are translated; Postgres' SHOW becomes a query of
+ * <p>Queries and writes (SELECT, VALUES, INSERT, UPDATE, DELETE; UPDATE … FROM and DELETE … USING as MERGE) are translated; Postgres' SHOW becomes a query of
  * the session's setting ({@link ShowStatements}); any other statement the parser reads (DDL, Trino's own SHOW …
  * and DESCRIBE) goes to Trino as written, so that Trino answers or refuses it. Session functions (version(),
  * current_setting, …) become literals, so such a statement reaches Trino only as a query of constants.
@@ -63,7 +64,12 @@ public class PostgresDialectTranslator
         if (show.isPresent()) {
             return show.get();
         }
-        Statement statement = parse(EscapeStrings.decode(QualifiedIntervals.normalize(PostgresOnlySyntax.normalize(postgresSql))));
+        String normalized = EscapeStrings.decode(QualifiedIntervals.normalize(PostgresOnlySyntax.normalize(postgresSql)));
+        Optional<DeleteUsingStatement> deleteUsing = DeleteUsingStatement.parse(normalized, PostgresDialectTranslator::parseQuery);
+        if (deleteUsing.isPresent()) {
+            return TrinoStatementPrinter.printDeleteUsing(deleteUsing.get().target(), deleteUsing.get().source(), deleteUsing.get().where(), rules, catalogRelations, context);
+        }
+        Statement statement = parse(normalized);
         if (statement == null) {
             // JSqlParser found no statement where the splitter saw one: as empty as the text above
             return "";
@@ -76,6 +82,14 @@ public class PostgresDialectTranslator
             case Select _, Update _, Delete _ -> TrinoStatementPrinter.print(statement, rules, catalogRelations, context);
             default -> postgresSql;
         };
+    }
+
+    private static PlainSelect parseQuery(String sql)
+    {
+        if (parse(sql) instanceof PlainSelect query) {
+            return query;
+        }
+        throw new SqlSyntaxException("syntax error in " + sql);
     }
 
     private static Statement parse(String sql)

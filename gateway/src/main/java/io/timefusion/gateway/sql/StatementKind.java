@@ -43,6 +43,12 @@ public enum StatementKind
         };
     }
 
+    /** UPDATE, DELETE and MERGE: statements that change or remove stored rows. */
+    public boolean changesRows()
+    {
+        return this == UPDATE || this == DELETE || this == MERGE;
+    }
+
     public boolean returnsRows()
     {
         return this == QUERY;

@@ -45,6 +45,10 @@ public final class TrinoErrors
             .put(StandardErrorCode.INVALID_LITERAL, "22007")
             .put(StandardErrorCode.CONSTRAINT_VIOLATION, "23502")
             .put(StandardErrorCode.NOT_SUPPORTED, "0A000")
+            // two changes of the same rows: the second is refused whole and can be run again, as after a serialization failure
+            .put(StandardErrorCode.TRANSACTION_CONFLICT, "40001")
+            // Postgres' MERGE says "cannot affect row a second time" with this state
+            .put(StandardErrorCode.MERGE_TARGET_ROW_MULTIPLE_MATCHES, "21000")
             .put(StandardErrorCode.USER_CANCELED, "57014")
             .put(StandardErrorCode.ADMINISTRATIVELY_KILLED, "57P01")
             .put(StandardErrorCode.EXCEEDED_TIME_LIMIT, "57014")

@@ -51,6 +51,35 @@ class TestStatementTranslation
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT unnest(ARRAY[1, 2]) => SELECT select_list_unnest.element_1 AS \"unnest\" FROM UNNEST(ARRAY[1, 2]) AS select_list_unnest(element_1)",
+            "SELECT unnest($1::text[]) AS id, unnest($2::text[]) AS hash => SELECT select_list_unnest.element_1 AS id, select_list_unnest.element_2 AS hash FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS select_list_unnest(element_1, element_2)",
+            "SELECT id, unnest(hashes) AS h FROM t WHERE id = 'a' ORDER BY h => SELECT id, select_list_unnest.element_1 AS h FROM t CROSS JOIN UNNEST(hashes) AS select_list_unnest(element_1) WHERE id = 'a' ORDER BY h",
+    })
+    void unnestInTheSelectListZipsTheArraysAsPostgres(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "UPDATE otel_logs_and_spans SET hashes = array_append(hashes, u.hash) FROM (SELECT unnest($1::text[]) AS id, unnest($2::text[]) AS hash) u WHERE otel_logs_and_spans.id = u.id AND project_id = $3 AND timestamp BETWEEN $4 AND $5"
+                    + " => MERGE INTO otel_logs_and_spans USING (SELECT select_list_unnest.element_1 AS id, select_list_unnest.element_2 AS hash FROM UNNEST(CAST($1 AS array(varchar)), CAST($2 AS array(varchar))) AS select_list_unnest(element_1, element_2)) u"
+                    + " ON otel_logs_and_spans.id = u.id AND project_id = $3 AND timestamp BETWEEN $4 AND $5 WHEN MATCHED THEN UPDATE SET hashes = concat(coalesce(hashes, ARRAY[]), ARRAY[u.hash])",
+            "UPDATE t SET a = u.a, b = 2 FROM unnest($1::int[], $2::int[]) AS u(id, a) WHERE t.id = u.id => MERGE INTO t USING UNNEST(CAST($1 AS array(integer)), CAST($2 AS array(integer))) AS u(id, a) ON t.id = u.id WHEN MATCHED THEN UPDATE SET a = u.a, b = 2",
+            "UPDATE t AS o SET a = 1 WHERE o.id = 'x' => MERGE INTO t AS o USING (VALUES true) AS single_row(matched) ON o.id = 'x' WHEN MATCHED THEN UPDATE SET a = 1",
+            "UPDATE t SET a = 1 WHERE id = ANY($1) => UPDATE t SET a = 1 WHERE contains($1, id)",
+            "DELETE FROM t WHERE project_id = $1 AND timestamp < $2 => DELETE FROM t WHERE project_id = $1 AND timestamp < $2",
+            "DELETE FROM t USING (SELECT unnest($1::text[]) AS id) d WHERE t.id = d.id AND t.project_id = $2 => MERGE INTO t USING (SELECT select_list_unnest.element_1 AS id FROM UNNEST(CAST($1 AS array(varchar))) AS select_list_unnest(element_1)) d ON t.id = d.id AND t.project_id = $2 WHEN MATCHED THEN DELETE",
+            "delete from public.t as x using u where x.id = u.id => MERGE INTO public.t AS x USING u ON x.id = u.id WHEN MATCHED THEN DELETE",
+            "DELETE FROM t AS x WHERE x.id = 'a' => MERGE INTO t AS x USING (VALUES true) AS single_row(matched) ON x.id = 'a' WHEN MATCHED THEN DELETE",
+    })
+    void rowChangesTrinoCannotWriteAsUpdateOrDeleteBecomeMerge(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "SELECT version() => SELECT 'PostgreSQL 16.4 (TimeFusion 0.1.0 on Trino 476) on x86_64-pc-linux-gnu, compiled by javac, 64-bit' AS version",
             "SELECT current_setting('server_version_num')::int/100 => SELECT CAST('160004' AS integer) / 100",
             "SELECT current_setting('server_version') => SELECT '16.4' AS current_setting",
@@ -131,8 +160,13 @@ class TestStatementTranslation
             "SELECT * FROM t WHERE a SIMILAR TO 'x' => feature not supported: SIMILAR TO",
             "SELECT * FROM t FOR UPDATE => feature not supported: FOR UPDATE",
             "SELECT pg_foo(1) => function pg_foo(…) is not supported",
-            "SELECT unnest(hashes) FROM t => set-returning function unnest in an expression is not supported; use it in FROM",
             "SELECT generate_series(1, 3) => set-returning function generate_series in an expression is not supported; use it in FROM",
+            "SELECT upper(unnest(names)) FROM t => set-returning function unnest in an expression is not supported; use it in FROM",
+            "SELECT a, unnest(b) FROM t GROUP BY a, b => unnest in the select list of a query with GROUP BY, HAVING or DISTINCT is not supported; use it in FROM",
+            "UPDATE t SET a = 1 WHERE b = 2 RETURNING a => RETURNING is not supported: TimeFusion answers UPDATE and DELETE with the count of rows changed",
+            "DELETE FROM t WHERE b = 2 RETURNING * => RETURNING is not supported: TimeFusion answers UPDATE and DELETE with the count of rows changed",
+            "UPDATE t SET a = u.a FROM u, v WHERE t.id = u.id => UPDATE … FROM with more than one relation is not supported; join them in a subquery",
+            "DELETE FROM t USING u, v WHERE t.id = u.id => DELETE … USING with more than one relation is not supported; join them in a subquery",
             "SELECT to_char(ts, 'FMDay') FROM t => to_char pattern 'FMDay' is not supported at 'FMDay'",
             "SELECT to_char(1.5, '999D9') => to_char pattern '999D9' is not supported at 'D9'",
             "SELECT interval '1 month 2 days' => interval '1 month 2 days' mixing months and days is not supported",

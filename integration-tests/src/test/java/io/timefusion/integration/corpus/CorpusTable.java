@@ -22,13 +22,13 @@ import static io.trino.type.JsonType.JSON;
  * Trino json as jsonb, array(varchar) as text[]). Postgres computes {@code date} from {@code timestamp} in UTC
  * and defaults the arrays to empty, as DESIGN §4 promises for INSERTs that omit them.
  */
-final class CorpusTable
+public final class CorpusTable
 {
     static final List<TableColumn> COLUMNS = new OtelLogsAndSpansTable(JSON).columns();
 
     private CorpusTable() {}
 
-    static String postgresDefinition()
+    public static String postgresDefinition()
     {
         return COLUMNS.stream()
                 .map(CorpusTable::postgresColumn)

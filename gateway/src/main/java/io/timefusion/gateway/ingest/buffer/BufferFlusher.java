@@ -50,6 +50,8 @@ final class BufferFlusher
     private final Deque<WalRecord.FlushStarted> unfinished;
     private volatile long drainDeadlineNanos;
     private volatile boolean draining;
+    // a row change (UPDATE, DELETE) waits for everything acknowledged up to this sequence to be in Delta
+    private volatile long requestedThrough;
     private long lastFlushNanos = System.nanoTime();
     private Thread thread;
 
@@ -77,6 +79,15 @@ final class BufferFlusher
     void wake()
     {
         LockSupport.unpark(thread);
+    }
+
+    /** Flushes now, without waiting for the interval or a full batch, until everything up to {@code through} is in Delta. */
+    void requestFlush(long through)
+    {
+        if (through > requestedThrough) {
+            requestedThrough = through;
+        }
+        wake();
     }
 
     /**
@@ -154,6 +165,7 @@ final class BufferFlusher
             return false;
         }
         return draining
+                || buffer.flushedThrough() < requestedThrough
                 || rows >= maxBatchRows
                 || buffer.unflushedBytes() >= capacity.maxBytes() / 2
                 || capacity.hasWaiters()

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -67,6 +68,30 @@ final class TableBuffer
         return flushedThrough;
     }
 
+    /** The sequence of the newest statement held (acknowledged), or what is flushed when none is held. */
+    synchronized long lastSequence()
+    {
+        return statements.isEmpty() ? flushedThrough : Math.max(flushedThrough, statements.getLast().sequence());
+    }
+
+    /**
+     * Waits until everything up to {@code through} is committed to Delta.
+     *
+     * @return false when the deadline came first
+     */
+    synchronized boolean awaitFlushed(long through, long deadlineNanos)
+            throws InterruptedException
+    {
+        while (flushedThrough < through) {
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+        return true;
+    }
+
     synchronized long unflushedRows()
     {
         return unflushedRows;
@@ -119,6 +144,7 @@ final class TableBuffer
         }
         flushedThrough = through;
         flushes.add(new FlushMark(through, committedNanos));
+        notifyAll();
     }
 
     /**

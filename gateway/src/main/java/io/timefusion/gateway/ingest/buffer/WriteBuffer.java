@@ -127,6 +127,32 @@ public final class WriteBuffer
     }
 
     /**
+     * Flushes the table's acknowledged rows now and returns once they are committed to Delta: an UPDATE or DELETE
+     * changes rows stored in Delta only, and must see every row acknowledged before it.
+     */
+    @Override
+    public void flushAcknowledged(String table)
+            throws SQLException
+    {
+        TableBuffer buffer = buffers.get(table);
+        if (buffer == null) {
+            return;
+        }
+        long through = buffer.lastSequence();
+        flushers.get(table).requestFlush(through);
+        try {
+            if (!buffer.awaitFlushed(through, System.nanoTime() + waitTimeout.toNanos())) {
+                throw new IngestException("57014", "the buffered rows of %s were not flushed to Delta within QUEUE_WAIT_TIMEOUT_MS (%s ms); is Trino reachable? The change was not run"
+                        .formatted(table, waitTimeout.toMillis()));
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw IngestException.canceled(e);
+        }
+    }
+
+    /**
      * The buffered rows a query of the plugin asks for, chosen now (so that a refusal comes before the answer starts)
      * and written as frames of the batch format when the answer is sent.
      */

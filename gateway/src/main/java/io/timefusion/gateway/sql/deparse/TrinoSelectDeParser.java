@@ -67,6 +67,7 @@ public class TrinoSelectDeParser
         }
         UsingJoins.unqualifyUsingColumns(select);
         ExpandArrayItems.joinExpandedArrays(select);
+        SelectListUnnest.joinUnnestedArrays(select);
         RowlessCatalogReads.nullSubqueriesOfRowlessSelect(select, catalog);
         if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
             return distinctOn(select, context);

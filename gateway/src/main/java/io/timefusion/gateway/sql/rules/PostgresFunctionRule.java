@@ -33,6 +33,12 @@ public final class PostgresFunctionRule
             // Postgres has no length for an empty array, and counts in integer
             case "array_length" -> arguments.size() == 2 ? Optional.of(Templates.expand("CAST(NULLIF(cardinality({0}), 0) AS integer)", arguments.get(0))) : unsupported(name, arguments);
             case "cardinality" -> Optional.empty();
+            // Postgres reads a NULL array as an empty one here, and appends a NULL element as one
+            case "array_append" -> arguments.size() == 2 ? Optional.of(Templates.expand("concat(coalesce({0}, ARRAY[]), ARRAY[{1}])", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            case "array_prepend" -> arguments.size() == 2 ? Optional.of(Templates.expand("concat(ARRAY[{0}], coalesce({1}, ARRAY[]))", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            case "array_cat" -> arguments.size() == 2
+                    ? Optional.of(Templates.expand("IF({0} IS NULL AND {1} IS NULL, NULL, concat(coalesce({0}, ARRAY[]), coalesce({1}, ARRAY[])))", arguments.get(0), arguments.get(1)))
+                    : unsupported(name, arguments);
             case "string_agg" -> arguments.size() == 2 ? Optional.of(stringAgg(function, arguments)) : unsupported(name, arguments);
             case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
             case "left" -> arguments.size() == 2 ? Optional.of(Templates.expand("substr({0}, 1, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);

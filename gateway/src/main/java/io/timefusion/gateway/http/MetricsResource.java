@@ -95,6 +95,7 @@ public class MetricsResource
         latencyJson.put("average_ms", latency.count() == 0 ? 0 : latency.sumSeconds() * 1000 / latency.count());
         body.put("query_latency", latencyJson);
         body.put("rows_inserted", queries.rowsInserted());
+        body.put("row_change_retries", queries.rowChangeRetries());
         Map<String, Object> pgwire = new LinkedHashMap<>();
         pgwire.put("connections_open", connections.open());
         pgwire.put("connections_max", connections.maximum());

@@ -37,6 +37,7 @@ final class PrometheusMetrics
         }
         text.histogram("timefusion_query_duration_seconds", "Time to answer a statement (each Execute of the extended protocol)", queries.latency());
         text.metric("timefusion_rows_inserted_total", "counter", "Rows written by INSERT statements", queries.rowsInserted());
+        text.metric("timefusion_row_change_retries_total", "counter", "UPDATE and DELETE statements run again after another change of the same files committed first", queries.rowChangeRetries());
 
         text.metric("timefusion_pgwire_connections_open", "gauge", "Postgres sessions open now", connections.open());
         text.metric("timefusion_pgwire_connections_max", "gauge", "Postgres sessions allowed at once (MAX_PG_CONNECTIONS)", connections.maximum());

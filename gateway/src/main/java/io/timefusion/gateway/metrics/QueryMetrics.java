@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the Postgres sessions did: statements by kind and outcome, their latency, rows inserted, Trino's errors. */
+/** What the Postgres sessions did: statements by kind and outcome, their latency, rows inserted, row changes retried, Trino's errors. */
 public class QueryMetrics
 {
     public enum Outcome
@@ -21,6 +21,7 @@ public class QueryMetrics
     private final Map<StatementKind, LongAdder> failed = counters();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LongAdder rowsInserted = new LongAdder();
+    private final LongAdder rowChangeRetries = new LongAdder();
     private final ConcurrentMap<String, LongAdder> trinoErrorsByClass = new ConcurrentHashMap<>();
 
     private static Map<StatementKind, LongAdder> counters()
@@ -41,6 +42,17 @@ public class QueryMetrics
     public void recordRowsInserted(long rows)
     {
         rowsInserted.add(rows);
+    }
+
+    /** An UPDATE or DELETE lost a race with another change of the same files and runs again. */
+    public void recordRowChangeRetry()
+    {
+        rowChangeRetries.increment();
+    }
+
+    public long rowChangeRetries()
+    {
+        return rowChangeRetries.sum();
     }
 
     /** A statement failed on Trino; counted by the class of its SQLSTATE (the first two characters). */

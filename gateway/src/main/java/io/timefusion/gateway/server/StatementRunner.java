@@ -15,11 +15,14 @@ import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
 import io.timefusion.gateway.sql.StatementKind;
+import io.timefusion.gateway.trino.TrinoErrors;
 import io.timefusion.gateway.trino.TrinoExecution;
 import io.timefusion.gateway.trino.TrinoSession;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs one statement: transaction control and settings in the gateway, cacheable queries seen before from the
@@ -27,6 +30,8 @@ import java.util.Optional;
  */
 final class StatementRunner
 {
+    static final int ROW_CHANGE_ATTEMPTS = 5;
+
     private final SessionState state;
     private final TrinoSession trino;
     private final String user;
@@ -102,7 +107,7 @@ final class StatementRunner
         }
         TrinoExecution execution;
         try {
-            execution = trino.execute(trinoSql, state.statementTimeout());
+            execution = execute(kind, trinoSql);
         }
         catch (SQLException | RuntimeException e) {
             // a write that failed may still have committed (a timeout after the commit, a lost response)
@@ -132,6 +137,41 @@ final class StatementRunner
                 }
             }
         };
+    }
+
+    /**
+     * Runs the statement on Trino. An UPDATE or DELETE that lost a race with another change of the same data files
+     * committed nothing and runs again on the newer table, as Postgres re-reads a row another transaction changed;
+     * only after {@value #ROW_CHANGE_ATTEMPTS} lost races does the client get the conflict (40001).
+     */
+    private TrinoExecution execute(StatementKind kind, String trinoSql)
+            throws SQLException
+    {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return trino.execute(trinoSql, state.statementTimeout());
+            }
+            catch (SQLException e) {
+                if (!kind.changesRows() || attempt == ROW_CHANGE_ATTEMPTS || !TrinoErrors.isTransactionConflict(e)) {
+                    throw e;
+                }
+                metrics.recordRowChangeRetry();
+                // spread the retries of changes that collided, so that they do not collide again
+                sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(10, 50L * attempt)));
+            }
+        }
+    }
+
+    private static void sleep(Duration delay)
+            throws SQLException
+    {
+        try {
+            Thread.sleep(delay);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("canceling statement due to user request", "57014", e);
+        }
     }
 
     /** The INSERT parsed into its rows' shape, when the gateway writes it itself rather than sending it to Trino as SQL. */

@@ -77,6 +77,12 @@ public final class TrinoErrors
         return new PgError(code.map(TrinoErrors::classOf).orElse("XX000"), message);
     }
 
+    /** Another change of the same rows committed first; nothing of this statement was stored, so it can run again. */
+    public static boolean isTransactionConflict(SQLException e)
+    {
+        return e.getErrorCode() == StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode().getCode();
+    }
+
     /** What went wrong in the driver, in the words of its innermost cause: the outer messages repeat it after Java class names. */
     private static String driverFailure(SQLException e)
     {

@@ -21,7 +21,8 @@ import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregate
 
 /**
  * Copy-on-write of one data file: its rows, in their order (so still newest first), without the deleted positions,
- * streamed page by page into a new file of the same partition. When no row is left, no file is written.
+ * streamed page by page into a new file of the same partition. When no row is left, no file is written (and when the
+ * footer says every row is deleted, no page is read).
  */
 public final class DataFileRewriter
 {
@@ -41,6 +42,10 @@ public final class DataFileRewriter
     {
         StreamingDataFile target = null;
         try (ParquetFileReader reader = ParquetFileReader.open(fileSystem.newInputFile(source, sourceSize), dataColumns, TupleDomain.all(), true, newSimpleAggregatedMemoryContext())) {
+            if (deletedPositions.cardinality() >= reader.fileRowCount()) {
+                // every row is deleted (a DELETE of a time range, say): the file is removed without reading its pages
+                return Optional.empty();
+            }
             for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
                 Page kept = keptRows(page, reader.lastBatchStartRow(), deletedPositions);
                 if (kept.getPositionCount() == 0) {

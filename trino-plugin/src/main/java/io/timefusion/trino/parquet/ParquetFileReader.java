@@ -55,9 +55,11 @@ public final class ParquetFileReader
     private final List<Type> types;
     private final int[] fileChannels;
     private final long rowGroupCount;
+    private final long fileRowCount;
 
-    private ParquetFileReader(ParquetDataSource dataSource, ParquetReader reader, List<Type> types, int[] fileChannels, long rowGroupCount)
+    private ParquetFileReader(ParquetDataSource dataSource, ParquetReader reader, List<Type> types, int[] fileChannels, long rowGroupCount, long fileRowCount)
     {
+        this.fileRowCount = fileRowCount;
         this.dataSource = dataSource;
         this.reader = reader;
         this.types = types;
@@ -133,7 +135,7 @@ public final class ParquetFileReader
                     Optional.of(parquetPredicate),
                     Optional.empty());
             List<Type> types = columns.stream().map(RequestedColumn::type).collect(ImmutableList.toImmutableList());
-            return new ParquetFileReader(dataSource, reader, types, fileChannels, rowGroups.size());
+            return new ParquetFileReader(dataSource, reader, types, fileChannels, rowGroups.size(), footer.getParquetMetadata().getNum_rows());
         }
         catch (IOException | RuntimeException e) {
             dataSource.close();
@@ -154,6 +156,12 @@ public final class ParquetFileReader
             }
         });
         return TupleDomain.withColumnDomains(domains.buildOrThrow());
+    }
+
+    /** The rows of the whole file, as its footer counts them. */
+    public long fileRowCount()
+    {
+        return fileRowCount;
     }
 
     /** Row groups that survived statistics pruning. */

@@ -1,6 +1,7 @@
 package io.timefusion.bench;
 
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.testing.PostgresServer;
 import org.postgresql.PGConnection;
 
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
  * Issue 14's row changes through pgwire, side by side with PostgreSQL 15 (durable, the (project_id, timestamp) index) on
@@ -49,8 +51,13 @@ public final class RowChangeBenchmark
     private record Enrichment(String[] ids, String[] hashes, String project, String from, String to) {}
 
     /** What one shape measured on one target. */
-    private record Result(String shape, String target, int statements, long rowsChanged, double seconds, Latencies latency, String load)
+    private record Result(String shape, String target, int statements, long rowsChanged, double seconds, Latencies latency, String load, long retries)
     {
+        Result withRetries(long count)
+        {
+            return new Result(shape, target, statements, rowsChanged, seconds, latency, load, count);
+        }
+
         double statementsPerSecond()
         {
             return statements / seconds;
@@ -86,7 +93,7 @@ public final class RowChangeBenchmark
                 statement.execute("ANALYZE otel_logs_and_spans");
             }
             enrichments = enrichments(postgres::connect);
-            results.addAll(shapes("PostgreSQL 15", postgres::connect, enrichments));
+            results.addAll(shapes("PostgreSQL 15", postgres::connect, enrichments, () -> 0));
         }
 
         Path wal = Files.createTempDirectory("timefusion-bench-wal-");
@@ -102,7 +109,8 @@ public final class RowChangeBenchmark
             while (buffer.status().unflushedRows() > 0) {
                 Thread.sleep(200);
             }
-            results.addAll(shapes("TimeFusion", gateway::connect, enrichments));
+            QueryMetrics metrics = gateway.instance(QueryMetrics.class);
+            results.addAll(shapes("TimeFusion", gateway::connect, enrichments, metrics::rowChangeRetries));
         }
         stdout.println(render(machine, results));
     }
@@ -154,20 +162,36 @@ public final class RowChangeBenchmark
         return enrichments;
     }
 
-    private static List<Result> shapes(String name, Target target, List<Enrichment> enrichments)
+    private static List<Result> shapes(String name, Target target, List<Enrichment> enrichments, LongSupplier retries)
             throws Exception
     {
         List<Result> results = new ArrayList<>();
         progress(name + ": enrichment of loaded rows");
-        results.add(concurrently("enrichment UPDATE of 100 loaded rows", name, target, enrichments));
+        results.add(measured(retries, () -> concurrently("enrichment UPDATE of 100 loaded rows", name, target, enrichments)));
         progress(name + ": insert, then enrich");
-        results.add(insertThenEnrich(name, target));
+        results.add(measured(retries, () -> insertThenEnrich(name, target, 1, 0)));
+        results.add(measured(retries, () -> insertThenEnrich(name, target, CONNECTIONS, 1)));
         progress(name + ": DELETE of one project-day");
-        results.add(once("DELETE of a project-day by time range", name, target,
-                "DELETE FROM otel_logs_and_spans WHERE project_id = 'p2' AND timestamp >= '2025-06-01 00:00:00+00' AND timestamp < '2025-06-02 00:00:00+00'"));
-        results.add(once("DELETE of a project-day by date", name, target,
-                "DELETE FROM otel_logs_and_spans WHERE project_id = 'p3' AND date = '2025-06-02'"));
+        results.add(measured(retries, () -> once("DELETE of a project-day by time range", name, target,
+                "DELETE FROM otel_logs_and_spans WHERE project_id = 'p2' AND timestamp >= '2025-06-01 00:00:00+00' AND timestamp < '2025-06-02 00:00:00+00'")));
+        results.add(measured(retries, () -> once("DELETE of a project-day by date", name, target,
+                "DELETE FROM otel_logs_and_spans WHERE project_id = 'p3' AND date = '2025-06-02'::date")));
         return results;
+    }
+
+    interface Shape
+    {
+        Result run()
+                throws Exception;
+    }
+
+    /** Runs a shape, counts the gateway's retries of row changes that lost a race meanwhile, and reports it on stderr at once. */
+    private static Result measured(LongSupplier retries, Shape shape)
+            throws Exception
+    {
+        long before = retries.getAsLong();
+        Result result = shape.run();
+        return reported(result.withRetries(retries.getAsLong() - before));
     }
 
     private static Result concurrently(String shape, String name, Target target, List<Enrichment> enrichments)
@@ -196,8 +220,8 @@ public final class RowChangeBenchmark
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(shape, name, latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds,
-                Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()), MachineInfo.currentLoadAverage());
+        return new Result(shape + ", %d connections".formatted(CONNECTIONS), name, latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds,
+                Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()), MachineInfo.currentLoadAverage(), 0);
     }
 
     private static int enrich(Connection connection, PreparedStatement update, Enrichment enrichment)
@@ -213,34 +237,38 @@ public final class RowChangeBenchmark
         return update.executeUpdate();
     }
 
-    /** Each connection inserts 100 new spans of the third day and at once enriches them; the UPDATE is timed. */
-    private static Result insertThenEnrich(String name, Target target)
+    /**
+     * Each connection inserts 100 new spans of the third day and at once enriches them; the UPDATE is timed. Runs with
+     * {@code connections} clients; {@code round} keeps the ids and times of separate runs apart.
+     */
+    private static Result insertThenEnrich(String name, Target target, int connections, int round)
             throws Exception
     {
         List<Enrichment> enrichments = new ArrayList<>();
         List<String> inserts = new ArrayList<>();
-        for (int i = 0; i < CONNECTIONS * UPDATES_PER_CONNECTION; i++) {
+        for (int i = 0; i < connections * UPDATES_PER_CONNECTION; i++) {
             List<String> ids = new ArrayList<>();
             StringBuilder values = new StringBuilder();
             String from = null;
             String to = null;
             for (int row = 0; row < IDS_PER_UPDATE; row++) {
-                String id = "fresh-%d-%d".formatted(i, row);
-                String timestamp = "2025-06-03 %02d:%02d:%02d.%06d+00".formatted(i / 60 % 24, i % 60, row % 60, row);
+                String id = "fresh-%d-%d-%d".formatted(round, i, row);
+                String timestamp = "2025-06-03 %02d:%02d:%02d.%06d+00".formatted(round, i % 60, row % 60, row);
                 from = from == null || timestamp.compareTo(from) < 0 ? timestamp : from;
                 to = to == null || timestamp.compareTo(to) > 0 ? timestamp : to;
                 ids.add(id);
-                values.append(row == 0 ? "" : ", ").append("('%s', 'p1', '%s', 'GET /fresh', '{h0}')".formatted(id, timestamp));
+                values.append(row == 0 ? "" : ", ").append("('%s', 'p1', '%s', '2025-06-03', 'GET /fresh', '{h0}')".formatted(id, timestamp));
             }
-            inserts.add("INSERT INTO otel_logs_and_spans (id, project_id, timestamp, name, hashes) VALUES " + values);
+            // the benchmark's PostgreSQL table stores date as a column of its own
+            inserts.add("INSERT INTO otel_logs_and_spans (id, project_id, timestamp, date, name, hashes) VALUES " + values);
             enrichments.add(new Enrichment(ids.toArray(String[]::new), ids.stream().map(id -> "enriched-" + id).toArray(String[]::new), "p1", from, to));
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Long> changed = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
             List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
+            for (int c = 0; c < connections; c++) {
                 int first = c * UPDATES_PER_CONNECTION;
                 running.add(clients.submit(() -> {
                     try (Connection connection = target.connect(); Statement insert = connection.createStatement();
@@ -260,8 +288,9 @@ public final class RowChangeBenchmark
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result("INSERT of 100 rows, then their enrichment UPDATE (UPDATE timed)", name, latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds,
-                Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()), MachineInfo.currentLoadAverage());
+        return new Result("INSERT of 100 rows, then their enrichment UPDATE (UPDATE timed), %d connection%s".formatted(connections, connections == 1 ? "" : "s"), name,
+                latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds, Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()),
+                MachineInfo.currentLoadAverage(), 0);
     }
 
     private static Result once(String shape, String name, Target target, String sql)
@@ -271,7 +300,7 @@ public final class RowChangeBenchmark
             long began = System.nanoTime();
             long deleted = statement.executeUpdate(sql);
             long nanos = System.nanoTime() - began;
-            return new Result(shape, name, 1, deleted, nanos / 1e9, Latencies.of(new long[] {nanos}), MachineInfo.currentLoadAverage());
+            return new Result(shape, name, 1, deleted, nanos / 1e9, Latencies.of(new long[] {nanos}), MachineInfo.currentLoadAverage(), 0);
         }
     }
 
@@ -280,13 +309,21 @@ public final class RowChangeBenchmark
         StringBuilder report = new StringBuilder("## Row changes through pgwire (`-Prow-changes`)\n\n");
         machine.markdownItems().forEach(item -> report.append(item).append('\n'));
         report.append("- load average at end: ").append(MachineInfo.currentLoadAverage()).append("\n\n");
-        report.append("| shape | target | statements | rows changed | statements/s | p50 ms | p99 ms | max ms | load after |\n");
-        report.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        report.append("| shape | target | statements | rows changed | statements/s | p50 ms | p99 ms | max ms | retries after a conflict | load after |\n");
+        report.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Result result : results) {
-            report.append("| %s | %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %s |\n".formatted(result.shape(), result.target(), result.statements(), result.rowsChanged(),
-                    result.statementsPerSecond(), result.latency().p50(), result.latency().p99(), result.latency().max(), result.load()));
+            report.append("| %s | %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | %s |\n".formatted(result.shape(), result.target(), result.statements(), result.rowsChanged(),
+                    result.statementsPerSecond(), result.latency().p50(), result.latency().p99(), result.latency().max(), result.retries(), result.load()));
         }
         return report.toString();
+    }
+
+    /** Each result on stderr as soon as it is measured, so that a later failure loses none. */
+    private static Result reported(Result result)
+    {
+        progress("%s / %s: %d statements, %,d rows, %.2f statements/s, p50 %.1f ms, p99 %.1f ms, %d retries, load %s".formatted(result.target(), result.shape(), result.statements(),
+                result.rowsChanged(), result.statementsPerSecond(), result.latency().p50(), result.latency().p99(), result.retries(), result.load()));
+        return result;
     }
 
     private static void progress(String message)

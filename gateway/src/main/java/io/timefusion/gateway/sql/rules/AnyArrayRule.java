@@ -32,7 +32,7 @@ public final class AnyArrayRule
         if (quantifier.getParameters() == null || quantifier.getParameters().size() != 1) {
             throw new UnsupportedStatementException("%s with %s arguments is not supported".formatted(name.toUpperCase(), quantifier.getParameters() == null ? 0 : quantifier.getParameters().size()));
         }
-        Expression array = quantifier.getParameters().get(0);
+        Expression array = ArrayLiterals.untyped(quantifier.getParameters().get(0));
         Function contains = new Function("contains", array, comparison.getLeftExpression());
         if (comparison instanceof EqualsTo && !name.equals("all")) {
             return Optional.of(contains);

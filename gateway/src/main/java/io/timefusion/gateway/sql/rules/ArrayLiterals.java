@@ -15,6 +15,19 @@ final class ArrayLiterals
 {
     private ArrayLiterals() {}
 
+    /**
+     * Untyped array text where an array is expected ({@code id = ANY('{a,b}')}, {@code hashes && '{a,b}'}): Postgres
+     * reads it as an array of the other side's element type; the table's arrays are of text, and its ids are text.
+     */
+    static Expression untyped(Expression expression)
+    {
+        if (expression instanceof StringValue text && text.getPrefix() == null && text.getValue().strip().startsWith("{") && text.getValue().strip().endsWith("}")
+                && !text.getValue().contains(":")) {
+            return of(text.getValue().replace("''", "'"), "array(varchar)");
+        }
+        return expression;
+    }
+
     static Expression of(String text, String trinoArrayType)
     {
         String trimmed = text.strip();

@@ -24,7 +24,7 @@ public final class ArrayOperatorRule
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
         return switch (expression) {
-            case DoubleAnd overlap -> Optional.of(Templates.expand("arrays_overlap({0}, {1})", overlap.getLeftExpression(), overlap.getRightExpression()));
+            case DoubleAnd overlap -> Optional.of(Templates.expand("arrays_overlap({0}, {1})", ArrayLiterals.untyped(overlap.getLeftExpression()), ArrayLiterals.untyped(overlap.getRightExpression())));
             case Contains contains -> Optional.of(containment(contains, contains.getLeftExpression(), contains.getRightExpression()));
             case ContainedBy containedBy -> Optional.of(containment(containedBy, containedBy.getRightExpression(), containedBy.getLeftExpression()));
             case JsonOperator operator when operator.getStringExpression().equals("@>") -> Optional.of(containment(operator, operator.getLeftExpression(), operator.getRightExpression()));
@@ -38,7 +38,7 @@ public final class ArrayOperatorRule
         if (isJson(container) || isJson(contained)) {
             throw new UnsupportedStatementException("operator %s on jsonb is not supported".formatted(operator.getStringExpression()));
         }
-        return Templates.expand("cardinality(array_except({1}, {0})) = 0", container, contained);
+        return Templates.expand("cardinality(array_except({1}, {0})) = 0", ArrayLiterals.untyped(container), ArrayLiterals.untyped(contained));
     }
 
     // a JSON document is a jsonb cast, or text that is an object or array ('{a,b}' is an array literal: no colon)

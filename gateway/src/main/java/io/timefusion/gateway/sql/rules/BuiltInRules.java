@@ -22,6 +22,7 @@ public final class BuiltInRules
                 new CastRule(),
                 new IntervalLiteralRule(),
                 new TimestampComparisonRule(),
+                new DateColumnComparisonRule(),
                 new ILikeRule(),
                 new RegexMatchRule(),
                 new JsonArrowRule(),

@@ -16,6 +16,7 @@ class TestAnyArrayRule
             "SELECT * FROM t WHERE 'x' = ANY(hashes) => SELECT * FROM t WHERE contains(hashes, 'x')",
             "SELECT * FROM t WHERE t.kind = any (ARRAY['a', 'b)']) => SELECT * FROM t WHERE contains(ARRAY['a', 'b)'], t.kind)",
             "SELECT * FROM t WHERE kind = SOME(kinds) => SELECT * FROM t WHERE contains(kinds, kind)",
+            "SELECT * FROM t WHERE id = ANY('{a,\"b c\"}') => SELECT * FROM t WHERE contains(CAST(ARRAY['a', 'b c'] AS array(varchar)), id)",
             "SELECT * FROM t WHERE kind <> ALL(kinds) => SELECT * FROM t WHERE NOT contains(kinds, kind)",
             "SELECT * FROM t WHERE kind = ANY($1) => SELECT * FROM t WHERE contains($1, kind)",
     })

@@ -111,6 +111,8 @@ class TestExpressionRules
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "SELECT * FROM t WHERE hashes && ARRAY['x']::text[] => SELECT * FROM t WHERE arrays_overlap(hashes, CAST(ARRAY['x'] AS array(varchar)))",
             "SELECT * FROM t WHERE hashes && $1 => SELECT * FROM t WHERE arrays_overlap(hashes, $1)",
+            "SELECT * FROM t WHERE hashes && '{a,b}' => SELECT * FROM t WHERE arrays_overlap(hashes, CAST(ARRAY['a', 'b'] AS array(varchar)))",
+            "SELECT * FROM t WHERE hashes @> '{a}' => SELECT * FROM t WHERE cardinality(array_except(CAST(ARRAY['a'] AS array(varchar)), hashes)) = 0",
             "SELECT * FROM t WHERE hashes @> ARRAY['x'] => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
             "SELECT * FROM t WHERE ARRAY['x'] <@ hashes => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
             "SELECT hashes || ARRAY['y'] FROM t => SELECT hashes || ARRAY['y'] FROM t",
@@ -160,6 +162,11 @@ class TestExpressionRules
             "SELECT * FROM t WHERE timestamp >= '2026-01-01 10:00' => SELECT * FROM t WHERE timestamp >= TIMESTAMP '2026-01-01 10:00:00 UTC'",
             "SELECT * FROM t WHERE '2026-01-01 00:00:00.5+02:00' <= timestamp => SELECT * FROM t WHERE TIMESTAMP '2026-01-01 00:00:00.5 +02:00' <= timestamp",
             "SELECT * FROM t WHERE timestamp BETWEEN '2026-01-01 00:00:00' AND '2026-01-02 00:00:00' => SELECT * FROM t WHERE timestamp BETWEEN TIMESTAMP '2026-01-01 00:00:00 UTC' AND TIMESTAMP '2026-01-02 00:00:00 UTC'",
+            "SELECT * FROM t WHERE date = '2026-03-01' => SELECT * FROM t WHERE date = DATE '2026-03-01'",
+            "SELECT * FROM t WHERE '2026-03-01' <= t.date => SELECT * FROM t WHERE DATE '2026-03-01' <= t.date",
+            "SELECT * FROM t WHERE date BETWEEN '2026-03-01' AND '2026-03-07' => SELECT * FROM t WHERE date BETWEEN DATE '2026-03-01' AND DATE '2026-03-07'",
+            "SELECT * FROM t WHERE timestamp >= '2026-03-01' AND observed_timestamp < '2026-03-02' => SELECT * FROM t WHERE timestamp >= TIMESTAMP '2026-03-01 00:00:00 UTC' AND observed_timestamp < TIMESTAMP '2026-03-02 00:00:00 UTC'",
+            "SELECT * FROM t WHERE name = '2026-03-01' => SELECT * FROM t WHERE name = '2026-03-01'",
             "SELECT * FROM t WHERE day = '2026-01-01' => SELECT * FROM t WHERE day = '2026-01-01'",
             "SELECT * FROM t WHERE name = 'abc' => SELECT * FROM t WHERE name = 'abc'",
     })

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +54,7 @@ public final class IngestBenchmark
         List<String> loadAverages = new ArrayList<>();
 
         try (PostgresServer postgres = PostgresServer.startDurable()) {
-            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-                for (String ddl : OtelTable.postgresDdl()) {
-                    statement.execute(ddl);
-                }
-            }
+            OtelTable.createIn(postgres);
             Run run = runAll(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), "pg", () -> {});
             results.addAll(run.results());
             readers.add(run.reader());

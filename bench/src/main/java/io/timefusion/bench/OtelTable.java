@@ -1,5 +1,6 @@
 package io.timefusion.bench;
 
+import io.timefusion.testing.PostgresServer;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.trino.spi.type.ArrayType;
@@ -12,6 +13,9 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 import io.trino.type.JsonType;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,7 +34,18 @@ final class OtelTable
         return COLUMNS.stream().map(column -> '"' + column.name() + '"').collect(Collectors.joining(", "));
     }
 
-    static List<String> postgresDdl()
+    /** The table, with the index a PostgreSQL user adds for it, in the benchmark's reference PostgreSQL. */
+    static void createIn(PostgresServer postgres)
+            throws SQLException
+    {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            for (String ddl : postgresDdl()) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    private static List<String> postgresDdl()
     {
         String columns = COLUMNS.stream()
                 .map(column -> "\"%s\" %s%s".formatted(column.name(), postgresType(column.type()), column.nullable() ? "" : " NOT NULL"))

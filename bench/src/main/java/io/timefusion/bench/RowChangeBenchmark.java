@@ -82,11 +82,7 @@ public final class RowChangeBenchmark
         List<Enrichment> enrichments;
 
         try (PostgresServer postgres = PostgresServer.startDurable()) {
-            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-                for (String ddl : OtelTable.postgresDdl()) {
-                    statement.execute(ddl);
-                }
-            }
+            OtelTable.createIn(postgres);
             progress("PostgreSQL: loading %,d rows".formatted(LOAD_ROWS));
             load(postgres::connect);
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
@@ -197,20 +193,57 @@ public final class RowChangeBenchmark
     private static Result concurrently(String shape, String name, Target target, List<Enrichment> enrichments)
             throws Exception
     {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<Long> changed = Collections.synchronizedList(new ArrayList<>());
+        return clients(shape + ", %d connections".formatted(CONNECTIONS), name, target, CONNECTIONS, (connection, client, timed) -> {
+            try (PreparedStatement update = connection.prepareStatement(ENRICHMENT)) {
+                for (Enrichment enrichment : enrichments.subList(client * UPDATES_PER_CONNECTION, (client + 1) * UPDATES_PER_CONNECTION)) {
+                    timed.run(() -> enrich(connection, update, enrichment));
+                }
+            }
+        });
+    }
+
+    /** The timed statements of the clients of one shape. */
+    private static final class Timed
+    {
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> changed = Collections.synchronizedList(new ArrayList<>());
+
+        void run(TimedStatement statement)
+                throws SQLException
+        {
+            long began = System.nanoTime();
+            long rows = statement.run();
+            latencies.add(System.nanoTime() - began);
+            changed.add(rows);
+        }
+    }
+
+    interface TimedStatement
+    {
+        /** Runs the statement and returns its count. */
+        long run()
+                throws SQLException;
+    }
+
+    interface Client
+    {
+        void run(Connection connection, int client, Timed timed)
+                throws Exception;
+    }
+
+    /** {@code connections} clients at once, each on its own connection, timing what it runs through {@link Timed}. */
+    private static Result clients(String shape, String name, Target target, int connections, Client client)
+            throws Exception
+    {
+        Timed timed = new Timed();
         long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
             List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                List<Enrichment> mine = enrichments.subList(c * UPDATES_PER_CONNECTION, (c + 1) * UPDATES_PER_CONNECTION);
+            for (int c = 0; c < connections; c++) {
+                int number = c;
                 running.add(clients.submit(() -> {
-                    try (Connection connection = target.connect(); PreparedStatement update = connection.prepareStatement(ENRICHMENT)) {
-                        for (Enrichment enrichment : mine) {
-                            long began = System.nanoTime();
-                            changed.add((long) enrich(connection, update, enrichment));
-                            latencies.add(System.nanoTime() - began);
-                        }
+                    try (Connection connection = target.connect()) {
+                        client.run(connection, number, timed);
                     }
                     return null;
                 }));
@@ -220,8 +253,8 @@ public final class RowChangeBenchmark
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(shape + ", %d connections".formatted(CONNECTIONS), name, latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds,
-                Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()), MachineInfo.currentLoadAverage(), 0);
+        return new Result(shape, name, timed.latencies.size(), timed.changed.stream().mapToLong(Long::longValue).sum(), seconds,
+                Latencies.of(timed.latencies.stream().mapToLong(Long::longValue).toArray()), MachineInfo.currentLoadAverage(), 0);
     }
 
     private static int enrich(Connection connection, PreparedStatement update, Enrichment enrichment)
@@ -263,34 +296,16 @@ public final class RowChangeBenchmark
             inserts.add("INSERT INTO otel_logs_and_spans (id, project_id, timestamp, date, name, hashes) VALUES " + values);
             enrichments.add(new Enrichment(ids.toArray(String[]::new), ids.stream().map(id -> "enriched-" + id).toArray(String[]::new), "p1", from, to));
         }
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<Long> changed = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                int first = c * UPDATES_PER_CONNECTION;
-                running.add(clients.submit(() -> {
-                    try (Connection connection = target.connect(); Statement insert = connection.createStatement();
-                            PreparedStatement update = connection.prepareStatement(ENRICHMENT)) {
-                        for (int i = first; i < first + UPDATES_PER_CONNECTION; i++) {
-                            insert.executeUpdate(inserts.get(i));
-                            long began = System.nanoTime();
-                            changed.add((long) enrich(connection, update, enrichments.get(i)));
-                            latencies.add(System.nanoTime() - began);
-                        }
-                    }
-                    return null;
-                }));
+        String shape = "INSERT of 100 rows, then their enrichment UPDATE (UPDATE timed), %d connection%s".formatted(connections, connections == 1 ? "" : "s");
+        return clients(shape, name, target, connections, (connection, client, timed) -> {
+            try (Statement insert = connection.createStatement(); PreparedStatement update = connection.prepareStatement(ENRICHMENT)) {
+                for (int i = client * UPDATES_PER_CONNECTION; i < (client + 1) * UPDATES_PER_CONNECTION; i++) {
+                    insert.executeUpdate(inserts.get(i));
+                    Enrichment enrichment = enrichments.get(i);
+                    timed.run(() -> enrich(connection, update, enrichment));
+                }
             }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result("INSERT of 100 rows, then their enrichment UPDATE (UPDATE timed), %d connection%s".formatted(connections, connections == 1 ? "" : "s"), name,
-                latencies.size(), changed.stream().mapToLong(Long::longValue).sum(), seconds, Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()),
-                MachineInfo.currentLoadAverage(), 0);
+        });
     }
 
     private static Result once(String shape, String name, Target target, String sql)

@@ -79,17 +79,13 @@ class TestRowChangesAgainstPostgres
     {
         String project = "enrich";
         seed(project);
-        List<Long> counts = new ArrayList<>();
-        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
-            try (connection; PreparedStatement update = connection.prepareStatement(ENRICHMENT)) {
-                update.setArray(1, connection.createArrayOf("text", new String[] {"enrich-3", "enrich-7", "enrich-11", "no-such-row", "enrich-39"}));
-                update.setArray(2, connection.createArrayOf("text", new String[] {"h-a", "h-b", "h-c", "h-d", "h-e"}));
-                update.setString(3, project);
-                update.setString(4, DAY + " 00:00:00+00");
-                update.setString(5, DAY + " 00:30:00+00");
-                counts.add((long) update.executeUpdate());
-            }
-        }
+        List<Long> counts = onBoth(ENRICHMENT, (connection, update) -> {
+            update.setArray(1, connection.createArrayOf("text", new String[] {"enrich-3", "enrich-7", "enrich-11", "no-such-row", "enrich-39"}));
+            update.setArray(2, connection.createArrayOf("text", new String[] {"h-a", "h-b", "h-c", "h-d", "h-e"}));
+            update.setString(3, project);
+            update.setString(4, DAY + " 00:00:00+00");
+            update.setString(5, DAY + " 00:30:00+00");
+        });
 
         // enrich-39 lies outside the time range: not updated in either
         assertThat(counts).containsExactly(3L, 3L);
@@ -103,15 +99,11 @@ class TestRowChangesAgainstPostgres
         String project = "any-ids";
         seed(project);
         String sql = "UPDATE otel_logs_and_spans SET level = 'WARN', hashes = hashes || ARRAY['checked'] WHERE id = ANY(?) AND project_id = ?";
-        List<Long> counts = new ArrayList<>();
-        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
-            try (connection; PreparedStatement update = connection.prepareStatement(sql)) {
-                Array ids = connection.createArrayOf("text", new String[] {"any-ids-1", "any-ids-2", "any-ids-30"});
-                update.setArray(1, ids);
-                update.setString(2, project);
-                counts.add((long) update.executeUpdate());
-            }
-        }
+        List<Long> counts = onBoth(sql, (connection, update) -> {
+            Array ids = connection.createArrayOf("text", new String[] {"any-ids-1", "any-ids-2", "any-ids-30"});
+            update.setArray(1, ids);
+            update.setString(2, project);
+        });
 
         assertThat(counts).containsExactly(3L, 3L);
         assertSameRows(project);
@@ -124,15 +116,11 @@ class TestRowChangesAgainstPostgres
         String project = "delete-range";
         seed(project);
         String sql = "DELETE FROM otel_logs_and_spans WHERE project_id = ? AND timestamp >= ?::timestamptz AND timestamp < ?::timestamptz";
-        List<Long> counts = new ArrayList<>();
-        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
-            try (connection; PreparedStatement delete = connection.prepareStatement(sql)) {
-                delete.setString(1, project);
-                delete.setString(2, DAY + " 00:10:00+00");
-                delete.setString(3, DAY + " 00:20:00+00");
-                counts.add((long) delete.executeUpdate());
-            }
-        }
+        List<Long> counts = onBoth(sql, (connection, delete) -> {
+            delete.setString(1, project);
+            delete.setString(2, DAY + " 00:10:00+00");
+            delete.setString(3, DAY + " 00:20:00+00");
+        });
 
         assertThat(counts).containsExactly(10L, 10L);
         assertSameRows(project);
@@ -145,14 +133,10 @@ class TestRowChangesAgainstPostgres
         String project = "delete-using";
         seed(project);
         String sql = "DELETE FROM otel_logs_and_spans t USING (SELECT unnest(?::text[]) AS id) d WHERE t.id = d.id AND t.project_id = ?";
-        List<Long> counts = new ArrayList<>();
-        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
-            try (connection; PreparedStatement delete = connection.prepareStatement(sql)) {
-                delete.setArray(1, connection.createArrayOf("text", new String[] {"delete-using-4", "delete-using-5", "other-project-row"}));
-                delete.setString(2, project);
-                counts.add((long) delete.executeUpdate());
-            }
-        }
+        List<Long> counts = onBoth(sql, (connection, delete) -> {
+            delete.setArray(1, connection.createArrayOf("text", new String[] {"delete-using-4", "delete-using-5", "other-project-row"}));
+            delete.setString(2, project);
+        });
 
         assertThat(counts).containsExactly(2L, 2L);
         assertSameRows(project);
@@ -164,14 +148,9 @@ class TestRowChangesAgainstPostgres
     {
         String project = "delete-nothing";
         seed(project);
-        List<String> tags = new ArrayList<>();
-        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
-            try (connection; Statement delete = connection.createStatement()) {
-                tags.add(Integer.toString(delete.executeUpdate("DELETE FROM otel_logs_and_spans WHERE project_id = '%s' AND id = 'absent'".formatted(project))));
-            }
-        }
+        List<Long> counts = onBoth("DELETE FROM otel_logs_and_spans WHERE project_id = ? AND id = 'absent'", (_, delete) -> delete.setString(1, project));
 
-        assertThat(tags).containsExactly("0", "0");
+        assertThat(counts).containsExactly(0L, 0L);
         assertSameRows(project);
     }
 
@@ -286,6 +265,26 @@ class TestRowChangesAgainstPostgres
         // every acknowledged change is there, and no other
         assertThat(hashes.subList(2, hashes.size())).containsExactlyInAnyOrderElementsOf(applied);
         assertThat(applied).isNotEmpty();
+    }
+
+    interface Parameters
+    {
+        void bind(Connection connection, PreparedStatement statement)
+                throws SQLException;
+    }
+
+    /** The counts of one statement run with the same parameters through the gateway, then on PostgreSQL. */
+    private List<Long> onBoth(String sql, Parameters parameters)
+            throws SQLException
+    {
+        List<Long> counts = new ArrayList<>();
+        for (Connection connection : List.of(gateway.connect(), postgres.connect())) {
+            try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(connection, statement);
+                counts.add((long) statement.executeUpdate());
+            }
+        }
+        return counts;
     }
 
     /** The same rows in both: {@code ROWS} spans of the project a minute apart from midnight, with two hashes each. */

@@ -3,8 +3,6 @@ package io.timefusion.gateway.sql.rules;
 import io.timefusion.gateway.sql.TranslationContext;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.relational.Between;
-import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.schema.Column;
 
 import java.util.Locale;
@@ -29,27 +27,7 @@ public final class DateColumnComparisonRule
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
-        if (expression instanceof ComparisonOperator comparison) {
-            Optional<Expression> left = typed(comparison.getLeftExpression(), comparison.getRightExpression(), context);
-            Optional<Expression> right = typed(comparison.getRightExpression(), comparison.getLeftExpression(), context);
-            if (left.isEmpty() && right.isEmpty()) {
-                return Optional.empty();
-            }
-            left.ifPresent(comparison::setLeftExpression);
-            right.ifPresent(comparison::setRightExpression);
-            return Optional.of(comparison);
-        }
-        if (expression instanceof Between between) {
-            Optional<Expression> start = typed(between.getBetweenExpressionStart(), between.getLeftExpression(), context);
-            Optional<Expression> end = typed(between.getBetweenExpressionEnd(), between.getLeftExpression(), context);
-            if (start.isEmpty() && end.isEmpty()) {
-                return Optional.empty();
-            }
-            start.ifPresent(between::setBetweenExpressionStart);
-            end.ifPresent(between::setBetweenExpressionEnd);
-            return Optional.of(between);
-        }
-        return Optional.empty();
+        return ComparedText.retype(expression, (side, other) -> typed(side, other, context));
     }
 
     /** {@code side} as a typed literal when it is date text and {@code other} a date or time column. */

@@ -65,6 +65,12 @@ final class BenchGateway
         return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(injector.getInstance(PgServer.class).port(), BenchCluster.CATALOG);
     }
 
+    /** libpq's key-value connection string, for the Python drivers. */
+    String dsn()
+    {
+        return "host=127.0.0.1 port=%d dbname=%s user=%s password=%s".formatted(injector.getInstance(PgServer.class).port(), BenchCluster.CATALOG, USER, PASSWORD);
+    }
+
     Properties properties()
     {
         Properties properties = new Properties();

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Latency of a dashboard query repeated through the gateway's PostgreSQL wire protocol: answered from the gateway's
  * query result cache, and, for comparison, with the cache switched off so that every run goes to Trino. Trino, the
- * timefusion connector (local disk) and the gateway run in this JVM; the client is pgjdbc. Prints a Markdown report
+ * timefusion connector (local disk) and the gateway run in this JVM; the clients are pgjdbc (a prepared statement) and
+ * psycopg2 (the same query as literal SQL text, a child process). Prints a Markdown report
  * on stdout; progress and the servers' logs go to stderr.
  */
 public final class CachedQueryBenchmark
@@ -36,6 +37,7 @@ public final class CachedQueryBenchmark
             RepeatedQueryBenchmark benchmark = new RepeatedQueryBenchmark(cluster.coordinatorUrl());
             List<RepeatedQueryResult> results = List.of(
                     benchmark.run("query cache on (default)", true, CACHED_WARMUPS, CACHED_RUNS),
+                    benchmark.runPsycopg2Literal("query cache on, psycopg2 literal SQL (simple protocol)", CACHED_WARMUPS, CACHED_RUNS),
                     benchmark.run("query-cache.enabled=false", false, UNCACHED_WARMUPS, UNCACHED_RUNS));
             stdout.println(CachedQueryReport.render(machine, MachineInfo.currentLoadAverage(), results));
         }

@@ -38,6 +38,7 @@ import io.timefusion.gateway.server.InputLimits;
 import io.timefusion.gateway.server.PgServer;
 import io.timefusion.gateway.server.SessionDependencies;
 import io.timefusion.gateway.server.TranslationBudget;
+import io.timefusion.gateway.sql.CachingTranslator;
 import io.timefusion.gateway.sql.PostgresDialectTranslator;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.catalog.CatalogRelations;
@@ -63,7 +64,8 @@ public class GatewayModule
         binder.bind(TrinoSessions.class).in(Scopes.SINGLETON);
         binder.bind(TrinoProbe.class).in(Scopes.SINGLETON);
         binder.bind(ParameterTypes.class).in(Scopes.SINGLETON);
-        binder.bind(SqlTranslator.class).to(PostgresDialectTranslator.class).in(Scopes.SINGLETON);
+        binder.bind(PostgresDialectTranslator.class).in(Scopes.SINGLETON);
+        binder.bind(SqlTranslator.class).to(CachingTranslator.class).in(Scopes.SINGLETON);
         binder.bind(CatalogRelations.class).to(EmulatedCatalog.class).in(Scopes.SINGLETON);
         CatalogRules.all().forEach(rule -> newSetBinder(binder, TranslationRule.class).addBinding().toInstance(rule));
         binder.bind(ConnectionLimiter.class).in(Scopes.SINGLETON);

@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ public final class CastRule
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
-        if (!(expression instanceof CastExpression cast) || cast.getColDataType() == null || TrinoTypeName.isTrinoCast(cast) || cast.isImplicitCast() && !"interval".equalsIgnoreCase(cast.getColDataType().getDataType())) {
+        if (!(expression instanceof CastExpression cast) || cast.getColDataType() == null || TrinoTypeName.isTrinoCast(cast) || cast.isImplicitCast() && isTrinoTypedLiteral(cast)) {
             return Optional.empty();
         }
         ColDataType type = cast.getColDataType();
@@ -55,6 +56,16 @@ public final class CastRule
                     : cast(value, PostgresTypes.trino(type));
             default -> cast(value, PostgresTypes.trino(type));
         });
+    }
+
+    /**
+     * A typed literal ({@code type 'text'}) that Trino reads as Postgres does: DATE, TIME and TIMESTAMP without a
+     * zone. Every other one (TIMESTAMPTZ, INT, TEXT, UUID, NUMERIC, BOOLEAN, INTERVAL, …) is read like {@code 'text'::type}.
+     */
+    private static boolean isTrinoTypedLiteral(CastExpression cast)
+    {
+        String type = cast.getColDataType().getDataType().toLowerCase(Locale.ROOT);
+        return type.equals("date") || type.equals("time") || type.equals("timestamp");
     }
 
     private static String canonicalUuid(String text)

@@ -9,6 +9,8 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -16,8 +18,9 @@ import java.util.Set;
 
 /**
  * {@code date + n} and {@code date - n} with an integer n: Postgres counts days, Trino has no such operator, so
- * they become {@code date_add('day', n, date)}. The date is recognised as written (a cast to date, a DATE
- * literal, current_date) and n as an integer literal, a cast to an integer type or a parameter.
+ * they become {@code date_add('day', n, date)}; {@code date - date} is the integer count of days between them, which
+ * Trino has no operator for either. A date is recognised as written (a cast to date, a DATE literal, current_date,
+ * the table's {@code date} column) and n as an integer literal, a cast to an integer type or a parameter.
  */
 public final class DateArithmeticRule
         implements TranslationRule
@@ -38,13 +41,27 @@ public final class DateArithmeticRule
         if (expression instanceof Subtraction subtraction && isDate(subtraction.getLeftExpression()) && isInteger(subtraction.getRightExpression())) {
             return Optional.of(Templates.expand("date_add('day', -{0}, {1})", subtraction.getRightExpression(), subtraction.getLeftExpression()));
         }
+        if (expression instanceof Subtraction subtraction && isDate(subtraction.getLeftExpression()) && isDate(subtraction.getRightExpression())) {
+            return Optional.of(Templates.expand("CAST(date_diff('day', {0}, {1}) AS integer)", subtraction.getRightExpression(), subtraction.getLeftExpression()));
+        }
         return Optional.empty();
     }
 
     private static boolean isDate(Expression expression)
     {
+        if (expression instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+            return isDate(list.getFirst());
+        }
+        // date ± integer is a date again
+        if (expression instanceof Addition addition) {
+            return isDate(addition.getLeftExpression()) && isInteger(addition.getRightExpression()) || isInteger(addition.getLeftExpression()) && isDate(addition.getRightExpression());
+        }
+        if (expression instanceof Subtraction subtraction) {
+            return isDate(subtraction.getLeftExpression()) && isInteger(subtraction.getRightExpression());
+        }
         return expression instanceof DateValue
                 || expression instanceof TimeKeyExpression key && key.getStringValue().toLowerCase(Locale.ROOT).equals("current_date")
+                || expression instanceof Column column && column.getColumnName().replace("\"", "").equalsIgnoreCase("date")
                 || castTo(expression).filter("date"::equals).isPresent();
     }
 

@@ -41,7 +41,20 @@ public final class PostgresFunctionRule
                     : unsupported(name, arguments);
             case "string_agg" -> arguments.size() == 2 ? Optional.of(stringAgg(function, arguments)) : unsupported(name, arguments);
             case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
-            case "left" -> arguments.size() == 2 ? Optional.of(Templates.expand("substr({0}, 1, {1})", arguments.get(0), arguments.get(1))) : unsupported(name, arguments);
+            // a negative count means all but that many characters, at the other end (Trino's substr refuses a negative length)
+            case "left" -> arguments.size() == 2
+                    ? Optional.of(Templates.expand("substr({0}, 1, IF({1} < 0, greatest(length({0}) + {1}, 0), {1}))", arguments.get(0), arguments.get(1)))
+                    : unsupported(name, arguments);
+            // right is a reserved word in Trino, and has no function of that name
+            case "right" -> arguments.size() == 2
+                    ? Optional.of(Templates.expand("substr({0}, IF({1} < 0, 1 - {1}, greatest(length({0}) - {1} + 1, 1)))", arguments.get(0), arguments.get(1)))
+                    : unsupported(name, arguments);
+            // Postgres' concat skips NULLs and writes any value as text; Trino's is NULL when one argument is
+            case "concat" -> arguments.isEmpty() ? unsupported(name, arguments) : Optional.of(concat(arguments));
+            // Trino has no typeof for JSON: the first character of the canonical text tells (a SQL NULL stays NULL)
+            case "jsonb_typeof", "json_typeof" -> arguments.size() == 1 ? Optional.of(Templates.expand(
+                    "CASE WHEN {0} IS NULL THEN NULL ELSE CASE substr(json_format(CAST({0} AS json)), 1, 1) WHEN '{' THEN 'object' WHEN '[' THEN 'array' WHEN '\"' THEN 'string' WHEN 't' THEN 'boolean' WHEN 'f' THEN 'boolean' WHEN 'n' THEN 'null' ELSE 'number' END END",
+                    arguments.getFirst())) : unsupported(name, arguments);
             case "jsonb_build_array", "json_build_array" -> Optional.of(jsonArray(arguments));
             case "to_jsonb", "to_json" -> arguments.size() == 1 ? Optional.of(toJson(arguments.getFirst())) : unsupported(name, arguments);
             case "regexp_replace" -> regexpReplace(arguments);
@@ -59,6 +72,12 @@ public final class PostgresFunctionRule
         values.setDistinct(function.isDistinct());
         values.setOrderByElements(function.getOrderByElements());
         return Templates.expand("CASE WHEN count({0}) > 0 THEN array_join({1}, {2}) END", arguments.get(0), values, arguments.get(1));
+    }
+
+    private static Expression concat(List<Expression> arguments)
+    {
+        String parts = IntStream.range(0, arguments.size()).mapToObj(i -> "coalesce(CAST({" + i + "} AS varchar), '')").collect(Collectors.joining(", "));
+        return Templates.expand(arguments.size() == 1 ? parts : "concat(" + parts + ")", arguments.toArray(Expression[]::new));
     }
 
     private static Expression jsonArray(List<Expression> arguments)

@@ -41,6 +41,7 @@ class TestStatementTranslation
             "SELECT (col)::text, COUNT(*)::bigint FROM t WHERE project_id = $1::uuid AND timestamp >= $2::timestamptz GROUP BY 1 ORDER BY 2 DESC LIMIT 50 => SELECT CAST((col) AS varchar) AS col, CAST(COUNT(*) AS bigint) AS count FROM t WHERE project_id = CAST(CAST($1 AS uuid) AS varchar) AND timestamp >= CAST($2 AS timestamp(6) with time zone) GROUP BY 1 ORDER BY 2 DESC NULLS FIRST LIMIT 50",
             "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b DESC => SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY a, b DESC NULLS FIRST) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY a, b DESC NULLS FIRST",
             "SELECT DISTINCT ON (trace_id) trace_id, name AS n FROM t ORDER BY trace_id LIMIT 5 => SELECT trace_id, n FROM (SELECT trace_id, name AS n, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id LIMIT 5",
+            "SELECT DISTINCT ON (trace_id) trace_id, name FROM t ORDER BY trace_id, timestamp DESC => SELECT trace_id, name FROM (SELECT trace_id, name, timestamp AS distinct_on_order_1, row_number() OVER (PARTITION BY trace_id ORDER BY trace_id, timestamp DESC NULLS FIRST) AS distinct_on_row FROM t) WHERE distinct_on_row = 1 ORDER BY trace_id, distinct_on_order_1 DESC NULLS FIRST",
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(CAST(x AS double)), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) + (1 + 0.5 * (cardinality(a) - 1) - floor(1 + 0.5 * (cardinality(a) - 1))) * (element_at(a, CAST(ceiling(1 + 0.5 * (cardinality(a) - 1)) AS bigint)) - element_at(a, CAST(floor(1 + 0.5 * (cardinality(a) - 1)) AS bigint))))), 1) FROM t",
             "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY x) FROM t => SELECT element_at(transform(ARRAY[array_sort(filter(array_agg(x), v -> v IS NOT NULL))], a -> IF(cardinality(a) = 0, NULL, element_at(a, greatest(1, CAST(ceiling(0.9 * cardinality(a)) AS bigint))))), 1) FROM t",
     })
@@ -172,7 +173,8 @@ class TestStatementTranslation
             "SELECT interval '1 month 2 days' => interval '1 month 2 days' mixing months and days is not supported",
             "SELECT extract(century from ts) FROM t => extract(century from …) is not supported",
             "SELECT x::interval FROM t => cast of x to interval is not supported; write an interval literal",
-            "SELECT regexp_replace(s, 'a', 'b') FROM t => regexp_replace is supported with a literal replacement and flag 'g' only",
+            "SELECT regexp_replace(s, p, 'b') FROM t => regexp_replace is supported with a literal pattern and replacement and flags g and i only",
+            "SELECT regexp_replace(s, 'a', 'b', 'x') FROM t => regexp_replace is supported with a literal pattern and replacement and flags g and i only",
             "SELECT * FROM pg_catalog.pg_stat_statements => relation pg_catalog.pg_stat_statements is not supported",
             "SELECT * FROM information_schema.routines => relation information_schema.routines is not supported",
             "SELECT DISTINCT ON (a) a, b + 1 FROM t => DISTINCT ON with select item b + 1 is not supported: give it an alias",

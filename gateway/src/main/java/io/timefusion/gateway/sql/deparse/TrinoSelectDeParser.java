@@ -40,6 +40,7 @@ public class TrinoSelectDeParser
         extends SelectDeParser
 {
     private static final String DISTINCT_ON_ROW = "distinct_on_row";
+    private static final String DISTINCT_ON_ORDER = "distinct_on_order_";
     // Postgres' set-returning functions other than unnest and generate_series: rows Trino has no function for
     private static final Set<String> SET_RETURNING_FUNCTIONS = Set.of("json_array_elements", "jsonb_array_elements", "json_array_elements_text",
             "jsonb_array_elements_text", "json_each", "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
@@ -86,7 +87,8 @@ public class TrinoSelectDeParser
     /**
      * {@code SELECT DISTINCT ON (k) items … ORDER BY o} keeps the first row of each k in the order o: the rows are
      * numbered per k in that order and the first ones kept. The outer query names the items, so each must be a
-     * column or have an alias, and ORDER BY must name output columns.
+     * column or have an alias; an ORDER BY expression that is not an output column is computed by the inner query as
+     * a hidden column the outer query orders by and leaves out, as Postgres orders by expressions it does not return.
      */
     private <S> StringBuilder distinctOn(PlainSelect select, S context)
     {
@@ -97,11 +99,17 @@ public class TrinoSelectDeParser
         }
         List<OrderByElement> orderBy = select.getOrderByElements() == null ? List.of() : select.getOrderByElements();
         List<String> outerOrder = new ArrayList<>();
+        List<SelectItem<?>> hiddenOrderColumns = new ArrayList<>();
         for (OrderByElement element : orderBy) {
-            if (!(element.getExpression() instanceof Column column) || !outputs.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
-                throw new UnsupportedStatementException("DISTINCT ON with ORDER BY %s is not supported: order by output columns".formatted(element));
+            String orderColumn;
+            if (element.getExpression() instanceof Column column && outputs.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+                orderColumn = column.getColumnName();
             }
-            outerOrder.add(column.getColumnName() + (element.isAscDescPresent() && !element.isAsc() ? " DESC" : "")
+            else {
+                orderColumn = DISTINCT_ON_ORDER + (hiddenOrderColumns.size() + 1);
+                hiddenOrderColumns.add(new SelectItem<>(element.getExpression(), new Alias(orderColumn)));
+            }
+            outerOrder.add(orderColumn + (element.isAscDescPresent() && !element.isAsc() ? " DESC" : "")
                     + (element.getNullOrdering() == null ? "" : element.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST"));
         }
         String partition = select.getDistinct().getOnSelectItems().stream().map(Object::toString).collect(Collectors.joining(", "));
@@ -113,6 +121,7 @@ public class TrinoSelectDeParser
         select.setOrderByElements(null);
         select.setLimit(null);
         select.setOffset(null);
+        select.addSelectItems(hiddenOrderColumns);
         select.addSelectItem(rowNumber, new Alias(DISTINCT_ON_ROW));
         StringBuilder builder = getBuilder();
         builder.append("SELECT ").append(String.join(", ", outputs)).append(" FROM (");

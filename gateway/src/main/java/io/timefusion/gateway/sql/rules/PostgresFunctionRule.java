@@ -8,6 +8,8 @@ import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -96,15 +98,32 @@ public final class PostgresFunctionRule
         return Templates.expand("CAST({0} AS json)", value);
     }
 
-    // Postgres replaces the first match unless flag g is given, and writes back-references as \1
+    /**
+     * Postgres replaces the first match unless flag g is given (Trino's regexp_replace replaces every match), writes
+     * back-references as \1 and the whole match as \&, and flag i ignores case. The first match is replaced by matching
+     * the shortest prefix before it as group 1 and the match as group 2, so the pattern's own groups move up by two.
+     */
     private static Optional<Expression> regexpReplace(List<Expression> arguments)
     {
-        if (arguments.size() != 4 || !(arguments.get(3) instanceof StringValue flags) || !flags.getValue().equals("g")
-                || !(arguments.get(2) instanceof StringValue replacement)) {
-            throw new UnsupportedStatementException("regexp_replace is supported with a literal replacement and flag 'g' only");
+        String flags = arguments.size() == 4 && arguments.get(3) instanceof StringValue text ? text.getValue() : arguments.size() == 3 ? "" : null;
+        if (flags == null || !flags.matches("[gi]*") || arguments.size() < 3
+                || !(arguments.get(1) instanceof StringValue pattern) || !(arguments.get(2) instanceof StringValue replacement)) {
+            throw new UnsupportedStatementException("regexp_replace is supported with a literal pattern and replacement and flags g and i only");
         }
-        StringValue trinoReplacement = new StringValue(replacement.getValue().replace("$", "\\$").replaceAll("\\\\(\\d)", "\\$$1"));
-        return Optional.of(Templates.expand("regexp_replace({0}, {1}, {2})", arguments.get(0), arguments.get(1), trinoReplacement));
+        String caseFlag = flags.contains("i") ? "(?i)" : "";
+        String escapedReplacement = replacement.getValue().replace("$", "\\$");
+        if (flags.contains("g")) {
+            String trinoReplacement = escapedReplacement.replaceAll("\\\\(\\d)", "\\$$1").replace("\\&", "$0");
+            return Optional.of(Templates.expand("regexp_replace({0}, {1}, {2})", arguments.get(0), new StringValue(caseFlag + pattern.getValue()), new StringValue(trinoReplacement)));
+        }
+        Matcher reference = Pattern.compile("\\\\(\\d|&)").matcher(escapedReplacement);
+        StringBuilder shifted = new StringBuilder("$1");
+        while (reference.find()) {
+            String group = reference.group(1).equals("&") ? "2" : Integer.toString(Integer.parseInt(reference.group(1)) + 2);
+            reference.appendReplacement(shifted, Matcher.quoteReplacement("$" + group));
+        }
+        reference.appendTail(shifted);
+        return Optional.of(Templates.expand("regexp_replace({0}, {1}, {2})", arguments.get(0), new StringValue("(?s)" + caseFlag + "^(.*?)(" + pattern.getValue() + ")"), new StringValue(shifted.toString())));
     }
 
     private static Optional<Expression> unsupported(String name, List<Expression> arguments)

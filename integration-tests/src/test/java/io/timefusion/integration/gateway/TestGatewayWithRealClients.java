@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.util.PSQLException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,6 +81,53 @@ class TestGatewayWithRealClients
         ExternalProcess psql = psql("\\dt\n");
         assertThat(psql.exitCode()).as(psql.stderr()).isZero();
         assertThat(psql.stdout()).contains("public|otel_logs_and_spans|table|postgres");
+    }
+
+    @Test
+    void pgbenchRunsACustomScriptWithUntypedParametersOverTheExtendedProtocol()
+            throws Exception
+    {
+        pgbench("extended");
+    }
+
+    @Test
+    void pgbenchRunsACustomScriptWithUntypedParametersAsPreparedStatements()
+            throws Exception
+    {
+        pgbench("prepared");
+    }
+
+    /** A custom script of INSERTs and SELECTs, 2 clients × 5 transactions, with pgbench's {@code -M protocol}. */
+    private void pgbench(String protocol)
+            throws Exception
+    {
+        assumeTrue(ExternalProcess.available("pgbench"), "pgbench is not installed (Debian package postgresql-client; .ci/run installs it)");
+        String project = "pgbench-" + protocol;
+        Path script = Files.createTempFile("pgbench-", ".sql");
+        try {
+            // pgbench sends :variables as parameters without a type; Postgres types them from the || with text
+            Files.writeString(script, """
+                    \\set r random(1, 1000000000)
+                    INSERT INTO otel_logs_and_spans (id, project_id, timestamp, name) VALUES ('pgb-' || :client_id || '-' || :r, '%s', now(), 'pgbench span');
+                    SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND id LIKE 'pgb-' || :client_id || '-%%';
+                    """.formatted(project, project));
+            ExternalProcess pgbench = ExternalProcess.run(
+                    List.of("pgbench", "-n", "-M", protocol, "-c", "2", "-t", "5", "-f", script.toString(),
+                            "-h", "127.0.0.1", "-p", Integer.toString(gateway.pgwirePort()), "-U", TestingGateway.USER, "timefusion"),
+                    Map.of("PGPASSWORD", TestingGateway.PASSWORD, "PGCONNECT_TIMEOUT", "10"),
+                    "");
+            assertThat(pgbench.exitCode()).as(pgbench.stdout() + pgbench.stderr()).isZero();
+            assertThat(pgbench.stdout()).contains("number of failed transactions: 0");
+        }
+        finally {
+            Files.deleteIfExists(script);
+        }
+        try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE id LIKE 'pgb-_-%%') FROM otel_logs_and_spans WHERE project_id = '%s'".formatted(project))) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(10);
+            assertThat(rows.getLong(2)).isEqualTo(10);
+        }
     }
 
     private ExternalProcess psql(String script)

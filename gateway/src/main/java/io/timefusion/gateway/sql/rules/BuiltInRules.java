@@ -23,6 +23,7 @@ public final class BuiltInRules
                 new IntervalLiteralRule(),
                 new TimestampComparisonRule(),
                 new DateColumnComparisonRule(),
+                new TextConcatenationParameterRule(),
                 new ILikeRule(),
                 new RegexMatchRule(),
                 new JsonArrowRule(),

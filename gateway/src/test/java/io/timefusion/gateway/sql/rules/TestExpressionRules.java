@@ -179,6 +179,8 @@ class TestExpressionRules
             "SELECT DATE '2026-01-01', TIMESTAMP '2026-01-01 10:00:00' => SELECT DATE '2026-01-01', TIMESTAMP '2026-01-01 10:00:00'",
             "SELECT date - DATE '2026-01-01' FROM t => SELECT CAST(date_diff('day', DATE '2026-01-01', date) AS integer) FROM t",
             "SELECT date + 1 FROM t => SELECT date_add('day', 1, date) FROM t",
+            "SELECT extract(epoch from interval '1 day') => SELECT CAST(CAST(to_milliseconds((INTERVAL '1' DAY)) AS decimal(38, 6)) / 1000 AS decimal(38, 6)) AS \"extract\"",
+            "SELECT extract(epoch from (t2 - t1)) FROM t => SELECT CAST(to_unixtime(t2) AS decimal(38, 6)) - CAST(to_unixtime(t1) AS decimal(38, 6)) AS \"extract\" FROM t",
             "SELECT (date + 1) - date FROM t => SELECT CAST(date_diff('day', date, ((date_add('day', 1, date)))) AS integer) FROM t",
             "SELECT * FROM t WHERE day = '2026-01-01' => SELECT * FROM t WHERE day = '2026-01-01'",
             "SELECT * FROM t WHERE name = 'abc' => SELECT * FROM t WHERE name = 'abc'",

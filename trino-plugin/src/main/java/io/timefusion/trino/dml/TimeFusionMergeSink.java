@@ -83,11 +83,11 @@ public class TimeFusionMergeSink
     /** The deletions page holds the data columns and, last, the row id. */
     private void recordDeletions(Page page)
     {
-        Block rowIds = page.getBlock(page.getChannelCount() - 1);
+        MergeRowId.Reader rowIds = MergeRowId.reader(page.getBlock(page.getChannelCount() - 1));
         Block projects = page.getBlock(projectChannel);
         Block dates = page.getBlock(dateChannel);
         for (int position = 0; position < page.getPositionCount(); position++) {
-            MergeRowId.Reference row = MergeRowId.read(rowIds, position);
+            MergeRowId.Reference row = rowIds.read(position);
             FileOfTable key = new FileOfTable(row.table(), row.path());
             FileDeletions file = deletions.get(key);
             if (file == null) {

@@ -69,13 +69,21 @@ public final class MergeRowId
                 new LongArrayBlock(positionCount, Optional.empty(), positions)});
     }
 
-    public static Reference read(Block rowIds, int position)
+    /** The row ids of a block, its fields taken apart once for all its positions. */
+    public static Reader reader(Block rowIds)
     {
-        List<Block> fields = RowBlock.getRowFieldsFromBlock(rowIds);
-        return new Reference(
-                VARCHAR.getSlice(fields.get(0), position).toStringUtf8(),
-                VARCHAR.getSlice(fields.get(1), position).toStringUtf8(),
-                BIGINT.getLong(fields.get(2), position),
-                BIGINT.getLong(fields.get(3), position));
+        return new Reader(RowBlock.getRowFieldsFromBlock(rowIds));
+    }
+
+    public record Reader(List<Block> fields)
+    {
+        public Reference read(int position)
+        {
+            return new Reference(
+                    VARCHAR.getSlice(fields.get(0), position).toStringUtf8(),
+                    VARCHAR.getSlice(fields.get(1), position).toStringUtf8(),
+                    BIGINT.getLong(fields.get(2), position),
+                    BIGINT.getLong(fields.get(3), position));
+        }
     }
 }

@@ -35,6 +35,10 @@ public final class CastRule
         ColDataType type = cast.getColDataType();
         Expression value = cast.getLeftExpression();
         String base = PostgresTypes.baseName(type);
+        if (cast.isImplicitCast() && (base.equals("numeric") || base.equals("decimal")) && isBare(type) && value instanceof StringValue text) {
+            // NUMERIC '12.34' keeps the scale it is written with, as Trino's DECIMAL literal does (a cast would give scale 9)
+            return Optional.of(typedLiteral("DECIMAL", text.getValue().replace("''", "'")));
+        }
         if (PostgresTypes.isArray(type) && value instanceof StringValue text) {
             return Optional.of(ArrayLiterals.of(text.getValue().replace("''", "'"), PostgresTypes.trino(type)));
         }
@@ -60,12 +64,19 @@ public final class CastRule
 
     /**
      * A typed literal ({@code type 'text'}) that Trino reads as Postgres does: DATE, TIME and TIMESTAMP without a
-     * zone. Every other one (TIMESTAMPTZ, INT, TEXT, UUID, NUMERIC, BOOLEAN, INTERVAL, …) is read like {@code 'text'::type}.
+     * zone. Every other one (TIMESTAMPTZ, INT, TEXT, UUID, BOOLEAN, INTERVAL, …) is read like {@code 'text'::type}, but
+     * for a bare NUMERIC or DECIMAL, which keeps its written scale.
      */
     private static boolean isTrinoTypedLiteral(CastExpression cast)
     {
         String type = cast.getColDataType().getDataType().toLowerCase(Locale.ROOT);
         return type.equals("date") || type.equals("time") || type.equals("timestamp");
+    }
+
+    private static boolean isBare(ColDataType type)
+    {
+        // JSqlParser keeps written modifiers in the arguments or in the type's name
+        return (type.getArgumentsStringList() == null || type.getArgumentsStringList().isEmpty()) && !type.getDataType().contains("(");
     }
 
     private static String canonicalUuid(String text)

@@ -177,6 +177,7 @@ class TestExpressionRules
             "SELECT INT '1', BIGINT '3', TEXT 'x', BOOLEAN 'true', FLOAT8 '1.5' => SELECT CAST('1' AS integer), CAST('3' AS bigint), CAST('x' AS varchar), CAST('true' AS boolean), CAST('1.5' AS double)",
             "SELECT UUID '0B6A3F4E6C1D4C579F3E2A1D5E7C9B10' => SELECT CAST('0b6a3f4e-6c1d-4c57-9f3e-2a1d5e7c9b10' AS uuid)",
             "SELECT DATE '2026-01-01', TIMESTAMP '2026-01-01 10:00:00' => SELECT DATE '2026-01-01', TIMESTAMP '2026-01-01 10:00:00'",
+            "SELECT NUMERIC '12.34', DECIMAL '1.5', NUMERIC(10, 3) '2.5' => SELECT DECIMAL '12.34', DECIMAL '1.5', CAST('2.5' AS decimal(10, 3))",
             "SELECT date - DATE '2026-01-01' FROM t => SELECT CAST(date_diff('day', DATE '2026-01-01', date) AS integer) FROM t",
             "SELECT date + 1 FROM t => SELECT date_add('day', 1, date) FROM t",
             "SELECT extract(epoch from interval '1 day') => SELECT CAST(CAST(to_milliseconds((INTERVAL '1' DAY)) AS decimal(38, 6)) / 1000 AS decimal(38, 6)) AS \"extract\"",

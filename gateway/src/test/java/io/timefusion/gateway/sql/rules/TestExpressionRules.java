@@ -1,9 +1,16 @@
 package io.timefusion.gateway.sql.rules;
 
+import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.sql.TrinoSql;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.timefusion.gateway.sql.TrinoSql.assertTranslation;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each row: a Postgres statement and the exact Trino SQL it becomes (which Trino's parser must accept). */
 class TestExpressionRules
@@ -189,6 +196,17 @@ class TestExpressionRules
     void dateAndTimeExpressions(String postgres, String trino)
     {
         assertTranslation(postgres, trino);
+    }
+
+    @Test
+    void timestampTextWithoutAZoneIsInTheSessionsTimeZoneWhicheverWayTheTypeIsSpelled()
+    {
+        TranslationContext warsaw = TrinoSql.session(Map.of("timezone", "Europe/Warsaw"));
+        for (String timestampWithTimeZone : List.of("'2026-01-01 10:00:00'::timestamptz", "'2026-01-01 10:00:00'::timestamp with time zone",
+                "TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00'", "TIMESTAMPTZ '2026-01-01 10:00:00'", "CAST('2026-01-01 10:00:00' AS timestamp(6) with time zone)")) {
+            assertThat(TrinoSql.translate("SELECT " + timestampWithTimeZone, warsaw)).isEqualTo("SELECT TIMESTAMP '2026-01-01 10:00:00 Europe/Warsaw'");
+        }
+        assertThat(TrinoSql.translate("SELECT '2026-01-01 10:00:00'::timestamp", warsaw)).isEqualTo("SELECT CAST('2026-01-01 10:00:00' AS timestamp(6))");
     }
 
     @ParameterizedTest

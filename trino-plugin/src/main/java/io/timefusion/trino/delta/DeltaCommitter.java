@@ -60,7 +60,7 @@ public class DeltaCommitter
      * {@code dataChange} is false when the table's rows stay as they are (OPTIMIZE, up to the duplicates it drops) and
      * true when rows were changed (UPDATE, DELETE, MERGE).
      */
-    public record Rewrite(String operation, long readVersion, List<AddFile> removed, List<AddFile> added, boolean dataChange, Map<String, String> parameters, Map<String, String> metrics)
+    public record Rewrite(String operation, long readVersion, List<AddFile> removed, List<AddFile> added, boolean dataChange, Map<String, String> parameters)
     {
         public Rewrite
         {
@@ -68,7 +68,16 @@ public class DeltaCommitter
             removed = List.copyOf(removed);
             added = List.copyOf(added);
             parameters = Map.copyOf(parameters);
-            metrics = Map.copyOf(metrics);
+        }
+
+        /** The commit's operation metrics, as Delta writes them: files and bytes removed and added. */
+        Map<String, String> metrics()
+        {
+            return Map.of(
+                    "numRemovedFiles", Integer.toString(removed.size()),
+                    "numAddedFiles", Integer.toString(added.size()),
+                    "numRemovedBytes", Long.toString(removed.stream().mapToLong(AddFile::size).sum()),
+                    "numAddedBytes", Long.toString(added.stream().mapToLong(AddFile::size).sum()));
         }
     }
 

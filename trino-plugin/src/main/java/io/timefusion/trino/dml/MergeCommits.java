@@ -13,7 +13,6 @@ import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
-import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.UncommittedDataFiles;
 import io.trino.spi.TrinoException;
 
@@ -110,19 +109,13 @@ public class MergeCommits
             // the rows left in a rewritten file are as old as they were: OPTIMIZE orders duplicates by write version
             rewrite.addedFile().ifPresent(file -> added.add(file.withTag(FileTags.WRITE_VERSION, Long.toString(FileTags.writeVersion(original)))));
         });
-        Rewrite rewrite = new Rewrite(OPERATION, snapshot.version(), removed, added, true, Map.of(), Map.of(
-                "numRemovedFiles", Integer.toString(removed.size()),
-                "numAddedFiles", Integer.toString(added.size()),
-                "numRemovedBytes", Long.toString(removed.stream().mapToLong(AddFile::size).sum()),
-                "numAddedBytes", Long.toString(added.stream().mapToLong(AddFile::size).sum())));
+        Rewrite rewrite = new Rewrite(OPERATION, snapshot.version(), removed, added, true, Map.of());
         long version = committer.commitRewrite(storage, rewrite, queryId);
         log.debug("%s %s committed version %s of %s: %s files removed, %s added", OPERATION, queryId, version, storage.describe(), removed.size(), added.size());
     }
 
     private void deleteWritten(Map<String, TableChange> changes)
     {
-        List<DataFileFragment> written = new ArrayList<>();
-        changes.forEach((table, change) -> change.writtenFiles().forEach(file -> written.add(new DataFileFragment(table, file))));
-        UncommittedDataFiles.delete(written, tables, fileSystems);
+        changes.forEach((table, change) -> UncommittedDataFiles.delete(table, change.writtenFiles(), tables, fileSystems));
     }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -52,25 +50,16 @@ public class PartitionDeletes
         for (ReadTable table : tables.forRead(pruner.projectDomain())) {
             DeltaSnapshot snapshot = snapshots.snapshot(queryId, table.storage());
             List<AddFile> files = snapshot.liveFiles().stream()
-                    .filter(file -> inDeletedPartition(file, table, pruner))
+                    .filter(file -> table.partitionOf(file).filter(partition -> pruner.matchesPartition(partition.projectId(), partition.epochDay())).isPresent())
                     .toList();
             if (files.isEmpty()) {
                 continue;
             }
-            committer.commitRewrite(table.storage(), new Rewrite(OPERATION, snapshot.version(), files, List.of(), true, Map.of(), Map.of(
-                    "numRemovedFiles", Integer.toString(files.size()),
-                    "numRemovedBytes", Long.toString(files.stream().mapToLong(AddFile::size).sum()))), queryId);
+            committer.commitRewrite(table.storage(), new Rewrite(OPERATION, snapshot.version(), files, List.of(), true, Map.of()), queryId);
             OptionalLong rows = RowCounts.total(files);
             counted &= rows.isPresent();
             deletedRows += rows.orElse(0);
         }
         return counted ? OptionalLong.of(deletedRows) : OptionalLong.empty();
-    }
-
-    private static boolean inDeletedPartition(AddFile file, ReadTable table, FilePruner pruner)
-    {
-        String projectId = file.partitionValues().get(PROJECT_ID);
-        String date = file.partitionValues().get(DATE_COLUMN);
-        return projectId != null && date != null && !table.excludedProjects().contains(projectId) && pruner.matchesPartition(projectId, FilePruner.epochDay(date));
     }
 }

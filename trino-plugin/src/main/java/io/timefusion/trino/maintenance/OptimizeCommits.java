@@ -1,6 +1,5 @@
 package io.timefusion.trino.maintenance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
 import io.airlift.slice.Slice;
@@ -8,18 +7,15 @@ import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaCommitter.Rewrite;
 import io.timefusion.trino.delta.DeltaJson;
-import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.delta.FileTags;
 import io.timefusion.trino.delta.RowCounts;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
 import io.timefusion.trino.write.DataFileFragment;
-import io.trino.filesystem.Location;
+import io.timefusion.trino.write.UncommittedDataFiles;
 import io.trino.spi.TrinoException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,7 +85,7 @@ public class OptimizeCommits
             }
         }
         catch (RuntimeException e) {
-            uncommitted.forEach(partition -> deleteQuietly(partition.table(), written.get(partition)));
+            uncommitted.forEach(partition -> UncommittedDataFiles.delete(partition.table(), written.get(partition), tables, fileSystems));
             throw e;
         }
     }
@@ -107,12 +103,7 @@ public class OptimizeCommits
         }
         long readVersion = runs.getFirst().readVersion();
         Rewrite rewrite = new Rewrite(OPERATION, readVersion, removed, added, false,
-                Map.of("fileSizeThreshold", Long.toString(handle.fileSizeThreshold())),
-                Map.of(
-                        "numRemovedFiles", Integer.toString(removed.size()),
-                        "numAddedFiles", Integer.toString(added.size()),
-                        "numRemovedBytes", Long.toString(removed.stream().mapToLong(AddFile::size).sum()),
-                        "numAddedBytes", Long.toString(added.stream().mapToLong(AddFile::size).sum())));
+                Map.of("fileSizeThreshold", Long.toString(handle.fileSizeThreshold())));
         long version = committer.commitRewrite(storage, rewrite, queryId);
         Instant now = Instant.now();
         for (OptimizeRun run : runs) {
@@ -147,19 +138,6 @@ public class OptimizeCommits
         if (lost || invented) {
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "OPTIMIZE of partition %s read %s rows but wrote %s; nothing was committed"
                     .formatted(run.partitionValues(), rowsRead.isPresent() ? rowsRead.getAsLong() : "?", rowsWritten.isPresent() ? rowsWritten.getAsLong() : "?"));
-        }
-    }
-
-    private void deleteQuietly(String tableKey, List<AddFile> files)
-    {
-        try {
-            TableStorage storage = tables.byKey(tableKey);
-            List<Location> locations = files.stream().map(file -> DeltaLogFiles.dataFile(storage.tableRoot(), file.path())).toList();
-            fileSystems.fileSystem(storage.backend()).deleteFiles(locations);
-        }
-        catch (IOException | RuntimeException e) {
-            // left for VACUUM: uncommitted files are orphans no reader needs
-            log.warn(e, "Could not delete the %s files of a failed OPTIMIZE in table '%s'", files.size(), tableKey);
         }
     }
 

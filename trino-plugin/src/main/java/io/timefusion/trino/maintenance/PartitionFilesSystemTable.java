@@ -8,6 +8,7 @@ import io.timefusion.trino.delta.DeltaSnapshots;
 import io.timefusion.trino.delta.FileTags;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.projects.ProjectTables.ReadTable;
+import io.timefusion.trino.write.PartitionKey;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -18,15 +19,13 @@ import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SystemTable;
 import io.trino.spi.predicate.TupleDomain;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.VarcharType.VARCHAR;
@@ -82,17 +81,13 @@ public class PartitionFilesSystemTable
         InMemoryRecordSet.Builder rows = InMemoryRecordSet.builder(METADATA);
         for (ReadTable table : tables.forRead(Optional.empty())) {
             DeltaSnapshot snapshot = snapshots.latest(table.storage());
-            Map<List<String>, List<AddFile>> partitions = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
+            Map<PartitionKey, List<AddFile>> partitions = new TreeMap<>(Comparator.comparing(PartitionKey::projectId).thenComparingLong(PartitionKey::epochDay));
             for (AddFile file : snapshot.liveFiles()) {
-                String projectId = file.partitionValues().get(PROJECT_ID);
-                String date = file.partitionValues().get(DATE_COLUMN);
-                if (projectId != null && date != null && !table.excludedProjects().contains(projectId)) {
-                    partitions.computeIfAbsent(List.of(projectId, date), _ -> new ArrayList<>()).add(file);
-                }
+                table.partitionOf(file).ifPresent(partition -> partitions.computeIfAbsent(partition, _ -> new ArrayList<>()).add(file));
             }
             partitions.forEach((partition, files) -> rows.addRow(
-                    partition.get(0),
-                    LocalDate.parse(partition.get(1)).toEpochDay(),
+                    partition.projectId(),
+                    partition.epochDay(),
                     (long) files.size(),
                     files.stream().mapToLong(AddFile::size).sum(),
                     files.stream().filter(file -> file.size() < fileSizeThreshold).count(),

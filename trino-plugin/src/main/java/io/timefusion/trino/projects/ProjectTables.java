@@ -3,19 +3,24 @@ package io.timefusion.trino.projects;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.airlift.slice.Slice;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.StorageBackend;
 import io.timefusion.trino.storage.TableStorage;
+import io.timefusion.trino.write.PartitionKey;
 import io.trino.filesystem.Location;
 import io.trino.spi.TrinoException;
 import io.trino.spi.predicate.Domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_PROJECT_ERROR;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -31,7 +36,22 @@ public class ProjectTables
     private final TableStorage defaultTable;
 
     /** A table to scan, and for the default table the projects whose rows it must not return (they live elsewhere). */
-    public record ReadTable(String key, TableStorage storage, Set<String> excludedProjects) {}
+    public record ReadTable(String key, TableStorage storage, Set<String> excludedProjects)
+    {
+        /**
+         * The partition of one of the table's files whose rows this table answers for: empty for a file without
+         * project_id and date (another writer's) and for a project registered with a table of its own.
+         */
+        public Optional<PartitionKey> partitionOf(AddFile file)
+        {
+            String projectId = file.partitionValues().get(PROJECT_ID);
+            String date = file.partitionValues().get(DATE_COLUMN);
+            if (projectId == null || date == null || excludedProjects.contains(projectId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PartitionKey(projectId, LocalDate.parse(date).toEpochDay()));
+        }
+    }
 
     @Inject
     public ProjectTables(ProjectRegistry registry, DefaultTableStorage defaultTable)

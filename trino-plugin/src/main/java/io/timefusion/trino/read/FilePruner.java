@@ -13,7 +13,6 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -109,10 +108,5 @@ public final class FilePruner
             // statistics are optional in Delta: a file we cannot judge is read
             return Optional.empty();
         }
-    }
-
-    public static long epochDay(String date)
-    {
-        return LocalDate.parse(date).toEpochDay();
     }
 }

@@ -29,7 +29,6 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.EmptyPageSource;
 import io.trino.spi.predicate.TupleDomain;
-import io.trino.spi.type.Type;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public class TimeFusionPageSourceProvider
             }
             else {
                 readerChannels[channel] = stored.size();
-                stored.add(new RequestedColumn(column.name(), storedType(column)));
+                stored.add(new RequestedColumn(column.name(), table.column(column.name()).storedType()));
             }
         }
 
@@ -129,12 +128,7 @@ public class TimeFusionPageSourceProvider
         }
     }
 
-    // JSON is stored as a UTF-8 string and read with the varchar reader: the blocks are the same either way
-    private Type storedType(TimeFusionColumnHandle column)
-    {
-        return isJson(column) ? VARCHAR : column.type();
-    }
-
+    // JSON is stored as UTF-8 text (TableColumn.storedType): Parquet statistics of the text cannot check a JSON domain
     private boolean isJson(TimeFusionColumnHandle column)
     {
         return table.column(column.name()).deltaType() == DeltaType.STRING && !column.type().equals(VARCHAR);

@@ -11,6 +11,7 @@ import io.timefusion.trino.maintenance.OptimizeSplits;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.projects.ProjectTables.ReadTable;
+import io.timefusion.trino.write.PartitionKey;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -26,9 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -80,14 +80,10 @@ public class TimeFusionSplitManager
     private static void addFileSplits(List<ConnectorSplit> splits, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner)
     {
         for (AddFile file : snapshot.liveFiles()) {
-            String projectId = file.partitionValues().get(PROJECT_ID);
-            String date = file.partitionValues().get(DATE_COLUMN);
-            if (projectId == null || date == null || table.excludedProjects().contains(projectId)) {
-                continue;
-            }
-            long epochDay = FilePruner.epochDay(date);
-            if (pruner.matches(projectId, epochDay, file)) {
-                splits.add(new TimeFusionSplit(table.key(), DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path()).toString(), file.path(), file.size(), projectId, epochDay));
+            Optional<PartitionKey> partition = table.partitionOf(file);
+            if (partition.isPresent() && pruner.matches(partition.get().projectId(), partition.get().epochDay(), file)) {
+                splits.add(new TimeFusionSplit(table.key(), DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path()).toString(), file.path(), file.size(),
+                        partition.get().projectId(), partition.get().epochDay()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.timefusion.trino.write;
 
 import io.airlift.log.Logger;
+import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
@@ -8,11 +9,14 @@ import io.timefusion.trino.storage.TableStorage;
 import io.trino.filesystem.Location;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Deletes the data files an aborted page sink wrote. They are not committed, so no reader sees them; deleting them
- * only saves space, and a file that cannot be deleted is left to VACUUM.
+ * Deletes data files that were written but not committed (an aborted page sink, a failed OPTIMIZE or row change). No
+ * reader sees them; deleting them only saves space, and files that cannot be deleted are left to VACUUM.
  */
 public final class UncommittedDataFiles
 {
@@ -22,15 +26,24 @@ public final class UncommittedDataFiles
 
     public static void delete(List<DataFileFragment> files, ProjectTables tables, FileSystems fileSystems)
     {
-        for (DataFileFragment file : files) {
-            TableStorage table = tables.byKey(file.table());
-            Location location = DeltaLogFiles.dataFile(table.tableRoot(), file.add().path());
-            try {
-                fileSystems.fileSystem(table.backend()).deleteFile(location);
-            }
-            catch (IOException | RuntimeException e) {
-                log.warn(e, "Could not delete uncommitted data file %s", location);
-            }
+        Map<String, List<AddFile>> byTable = new LinkedHashMap<>();
+        files.forEach(file -> byTable.computeIfAbsent(file.table(), _ -> new ArrayList<>()).add(file.add()));
+        byTable.forEach((table, added) -> delete(table, added, tables, fileSystems));
+    }
+
+    /** The files of one table, in one request to its storage. */
+    public static void delete(String tableKey, List<AddFile> files, ProjectTables tables, FileSystems fileSystems)
+    {
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            TableStorage table = tables.byKey(tableKey);
+            List<Location> locations = files.stream().map(file -> DeltaLogFiles.dataFile(table.tableRoot(), file.path())).toList();
+            fileSystems.fileSystem(table.backend()).deleteFiles(locations);
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn(e, "Could not delete %s uncommitted data files of table '%s'", files.size(), tableKey);
         }
     }
 }

@@ -119,12 +119,12 @@ class TestDeltaCommitterRewrites
 
     private static Rewrite rewrite(long readVersion, List<AddFile> removed, List<AddFile> added)
     {
-        return new Rewrite("OPTIMIZE", readVersion, removed, added, false, Map.of(), Map.of());
+        return new Rewrite("OPTIMIZE", readVersion, removed, added, false, Map.of());
     }
 
     private static Rewrite change(long readVersion, List<AddFile> removed, List<AddFile> added)
     {
-        return new Rewrite("MERGE", readVersion, removed, added, true, Map.of(), Map.of());
+        return new Rewrite("MERGE", readVersion, removed, added, true, Map.of());
     }
 
     private static AddFile file(String path)

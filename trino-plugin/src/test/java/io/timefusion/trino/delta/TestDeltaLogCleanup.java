@@ -154,7 +154,7 @@ class TestDeltaLogCleanup
             if (version % 5 == 4 && live.size() >= 2) {
                 List<AddFile> removed = List.of(live.removeFirst(), live.removeFirst());
                 AddFile merged = dataFile(version);
-                committer.commitRewrite(table, new Rewrite("OPTIMIZE", version - 1, removed, List.of(merged), false, Map.of(), Map.of()), "optimize-" + version);
+                committer.commitRewrite(table, new Rewrite("OPTIMIZE", version - 1, removed, List.of(merged), false, Map.of()), "optimize-" + version);
                 live.add(merged);
             }
             else {

@@ -59,8 +59,6 @@ public final class AtTimeZoneRule
         if (!(expression instanceof CastExpression cast) || cast.getColDataType() == null) {
             return false;
         }
-        String type = PostgresTypes.baseName(cast.getColDataType());
-        String written = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
-        return type.equals("timestamp") && !written.contains("with time zone") || type.equals("timestamp without time zone");
+        return PostgresTypes.baseName(cast.getColDataType()).equals("timestamp");
     }
 }

@@ -14,7 +14,6 @@ import net.sf.jsqlparser.statement.create.table.ColDataType;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code x::type} and {@code CAST(x AS type)} with Postgres type names become Trino casts. Literal text is read
@@ -27,8 +26,6 @@ import java.util.regex.Pattern;
 public final class CastRule
         implements TranslationRule
 {
-    private static final Pattern TIMESTAMP_WITH_TIME_ZONE = Pattern.compile(
-            "(?i)(pg_catalog\\.)?(timestamptz\\s*(\\(\\s*\\d+\\s*\\))?|timestamp\\s*(\\(\\s*\\d+\\s*\\))?\\s+with\\s+time\\s+zone)");
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
@@ -54,14 +51,14 @@ public final class CastRule
         if (PostgresTypes.isArray(type)) {
             return Optional.of(cast(value, PostgresTypes.trino(type)));
         }
-        if (value instanceof StringValue text && TIMESTAMP_WITH_TIME_ZONE.matcher(type.getDataType().strip()).matches()) {
-            // timestamptz and timestamp with time zone alike: text without a zone is in the session's, not Trino's (UTC)
-            return Optional.of(TimestampLiterals.withTimeZone(text.getValue(), context.timeZone()).<Expression>map(literal -> typedLiteral("TIMESTAMP", literal))
-                    .orElseGet(() -> cast(value, PostgresTypes.trino(type))));
-        }
         return Optional.of(switch (base) {
             case "uuid" -> value instanceof StringValue text ? cast(new StringValue(canonicalUuid(text.getValue())), "uuid") : cast(value, "uuid");
             case "json", "jsonb" -> value instanceof StringValue || value instanceof JdbcParameter ? new Function("json_parse", value) : cast(value, "json");
+            // text without a zone is in the session's, not Trino's (UTC)
+            case "timestamptz", "timestamp with time zone" -> value instanceof StringValue text
+                    ? TimestampLiterals.withTimeZone(text.getValue(), context.timeZone()).<Expression>map(literal -> typedLiteral("TIMESTAMP", literal))
+                            .orElseGet(() -> cast(value, PostgresTypes.trino(type)))
+                    : cast(value, PostgresTypes.trino(type));
             default -> cast(value, PostgresTypes.trino(type));
         });
     }

@@ -29,12 +29,20 @@ public final class PostgresTypes
         return element;
     }
 
-    /** The lower-case base name of a type as written, without modifiers: {@code varchar} for {@code varchar (10)}. */
+    /**
+     * The lower-case base name of a type as written, without modifiers: {@code varchar} for {@code varchar (10)},
+     * {@code timestamp with time zone} for {@code timestamp(3) with time zone} (the zone makes another type), and
+     * {@code timestamp} for {@code timestamp without time zone}.
+     */
     public static String baseName(ColDataType type)
     {
         String name = scalarName(type).toLowerCase(Locale.ROOT).strip().replaceFirst("^pg_catalog\\.", "");
         Matcher matcher = NAME_AND_MODIFIERS.matcher(name);
-        return matcher.matches() ? matcher.group(1).strip() : name;
+        if (!matcher.matches()) {
+            return name;
+        }
+        String base = matcher.group(1).strip();
+        return "with time zone".equals(matcher.group(4)) ? base + " with time zone" : base;
     }
 
     public static boolean isArray(ColDataType type)

@@ -1,6 +1,7 @@
 package io.timefusion.trino;
 
 import com.google.common.collect.ImmutableSet;
+import io.timefusion.trino.functions.PostgresDivide;
 import io.timefusion.trino.functions.PostgresSumArgument;
 import io.timefusion.trino.functions.TimeBucketFunctions;
 import io.timefusion.trino.functions.TimeBucketWithTimeZoneFunctions;
@@ -30,6 +31,7 @@ public class TimeFusionPlugin
                 .addAll(TimeBucketWithTimeZoneFunctions.FUNCTIONS)
                 .addAll(TimeBucketFunctions.FUNCTIONS)
                 .addAll(PostgresSumArgument.FUNCTIONS)
+                .addAll(PostgresDivide.FUNCTIONS)
                 .build();
     }
 }

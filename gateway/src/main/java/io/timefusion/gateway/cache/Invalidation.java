@@ -1,8 +1,6 @@
 package io.timefusion.gateway.cache;
 
-import io.timefusion.gateway.sql.StatementKind;
-
-import java.util.regex.Pattern;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,7 +11,7 @@ public sealed interface Invalidation
     record None()
             implements Invalidation {}
 
-    /** A write to one table: the results whose statements mention it. */
+    /** A write to one table: the results whose statements read it. */
     record ReadersOf(String table)
             implements Invalidation
     {
@@ -23,20 +21,16 @@ public sealed interface Invalidation
         }
     }
 
-    /** Anything else that reaches Trino (DDL, CALL, EXECUTE, EXPLAIN ANALYZE, a write whose table is not clear): everything. */
+    /** Anything else that reaches Trino (DDL, CALL, EXECUTE, EXPLAIN ANALYZE): everything. */
     record All()
             implements Invalidation {}
 
-    static Invalidation of(String trinoSql)
+    static Invalidation of(Writes writes)
     {
-        if (StatementKind.firstKeyword(trinoSql).equals("EXPLAIN")) {
-            // EXPLAIN ANALYZE runs the statement it explains, which may be a write
-            return Pattern.compile("(?i)\\bANALYZE\\b").matcher(trinoSql).find() ? new All() : new None();
-        }
-        return switch (StatementKind.of(trinoSql)) {
-            case QUERY -> new None();
-            case INSERT, UPDATE, DELETE, MERGE -> TableNames.written(trinoSql).<Invalidation>map(ReadersOf::new).orElseGet(All::new);
-            default -> new All();
+        return switch (writes) {
+            case Writes.Nothing _ -> new None();
+            case Writes.Table(String table) -> new ReadersOf(table);
+            case Writes.Unknown _ -> new All();
         };
     }
 }

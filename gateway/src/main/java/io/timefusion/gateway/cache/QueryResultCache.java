@@ -72,18 +72,22 @@ public class QueryResultCache
         return Optional.ofNullable(cache.getIfPresent(key)).map(Entry::result);
     }
 
-    /** Call before the query starts on Trino: writes from then on keep its result out of the cache. */
-    public ResultCollector startCollecting(QueryKey key)
+    /**
+     * Call before the query starts on Trino: writes from then on keep its result out of the cache.
+     *
+     * @param tablesRead the tables the query reads (lower case, without catalog and schema): a write to one of them drops its result
+     */
+    public ResultCollector startCollecting(QueryKey key, Set<String> tablesRead)
     {
-        return new ResultCollector(this, key, writeSequence.get(), ticker, maxResultBytes);
+        return new ResultCollector(this, key, Set.copyOf(tablesRead), writeSequence.get(), ticker, maxResultBytes);
     }
 
-    void store(QueryKey key, CachedResult result, long writeSequenceAtStart)
+    void store(QueryKey key, Set<String> tablesRead, CachedResult result, long writeSequenceAtStart)
     {
         if (!enabled) {
             return;
         }
-        Entry entry = new Entry(result, TableNames.readCandidates(key.sql()));
+        Entry entry = new Entry(result, tablesRead);
         if (writtenSince(entry, writeSequenceAtStart)) {
             return;
         }
@@ -99,7 +103,7 @@ public class QueryResultCache
         if (lastWriteToAll > writeSequenceAtStart) {
             return true;
         }
-        for (String table : entry.readCandidates()) {
+        for (String table : entry.tablesRead()) {
             if (lastWriteByTable.getOrDefault(table, 0L) > writeSequenceAtStart) {
                 return true;
             }
@@ -114,7 +118,7 @@ public class QueryResultCache
             case Invalidation.None _ -> {}
             case Invalidation.ReadersOf(String table) -> {
                 lastWriteByTable.merge(table, writeSequence.incrementAndGet(), Math::max);
-                cache.asMap().values().removeIf(entry -> entry.readCandidates().contains(table));
+                cache.asMap().values().removeIf(entry -> entry.tablesRead().contains(table));
             }
             case Invalidation.All _ -> {
                 lastWriteToAll = writeSequence.incrementAndGet();
@@ -140,5 +144,5 @@ public class QueryResultCache
         return new QueryCacheStats(enabled, stats.hitCount(), stats.missCount(), stats.evictionCount(), entries, sizeBytes, hitRate, averageExecutionMillis);
     }
 
-    private record Entry(CachedResult result, Set<String> readCandidates) {}
+    private record Entry(CachedResult result, Set<String> tablesRead) {}
 }

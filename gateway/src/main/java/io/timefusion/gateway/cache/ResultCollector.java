@@ -6,6 +6,7 @@ import io.timefusion.gateway.trino.TrinoColumn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps the rows of a result as they stream to the client, and caches them when the result ends. Once the rows
@@ -16,6 +17,7 @@ public final class ResultCollector
 {
     private final QueryResultCache cache;
     private final QueryKey key;
+    private final Set<String> tablesRead;
     private final long writeSequenceAtStart;
     private final Ticker ticker;
     private final long startedNanos;
@@ -23,10 +25,11 @@ public final class ResultCollector
     private List<Object[]> rows = new ArrayList<>();
     private long sizeBytes;
 
-    ResultCollector(QueryResultCache cache, QueryKey key, long writeSequenceAtStart, Ticker ticker, long limitBytes)
+    ResultCollector(QueryResultCache cache, QueryKey key, Set<String> tablesRead, long writeSequenceAtStart, Ticker ticker, long limitBytes)
     {
         this.cache = cache;
         this.key = key;
+        this.tablesRead = tablesRead;
         this.writeSequenceAtStart = writeSequenceAtStart;
         this.ticker = ticker;
         this.startedNanos = ticker.read();
@@ -54,7 +57,7 @@ public final class ResultCollector
         if (rows == null) {
             return;
         }
-        cache.store(key, new CachedResult(columns, Collections.unmodifiableList(rows), sizeBytes, ticker.read() - startedNanos), writeSequenceAtStart);
+        cache.store(key, tablesRead, new CachedResult(columns, Collections.unmodifiableList(rows), sizeBytes, ticker.read() - startedNanos), writeSequenceAtStart);
         rows = null;
     }
 }

@@ -34,12 +34,6 @@ public final class IngestInsert
         this.parameterCount = rows.stream().flatMap(List::stream).mapToInt(IngestInsert::highestParameter).max().orElse(0);
     }
 
-    /** The INSERT, if it writes to an ingest table in a shape parsed here. */
-    public static Optional<IngestInsert> parse(String sql)
-    {
-        return ValuesInsertScanner.scan(sql).or(() -> InsertParser.parse(sql));
-    }
-
     public String table()
     {
         return table;

@@ -1,8 +1,6 @@
 package io.timefusion.gateway.ingest;
 
 import io.timefusion.gateway.ingest.InsertCell.Parameter;
-import io.timefusion.gateway.sql.EscapeStrings;
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -15,9 +13,7 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -31,7 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads a client INSERT with JSqlParser into the shape {@link IngestInsert} binds: the target table, the column list
+ * Reads a client INSERT parsed by the translator (escape strings already decoded) into the shape {@link IngestInsert} binds: the target table, the column list
  * and, per row (or per unnest argument), where each cell's value comes from. Returns empty for anything outside the
  * shapes IngestInsert describes, which then goes to Trino as SQL.
  */
@@ -39,16 +35,9 @@ final class InsertParser
 {
     private InsertParser() {}
 
-    static Optional<IngestInsert> parse(String sql)
+    static Optional<IngestInsert> parse(Insert insert)
     {
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(sql);
-        }
-        catch (JSQLParserException | RuntimeException e) {
-            return Optional.empty();
-        }
-        if (!(statement instanceof Insert insert) || insert.getReturningClause() != null || insert.getDuplicateUpdateSets() != null
+        if (insert.getReturningClause() != null || insert.getDuplicateUpdateSets() != null
                 || insert.getConflictAction() != null || insert.getWithItemsList() != null) {
             return Optional.empty();
         }
@@ -119,14 +108,13 @@ final class InsertParser
         };
     }
 
+    /** A standard string's text; other prefixes (N'…', B'…', X'…') are not text the scanner's shapes hold. */
     private static String stringText(StringValue string)
     {
-        String prefix = string.getPrefix() == null ? "" : string.getPrefix().toUpperCase(Locale.ROOT);
-        return switch (prefix) {
-            case "" -> string.getNotExcapedValue();
-            case "E" -> EscapeStrings.unescape(string.getValue());
-            default -> throw new Unparsed();
-        };
+        if (string.getPrefix() != null) {
+            throw new Unparsed();
+        }
+        return string.getNotExcapedValue();
     }
 
     private static boolean isUnnestOfAll(PlainSelect select)

@@ -24,15 +24,15 @@ final class CopyInHandler
     private final MessageSource messages;
     private final PgOutput output;
     private final IngestTables tables;
-    private final StatementRunner runner;
+    private final RowWriter writer;
     private final long maxBytes;
 
-    CopyInHandler(MessageSource messages, PgOutput output, IngestTables tables, StatementRunner runner, long maxBytes)
+    CopyInHandler(MessageSource messages, PgOutput output, IngestTables tables, RowWriter writer, long maxBytes)
     {
         this.messages = messages;
         this.output = output;
         this.tables = tables;
-        this.runner = runner;
+        this.writer = writer;
         this.maxBytes = maxBytes;
     }
 
@@ -53,7 +53,7 @@ final class CopyInHandler
             switch (messages.take()) {
                 case FrontendMessage.CopyData data -> rows.feed(data.data());
                 case FrontendMessage.CopyDone _ -> {
-                    return "COPY " + runner.insertRows(rows.finish());
+                    return "COPY " + writer.insertRows(rows.finish());
                 }
                 case FrontendMessage.CopyFail fail -> throw new CopyException("57014", "COPY from stdin failed: " + fail.message());
                 case FrontendMessage.Flush _, FrontendMessage.Sync _ -> {

@@ -1,6 +1,7 @@
 package io.timefusion.gateway.server;
 
 import io.airlift.log.Logger;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -18,6 +19,7 @@ import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The start of a connection, on the Netty event loop: its place among the logins in progress, TLS and GSS
@@ -59,7 +61,7 @@ final class PgConnectionHandler
         }
         switch (message) {
             case SslRequest _ -> answerSslRequest(context);
-            case GssEncRequest _ -> context.writeAndFlush(context.alloc().buffer(1).writeByte('N'));
+            case GssEncRequest _ -> context.writeAndFlush(unframedAnswer(context, out -> BackendMessages.gssEncResponse(out, false)));
             case CancelRequest cancel -> {
                 dependencies.cancelRegistry().cancel(cancel.processId(), cancel.secretKey());
                 context.close();
@@ -72,12 +74,19 @@ final class PgConnectionHandler
     private void answerSslRequest(ChannelHandlerContext context)
     {
         if (sslContext.isEmpty()) {
-            context.writeAndFlush(context.alloc().buffer(1).writeByte('N'));
+            context.writeAndFlush(unframedAnswer(context, out -> BackendMessages.sslResponse(out, false)));
             return;
         }
         // the 'S' must leave unencrypted; TLS starts with the client's next bytes
-        context.writeAndFlush(context.alloc().buffer(1).writeByte('S'))
+        context.writeAndFlush(unframedAnswer(context, out -> BackendMessages.sslResponse(out, true)))
                 .addListener((ChannelFutureListener) _ -> context.pipeline().addFirst("tls", sslContext.get().newHandler(context.alloc())));
+    }
+
+    private static ByteBuf unframedAnswer(ChannelHandlerContext context, Consumer<ByteBuf> answer)
+    {
+        ByteBuf out = context.alloc().buffer(1);
+        answer.accept(out);
+        return out;
     }
 
     private void startSession(ChannelHandlerContext context, StartupMessage startup)

@@ -98,12 +98,9 @@ final class PgSession
             TranslationContext context = new TranslationContext(user, startup.parameters().getOrDefault("database", user), key.processId(), state);
             sendSessionStart(key, user);
 
-            ErrorReporter errors = new ErrorReporter(output, session, dependencies.metrics());
-            StatementRunner runner = new StatementRunner(state, session, user, dependencies.queryCache(), dependencies.metrics(),
-                    dependencies.ingestTables(), dependencies.ingestInserts(), dependencies.ingestPath());
-            CopyInHandler copyIn = new CopyInHandler(inbox, output, dependencies.ingestTables(), runner, dependencies.ingestConfig().getCopyMaxSize().toBytes());
-            SimpleQueryHandler simple = new SimpleQueryHandler(state, runner, dependencies.translator(), dependencies.translationBudget(), context, output, errors, copyIn);
-            extended = new ExtendedQueryHandler(state, runner, session, dependencies.translator(), dependencies.translationBudget(), context, dependencies.parameterTypes(), output, errors, copyIn);
+            SessionDependencies.StatementHandlers handlers = dependencies.statementHandlers(state, session, context, output, inbox);
+            SimpleQueryHandler simple = handlers.simple();
+            extended = handlers.extended();
             while (output.isOpen()) {
                 FrontendMessage message = inbox.take();
                 switch (message) {

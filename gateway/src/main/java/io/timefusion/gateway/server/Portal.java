@@ -1,55 +1,32 @@
 package io.timefusion.gateway.server;
 
-import io.timefusion.gateway.ingest.RowBatch;
+import io.timefusion.gateway.sql.TranslatedStatement;
 
 import java.sql.SQLException;
-import java.util.Optional;
 
-/**
- * A bound statement ready to run: Trino SQL with the parameter values written in, or for an INSERT the gateway parsed
- * itself the rows it writes, and the result formats.
- */
+/** A bound statement ready to run, its result formats, and once it runs, the cursor over its rows. */
 final class Portal
         implements AutoCloseable
 {
-    private final PreparedStatementEntry statement;
-    private final String boundSql;
-    private final Optional<RowBatch> batch;
+    private final BoundStatement bound;
     private final short[] resultFormats;
     private RowCursor cursor;
     private boolean completed;
 
-    Portal(PreparedStatementEntry statement, String boundSql, short[] resultFormats)
+    Portal(BoundStatement bound, short[] resultFormats)
     {
-        this(statement, boundSql, Optional.empty(), resultFormats);
-    }
-
-    Portal(PreparedStatementEntry statement, RowBatch batch, short[] resultFormats)
-    {
-        this(statement, statement.sql(), Optional.of(batch), resultFormats);
-    }
-
-    private Portal(PreparedStatementEntry statement, String boundSql, Optional<RowBatch> batch, short[] resultFormats)
-    {
-        this.statement = statement;
-        this.boundSql = boundSql;
-        this.batch = batch;
+        this.bound = bound;
         this.resultFormats = resultFormats;
     }
 
-    PreparedStatementEntry statement()
+    BoundStatement bound()
     {
-        return statement;
+        return bound;
     }
 
-    String boundSql()
+    TranslatedStatement statement()
     {
-        return boundSql;
-    }
-
-    Optional<RowBatch> batch()
-    {
-        return batch;
+        return bound.statement();
     }
 
     short[] resultFormats()

@@ -1,7 +1,5 @@
 package io.timefusion.gateway.server;
 
-import io.timefusion.gateway.sql.StatementKind;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +16,9 @@ final class ProcedureCalls
 
     private ProcedureCalls() {}
 
+    /** Refuses a CALL, naming its procedure. */
     static void refuse(String sql)
     {
-        if (!StatementKind.firstKeyword(sql).equals("CALL")) {
-            return;
-        }
         Matcher name = PROCEDURE_NAME.matcher(sql);
         throw new PgErrorException("42501", "permission denied for procedure %s: projects are administered through the gateway's admin REST endpoints"
                 .formatted(name.find() ? name.group(1) : "(unnamed)"));

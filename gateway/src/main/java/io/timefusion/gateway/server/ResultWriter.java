@@ -2,6 +2,7 @@ package io.timefusion.gateway.server;
 
 import io.timefusion.gateway.pgwire.protocol.BackendMessages;
 import io.timefusion.gateway.pgwire.protocol.FieldDescription;
+import io.timefusion.gateway.pgwire.protocol.FormatCodes;
 import io.timefusion.gateway.pgwire.types.PgType;
 import io.timefusion.gateway.trino.TrinoColumn;
 
@@ -12,8 +13,6 @@ import java.util.List;
 /** Describes and streams result rows in the formats (text or binary, per column) the client asked for. */
 final class ResultWriter
 {
-    private static final short TEXT = 0;
-    private static final short BINARY = 1;
     private static final int FLUSH_EVERY_ROWS = 1000;
 
     private final PgOutput output;
@@ -67,14 +66,14 @@ final class ResultWriter
 
     private static byte[] encode(PgType<?> type, short format, Object value)
     {
-        return format == BINARY ? type.encodeBinary(value) : type.encodeText(value);
+        return format == FormatCodes.BINARY ? type.encodeBinary(value) : type.encodeText(value);
     }
 
     /** Bind's result formats: none means all text, one applies to every column, otherwise one per column. */
     static short format(short[] formats, int column)
     {
         if (formats == null || formats.length == 0) {
-            return TEXT;
+            return FormatCodes.TEXT;
         }
         return formats.length == 1 ? formats[0] : formats[column];
     }

@@ -85,9 +85,4 @@ final class SessionState
     {
         return Optional.ofNullable(settings.get(name));
     }
-
-    Optional<String> applicationName()
-    {
-        return get("application_name");
-    }
 }

@@ -27,13 +27,13 @@ public class CachingTranslator
     private final SqlTranslator translator;
     private final Cache<Key, Translation> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_CACHED_CHARACTERS)
-            .weigher((Key key, Translation translation) -> key.sql().length() + translation.trinoSql().length())
+            .weigher((Key key, Translation translation) -> key.sql().length() + translation.statement().trinoSql().length())
             .build();
 
     private record Key(String sql, String user, String database, int backendPid) {}
 
     /** A translation and the session's own value of each setting it read (empty: the server default applied). */
-    private record Translation(String trinoSql, Map<String, Optional<String>> settingsRead)
+    private record Translation(TranslatedStatement statement, Map<String, Optional<String>> settingsRead)
     {
         boolean isCurrent(SessionSettings settings)
         {
@@ -48,19 +48,19 @@ public class CachingTranslator
     }
 
     @Override
-    public String toTrino(String postgresSql, TranslationContext context)
+    public TranslatedStatement translate(String postgresSql, TranslationContext context)
     {
         Key key = new Key(postgresSql, context.user(), context.database(), context.backendPid());
         Translation cached = cache.getIfPresent(key);
         if (cached != null && cached.isCurrent(context.settings())) {
-            return cached.trinoSql();
+            return cached.statement();
         }
         RecordingSettings settings = new RecordingSettings(context.settings());
-        String trinoSql = translator.toTrino(postgresSql, new TranslationContext(context.user(), context.database(), context.backendPid(), settings));
+        TranslatedStatement statement = translator.translate(postgresSql, new TranslationContext(context.user(), context.database(), context.backendPid(), settings));
         if (!settings.changed) {
-            cache.put(key, new Translation(trinoSql, Map.copyOf(settings.read)));
+            cache.put(key, new Translation(statement, Map.copyOf(settings.read)));
         }
-        return trinoSql;
+        return statement;
     }
 
     /** The session's settings, noting what a translation reads and whether it changes any. */

@@ -8,7 +8,7 @@ public final class EscapeStrings
 {
     private EscapeStrings() {}
 
-    static String decode(String sql)
+    public static String decode(String sql)
     {
         StringBuilder result = new StringBuilder(sql.length());
         SqlScanner scanner = new SqlScanner(sql);

@@ -71,23 +71,6 @@ final class SqlScanner
         position++;
     }
 
-    /** The digits of a {@code $n} placeholder at the current position, or -1. */
-    int placeholderNumber()
-    {
-        if (current() != '$' || (position > 0 && isIdentifierPart(sql.charAt(position - 1)))) {
-            return -1;
-        }
-        int end = position + 1;
-        while (end < sql.length() && Character.isDigit(sql.charAt(end))) {
-            end++;
-        }
-        // $0 and $01 are not parameters; six digits are far beyond the protocol's 65535 parameters
-        if (end == position + 1 || sql.charAt(position + 1) == '0' || end - position > 6) {
-            return -1;
-        }
-        return Integer.parseInt(sql, position + 1, end, 10);
-    }
-
     /** Whether the literal or quoted identifier skipped last ended with its closing quote rather than with the text. */
     boolean quoteClosed()
     {
@@ -163,27 +146,5 @@ final class SqlScanner
     private static boolean isIdentifierPart(char c)
     {
         return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    /** The position of the parenthesis closing the one at {@code open}, skipping literals and comments; -1 if none. */
-    static int matchingParenthesis(String sql, int open)
-    {
-        SqlScanner scanner = new SqlScanner(sql);
-        scanner.position = open + 1;
-        int depth = 1;
-        while (!scanner.atEnd()) {
-            if (scanner.skipQuotedOrComment()) {
-                continue;
-            }
-            char c = scanner.current();
-            if (c == '(') {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0) {
-                return scanner.position;
-            }
-            scanner.advance();
-        }
-        return -1;
     }
 }

@@ -3,8 +3,8 @@ package io.timefusion.gateway.sql;
 import java.util.Locale;
 
 /**
- * A tiny cursor over a statement: just enough grammar for the statements the gateway reads itself (the INSERT shape of
- * {@link InsertTargets}, {@link CopyStatement}). Everything else passes through to Trino unparsed.
+ * A tiny cursor over the tokens of COPY, the one statement the gateway reads that JSqlParser has no grammar for
+ * ({@link CopyStatement}): keywords, symbols, identifiers and string literals.
  */
 final class SqlTokens
 {
@@ -69,55 +69,6 @@ final class SqlTokens
             position++;
         }
         return position == start ? null : sql.substring(start, position).toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code $n} standing alone as the value (not inside an expression), else 0 with the cursor unmoved. */
-    int bareParameter()
-    {
-        skipSpace();
-        SqlScanner scanner = new SqlScanner(sql.substring(position));
-        int number = scanner.atEnd() ? -1 : scanner.placeholderNumber();
-        if (number <= 0) {
-            return 0;
-        }
-        int end = position + 1 + Integer.toString(number).length();
-        int next = end;
-        while (next < sql.length() && Character.isWhitespace(sql.charAt(next))) {
-            next++;
-        }
-        if (next < sql.length() && (sql.charAt(next) == ',' || sql.charAt(next) == ')')) {
-            position = end;
-            return number;
-        }
-        return 0;
-    }
-
-    /** Skips one value expression up to the next top-level ',' or ')'. */
-    boolean skipExpression()
-    {
-        SqlScanner scanner = new SqlScanner(sql);
-        int depth = 0;
-        for (int i = 0; i < position; i++) {
-            scanner.advance();
-        }
-        while (!scanner.atEnd()) {
-            if (scanner.skipQuotedOrComment()) {
-                continue;
-            }
-            char c = scanner.current();
-            if ((c == ',' || c == ')') && depth == 0) {
-                position = scanner.position();
-                return true;
-            }
-            if (c == '(' || c == '[') {
-                depth++;
-            }
-            else if (c == ')' || c == ']') {
-                depth--;
-            }
-            scanner.advance();
-        }
-        return false;
     }
 
     /** Whether only whitespace (and a final semicolon) is left. */

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a statement does, from its first keyword: the protocol needs it before running anything (Describe answers
- * NoData for statements without rows) and to build the command tag.
+ * What a statement does: the protocol needs it before running anything (Describe answers NoData for statements
+ * without rows) and to build the command tag. The translator tells it from the statement's first keyword.
  */
 public enum StatementKind
 {
@@ -19,6 +19,9 @@ public enum StatementKind
     ROLLBACK,
     SET,
     COPY,
+    CALL,
+    /** Nothing but comments and semicolons. */
+    EMPTY,
     OTHER;
 
     private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "DESCRIBE", "EXPLAIN");
@@ -39,7 +42,17 @@ public enum StatementKind
             case "ROLLBACK", "ABORT" -> ROLLBACK;
             case "SET", "RESET" -> SET;
             case "COPY" -> COPY;
+            case "CALL" -> CALL;
             default -> OTHER;
+        };
+    }
+
+    /** Statements the gateway carries out itself: they never reach Trino. */
+    public boolean isOwnStatement()
+    {
+        return switch (this) {
+            case BEGIN, COMMIT, ROLLBACK, SET, COPY, CALL -> true;
+            default -> false;
         };
     }
 

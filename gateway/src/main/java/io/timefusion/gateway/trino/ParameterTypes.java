@@ -1,17 +1,19 @@
 package io.timefusion.gateway.trino;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.timefusion.gateway.sql.InsertTargets;
-import io.timefusion.gateway.sql.Placeholders;
+import io.timefusion.gateway.sql.ParameterizedSql.QuestionMarks;
+import io.timefusion.gateway.sql.TranslatedStatement;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Trino type each {@code $n} of a statement must have, for parameters the client sent without a type: the
@@ -20,25 +22,26 @@ import java.util.concurrent.TimeUnit;
  */
 public class ParameterTypes
 {
-    private final Cache<String, List<Optional<TrinoType>>> byStatement = CacheBuilder.newBuilder()
+    private final Cache<String, List<Optional<TrinoType>>> byStatement = Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfterWrite(10, TimeUnit.MINUTES)
+            .expireAfterWrite(Duration.ofMinutes(10))
             .build();
-    private final Cache<String, Map<String, TrinoType>> columnsByTable = CacheBuilder.newBuilder()
+    private final Cache<String, Map<String, TrinoType>> columnsByTable = Caffeine.newBuilder()
             .maximumSize(1_000)
-            .expireAfterWrite(1, TimeUnit.MINUTES)
+            .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
     /** One entry per parameter number 1…count (index 0 is $1). */
-    public List<Optional<TrinoType>> resolve(TrinoSession session, String trinoSql, int count)
+    public List<Optional<TrinoType>> resolve(TrinoSession session, TranslatedStatement statement, int count)
             throws SQLException
     {
+        String trinoSql = statement.trinoSql();
         List<Optional<TrinoType>> cached = byStatement.getIfPresent(trinoSql);
-        if (cached != null) {
+        if (cached != null && cached.size() == count) {
             return cached;
         }
         List<Optional<TrinoType>> types = new ArrayList<>(Collections.nCopies(count, Optional.empty()));
-        Optional<InsertTargets> insert = InsertTargets.of(trinoSql);
+        Optional<InsertTargets> insert = statement.insertTargets();
         if (insert.isPresent()) {
             Map<String, TrinoType> columns = columns(session, insert.get().table());
             insert.get().columnByPlaceholder().forEach((number, column) -> {
@@ -48,22 +51,18 @@ public class ParameterTypes
             });
         }
         if (types.stream().anyMatch(Optional::isEmpty)) {
-            describeInput(session, trinoSql, types);
+            describeInput(session, statement.trino().withQuestionMarks(), types);
         }
         List<Optional<TrinoType>> resolved = List.copyOf(types);
         byStatement.put(trinoSql, resolved);
         return resolved;
     }
 
-    private static void describeInput(TrinoSession session, String trinoSql, List<Optional<TrinoType>> types)
+    private static void describeInput(TrinoSession session, QuestionMarks questionMarks, List<Optional<TrinoType>> types)
             throws SQLException
     {
-        List<Integer> order = new ArrayList<>();
-        String questionMarks = Placeholders.replace(trinoSql, number -> {
-            order.add(number);
-            return "?";
-        });
-        List<Optional<TrinoType>> described = session.parameterTypes(questionMarks);
+        List<Integer> order = questionMarks.numbers();
+        List<Optional<TrinoType>> described = session.parameterTypes(questionMarks.sql());
         for (int i = 0; i < order.size() && i < described.size(); i++) {
             int index = order.get(i) - 1;
             if (index < types.size() && types.get(index).isEmpty()) {
@@ -79,7 +78,7 @@ public class ParameterTypes
         if (cached != null) {
             return cached;
         }
-        Map<String, TrinoType> columns = new java.util.HashMap<>();
+        Map<String, TrinoType> columns = new HashMap<>();
         for (TrinoColumn column : session.tableColumns(table)) {
             columns.put(column.name(), column.type());
         }

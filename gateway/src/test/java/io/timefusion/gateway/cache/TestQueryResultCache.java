@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,12 @@ class TestQueryResultCache
         return new QueryResultCache(true, maxEntries, Duration.ofSeconds(300), maxResultBytes, ticker);
     }
 
+    // what the translator tells of each statement read here
+    private static Set<String> tablesRead(QueryKey key)
+    {
+        return key.sql().equals(DASHBOARD) ? Set.of("otel_logs_and_spans") : Set.of();
+    }
+
     private static QueryKey key(String sql)
     {
         return new QueryKey(sql, "postgres", Optional.empty(), Optional.empty());
@@ -33,7 +40,7 @@ class TestQueryResultCache
 
     private static void cacheRows(QueryResultCache cache, QueryKey key, Object[]... rows)
     {
-        ResultCollector collector = cache.startCollecting(key);
+        ResultCollector collector = cache.startCollecting(key, tablesRead(key));
         for (Object[] row : rows) {
             collector.add(row);
         }
@@ -107,8 +114,8 @@ class TestQueryResultCache
     void aQueryThatRanWhileItsTableWasWrittenDoesNotStoreItsResult()
     {
         QueryResultCache cache = cache(100, 1 << 20);
-        ResultCollector during = cache.startCollecting(key(DASHBOARD));
-        ResultCollector unrelated = cache.startCollecting(key(TYPE_LOOKUP));
+        ResultCollector during = cache.startCollecting(key(DASHBOARD), tablesRead(key(DASHBOARD)));
+        ResultCollector unrelated = cache.startCollecting(key(TYPE_LOOKUP), tablesRead(key(TYPE_LOOKUP)));
         during.add(new Object[] {"read before the write", 1L});
         unrelated.add(new Object[] {"int4", 0L});
 
@@ -140,7 +147,7 @@ class TestQueryResultCache
     void statsReportSizeHitRateAndExecutionTime()
     {
         QueryResultCache cache = cache(100, 1 << 20);
-        ResultCollector collector = cache.startCollecting(key(DASHBOARD));
+        ResultCollector collector = cache.startCollecting(key(DASHBOARD), tablesRead(key(DASHBOARD)));
         collector.add(new Object[] {"GET /users", 3L});
         ticker.advance(Duration.ofMillis(250));
         collector.finish(COLUMNS);

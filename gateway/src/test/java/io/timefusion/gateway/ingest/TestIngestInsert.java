@@ -1,5 +1,6 @@
 package io.timefusion.gateway.ingest;
 
+import io.timefusion.gateway.sql.TrinoSql;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,7 @@ class TestIngestInsert
     void parametersAreReadAsTheirColumnsTypeInTextAndInTheDeclaredTypeInBinary()
             throws Exception
     {
-        IngestInsert insert = IngestInsert.parse("INSERT INTO otel_logs_and_spans (timestamp, id, project_id, duration) VALUES ($1, $2, $3, $4::int8)").orElseThrow();
+        IngestInsert insert = shape("INSERT INTO otel_logs_and_spans (timestamp, id, project_id, duration) VALUES ($1, $2, $3, $4::int8)").orElseThrow();
         assertThat(insert.parameterCount()).isEqualTo(4);
         assertThat(insert.parameterTypeOids(TABLE)).containsExactly(1184, 1043, 1043, 20);
 
@@ -71,12 +73,12 @@ class TestIngestInsert
     @Test
     void otherShapesAreLeftToTrino()
     {
-        assertThat(IngestInsert.parse("INSERT INTO otel_logs_and_spans (id) SELECT id FROM otel_logs_and_spans")).isEmpty();
-        assertThat(IngestInsert.parse("INSERT INTO otel_logs_and_spans (timestamp, id, project_id) VALUES (now(), 'a', 'p')")).isEmpty();
-        assertThat(IngestInsert.parse("INSERT INTO otel_logs_and_spans (id) VALUES ('a') RETURNING id")).isEmpty();
-        assertThat(IngestInsert.parse("INSERT INTO other_table (id) VALUES ('a')")).isEmpty();
-        assertThat(IngestInsert.parse("INSERT INTO other_schema.otel_logs_and_spans (id) VALUES ('a')")).isEmpty();
-        assertThat(IngestInsert.parse("INSERT INTO \"OTEL_LOGS_AND_SPANS\" (id) VALUES ('a')")).isEmpty();
+        assertThat(shape("INSERT INTO otel_logs_and_spans (id) SELECT id FROM otel_logs_and_spans")).isEmpty();
+        assertThat(shape("INSERT INTO otel_logs_and_spans (timestamp, id, project_id) VALUES (now(), 'a', 'p')")).isEmpty();
+        assertThat(shape("INSERT INTO otel_logs_and_spans (id) VALUES ('a') RETURNING id")).isEmpty();
+        assertThat(shape("INSERT INTO other_table (id) VALUES ('a')")).isEmpty();
+        assertThat(shape("INSERT INTO other_schema.otel_logs_and_spans (id) VALUES ('a')")).isEmpty();
+        assertThat(shape("INSERT INTO \"OTEL_LOGS_AND_SPANS\" (id) VALUES ('a')")).isEmpty();
     }
 
     @Test
@@ -111,7 +113,13 @@ class TestIngestInsert
 
     private static IngestInsert parse(String sql)
     {
-        return IngestInsert.parse(sql).orElseThrow();
+        return shape(sql).orElseThrow();
+    }
+
+    /** The rows' shape the translator finds in the INSERT, as the gateway routes it. */
+    private static Optional<IngestInsert> shape(String sql)
+    {
+        return TrinoSql.translated(sql).ingest();
     }
 
     private static BindValue text(String value)

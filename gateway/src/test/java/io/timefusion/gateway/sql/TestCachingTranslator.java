@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql;
 
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.sql.catalog.CatalogRules;
 import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestCachingTranslator
 {
     private final AtomicInteger translations = new AtomicInteger();
-    private final CachingTranslator translator = new CachingTranslator(new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()))
+    private final CachingTranslator translator = new CachingTranslator(new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()), new IngestInserts())
     {
         @Override
-        public String toTrino(String postgresSql, TranslationContext context)
+        public TranslatedStatement translate(String postgresSql, TranslationContext context)
         {
             translations.incrementAndGet();
-            return super.toTrino(postgresSql, context);
+            return super.translate(postgresSql, context);
         }
     });
 
@@ -29,10 +30,10 @@ class TestCachingTranslator
         TranslationContext session = TrinoSql.session(Map.of());
         String sql = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = 'p' AND level = 'ERROR'";
 
-        String first = translator.toTrino(sql, session);
-        String second = translator.toTrino(sql, session);
+        TranslatedStatement first = translator.translate(sql, session);
+        TranslatedStatement second = translator.translate(sql, session);
 
-        assertThat(second).isEqualTo(first);
+        assertThat(second).isSameAs(first);
         assertThat(translations).hasValue(1);
     }
 
@@ -42,10 +43,10 @@ class TestCachingTranslator
         TranslationContext session = TrinoSql.session(Map.of("timezone", "UTC"));
         String sql = "SELECT * FROM t WHERE timestamp >= '2026-03-01 10:00'";
 
-        assertThat(translator.toTrino(sql, session)).contains("TIMESTAMP '2026-03-01 10:00:00 UTC'");
+        assertThat(translator.translate(sql, session).trinoSql()).contains("TIMESTAMP '2026-03-01 10:00:00 UTC'");
         session.settings().set("timezone", "Europe/Warsaw");
 
-        assertThat(translator.toTrino(sql, session)).contains("TIMESTAMP '2026-03-01 10:00:00 Europe/Warsaw'");
+        assertThat(translator.translate(sql, session).trinoSql()).contains("TIMESTAMP '2026-03-01 10:00:00 Europe/Warsaw'");
         assertThat(translations).hasValue(2);
     }
 
@@ -55,9 +56,9 @@ class TestCachingTranslator
         TranslationContext session = TrinoSql.session(Map.of());
         String sql = "SELECT set_config('application_name', 'dashboard', false)";
 
-        translator.toTrino(sql, session);
+        translator.translate(sql, session);
         session.settings().set("application_name", "other");
-        translator.toTrino(sql, session);
+        translator.translate(sql, session);
 
         assertThat(session.settings().get("application_name")).hasValue("dashboard");
     }
@@ -67,8 +68,8 @@ class TestCachingTranslator
     {
         String sql = "SELECT pg_backend_pid(), current_user";
 
-        String alice = translator.toTrino(sql, new TranslationContext("alice", "timefusion", 1, TrinoSql.session(Map.of()).settings()));
-        String bob = translator.toTrino(sql, new TranslationContext("bob", "timefusion", 2, TrinoSql.session(Map.of()).settings()));
+        String alice = translator.translate(sql, new TranslationContext("alice", "timefusion", 1, TrinoSql.session(Map.of()).settings())).trinoSql();
+        String bob = translator.translate(sql, new TranslationContext("bob", "timefusion", 2, TrinoSql.session(Map.of()).settings())).trinoSql();
 
         assertThat(alice).contains("1").contains("'alice'");
         assertThat(bob).contains("2").contains("'bob'");

@@ -42,7 +42,7 @@ class TestEscapeStrings
     @Test
     void textOfOnlyCommentsAndSemicolonsTranslatesToNothing()
     {
-        assertThat(TrinoSql.TRANSLATOR.toTrino(";", TrinoSql.DEFAULT_SESSION)).isEmpty();
-        assertThat(TrinoSql.TRANSLATOR.toTrino("-- nothing", TrinoSql.DEFAULT_SESSION)).isEmpty();
+        assertThat(TrinoSql.translated(";").trinoSql()).isEmpty();
+        assertThat(TrinoSql.translated("-- nothing").trinoSql()).isEmpty();
     }
 }

@@ -153,6 +153,6 @@ class TestPostgresDialectTranslator
     @Test
     void statementsOtherThanQueriesAndWritesGoToTrinoAsWritten()
     {
-        assertThat(TrinoSql.TRANSLATOR.toTrino("SHOW TABLES", TrinoSql.DEFAULT_SESSION)).isEqualTo("SHOW TABLES");
+        assertThat(TrinoSql.translated("SHOW TABLES").trinoSql()).isEqualTo("SHOW TABLES");
     }
 }

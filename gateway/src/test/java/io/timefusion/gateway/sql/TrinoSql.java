@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql;
 
+import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.sql.catalog.CatalogRules;
 import io.timefusion.gateway.sql.catalog.EmulatedCatalog;
 import io.trino.sql.parser.SqlParser;
@@ -40,7 +41,7 @@ public final class TrinoSql
 
     public static final TranslationContext DEFAULT_SESSION = session(Map.of());
 
-    public static final SqlTranslator TRANSLATOR = new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()));
+    public static final SqlTranslator TRANSLATOR = new PostgresDialectTranslator(new EmulatedCatalog(), new LinkedHashSet<>(CatalogRules.all()), new IngestInserts());
 
     private TrinoSql() {}
 
@@ -52,9 +53,15 @@ public final class TrinoSql
 
     public static String translate(String postgresSql, TranslationContext context)
     {
-        String trinoSql = TRANSLATOR.toTrino(postgresSql, context);
-        assertParsesAsTrino(trinoSql);
-        return trinoSql;
+        TranslatedStatement statement = TRANSLATOR.translate(postgresSql, context);
+        assertParsesAsTrino(statement.trino());
+        return statement.trinoSql();
+    }
+
+    /** What the translator knows of the statement, in the default session. */
+    public static TranslatedStatement translated(String postgresSql)
+    {
+        return TRANSLATOR.translate(postgresSql, DEFAULT_SESSION);
     }
 
     public static void assertTranslation(String postgresSql, String expectedTrinoSql)
@@ -62,12 +69,15 @@ public final class TrinoSql
         assertThat(translate(postgresSql)).isEqualTo(expectedTrinoSql);
     }
 
-    /** Trino's own parser accepts the statement ($n placeholders stand for parameters, as the gateway binds them later). */
-    public static void assertParsesAsTrino(String trinoSql)
+    /**
+     * Trino's own parser accepts the statement with a {@code ?} at each place the translator recorded for a parameter, as
+     * the gateway binds them later: a {@code $n} left unrecorded is not Trino SQL, so this also checks the record.
+     */
+    public static void assertParsesAsTrino(ParameterizedSql trinoSql)
     {
-        String withParameters = Placeholders.replace(trinoSql, _ -> "?");
+        String withParameters = trinoSql.withQuestionMarks().sql();
         assertThatCode(() -> TRINO_PARSER.createStatement(withParameters))
-                .as("Trino parses: %s", trinoSql)
+                .as("Trino parses: %s", trinoSql.sql())
                 .doesNotThrowAnyException();
     }
 }

@@ -172,7 +172,7 @@ public final class TestingGateway
                 settings.put(name, value);
             }
         };
-        return gateway.getInstance(SqlTranslator.class).toTrino(postgresSql, new TranslationContext(USER, "timefusion", 0, session));
+        return gateway.getInstance(SqlTranslator.class).translate(postgresSql, new TranslationContext(USER, "timefusion", 0, session)).trinoSql();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.deparse;
 
+import io.timefusion.gateway.sql.ParameterizedSql;
 import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.sql.catalog.CatalogRelation;
@@ -17,6 +18,8 @@ final class CatalogReferences
     private final CatalogRelations relations;
     private final TranslationContext context;
     private final Map<String, CatalogRelation> used = new LinkedHashMap<>();
+    private int definitionsOffset;
+    private boolean intoWithList;
 
     CatalogReferences(CatalogRelations relations, TranslationContext context)
     {
@@ -50,18 +53,25 @@ final class CatalogReferences
         return resolved;
     }
 
-    /** The printed statement with the relations it reads defined in its WITH clause. */
-    String defineIn(String trinoSql)
+    /**
+     * Where the definitions go: into the WITH list of the statement's query, in front of its first item (after RECURSIVE,
+     * which Trino takes for the whole list), or when the query has no WITH clause, in one of their own in front of it.
+     */
+    void defineAt(int offset, boolean inWithList)
+    {
+        definitionsOffset = offset;
+        intoWithList = inWithList;
+    }
+
+    /** The printed statement with the relations it reads defined in front of its query. */
+    ParameterizedSql defineIn(ParameterizedSql printed)
     {
         if (used.isEmpty()) {
-            return trinoSql;
+            return printed;
         }
         String definitions = used.values().stream()
                 .map(relation -> relation.cteName() + " AS (" + relation.trinoQuery() + ")")
                 .collect(Collectors.joining(", "));
-        if (trinoSql.regionMatches(true, 0, "WITH ", 0, 5)) {
-            return "WITH " + definitions + ", " + trinoSql.substring(5);
-        }
-        return "WITH " + definitions + " " + trinoSql;
+        return printed.insert(definitionsOffset, intoWithList ? definitions + ", " : "WITH " + definitions + " ");
     }
 }

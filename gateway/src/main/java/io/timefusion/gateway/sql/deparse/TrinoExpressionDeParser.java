@@ -10,6 +10,7 @@ import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.CollateExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -59,11 +60,15 @@ public class TrinoExpressionDeParser
     private final TranslationContext translationContext;
     // which rule made a replacement: it is offered to the other rules only, so no rule sees its own output
     private final Map<Expression, TranslationRule> replacedBy = new IdentityHashMap<>();
+    private final PrintedParameters parameters;
+    private final PrintedReads reads;
 
-    public TrinoExpressionDeParser(TranslationRules rules, TranslationContext translationContext)
+    TrinoExpressionDeParser(TranslationRules rules, TranslationContext translationContext, PrintedParameters parameters, PrintedReads reads)
     {
         this.rules = rules;
         this.translationContext = translationContext;
+        this.parameters = parameters;
+        this.reads = reads;
     }
 
     private <S> StringBuilder translated(Expression expression, S context, Supplier<StringBuilder> asIs)
@@ -80,6 +85,7 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(Function expression, S context)
     {
+        reads.function(expression);
         PostgresNullOrdering.keep(expression.getOrderByElements());
         return translated(expression, context, () -> super.visit(expression, context));
     }
@@ -87,7 +93,17 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(CastExpression expression, S context)
     {
-        return translated(expression, context, () -> super.visit(expression, context));
+        return translated(expression, context, () -> {
+            parameters.printing(expression);
+            return super.visit(expression, context);
+        });
+    }
+
+    @Override
+    public <S> StringBuilder visit(JdbcParameter parameter, S context)
+    {
+        parameters.printing(parameter, getBuilder().length());
+        return super.visit(parameter, context);
     }
 
     @Override
@@ -116,6 +132,7 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(TimeKeyExpression expression, S context)
     {
+        reads.word(expression.getStringValue());
         return translated(expression, context, () -> super.visit(expression, context));
     }
 
@@ -164,6 +181,9 @@ public class TrinoExpressionDeParser
     @Override
     public <S> StringBuilder visit(Column expression, S context)
     {
+        if (expression.getTable() == null) {
+            reads.word(expression.getColumnName());
+        }
         return translated(expression, context, () -> super.visit(expression, context));
     }
 

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -49,16 +50,37 @@ public class TrinoSelectDeParser
 
     private final CatalogReferences catalog;
     private final TranslationContext translationContext;
+    // the statement's query (a SELECT, or the query of an INSERT): where the catalog's relations are defined
+    private final Optional<Select> statementQuery;
+    private final PrintedReads reads;
 
-    TrinoSelectDeParser(CatalogReferences catalog, TranslationContext translationContext)
+    TrinoSelectDeParser(CatalogReferences catalog, TranslationContext translationContext, Optional<Select> statementQuery, PrintedReads reads)
     {
         this.catalog = catalog;
         this.translationContext = translationContext;
+        this.statementQuery = statementQuery;
+        this.reads = reads;
+    }
+
+    /** The statement's query starts here: without a WITH clause of its own, the catalog's relations get one here. */
+    private void printingQuery(Select select)
+    {
+        if (statementQuery.orElse(null) == select && (select.getWithItemsList() == null || select.getWithItemsList().isEmpty())) {
+            catalog.defineAt(getBuilder().length(), false);
+        }
+    }
+
+    @Override
+    public <S> StringBuilder visit(ParenthesedSelect select, S context)
+    {
+        printingQuery(select);
+        return super.visit(select, context);
     }
 
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context)
     {
+        printingQuery(select);
         if (select.getForMode() != null) {
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
@@ -142,6 +164,7 @@ public class TrinoSelectDeParser
     @Override
     public <S> StringBuilder visit(SetOperationList union, S context)
     {
+        printingQuery(union);
         PostgresNullOrdering.keep(union.getOrderByElements());
         RowlessCatalogReads.dropRowlessUnionBranches(union, catalog);
         return super.visit(union, context);
@@ -168,6 +191,19 @@ public class TrinoSelectDeParser
             }
             withItem.setWithItemList(columns);
         }
+        boolean firstOfStatement = statementQuery.map(Select::getWithItemsList).filter(items -> !items.isEmpty()).map(List::getFirst).orElse(null) == withItem;
+        if (firstOfStatement && withItem.isRecursive()) {
+            // RECURSIVE stays first: the catalog's relations join the list after it
+            getBuilder().append("RECURSIVE ");
+            withItem.setRecursive(false);
+            catalog.defineAt(getBuilder().length(), true);
+            super.visit(withItem, context);
+            withItem.setRecursive(true);
+            return getBuilder();
+        }
+        if (firstOfStatement) {
+            catalog.defineAt(getBuilder().length(), true);
+        }
         return super.visit(withItem, context);
     }
 
@@ -185,6 +221,7 @@ public class TrinoSelectDeParser
     @Override
     public <S> StringBuilder visit(Table table, S context)
     {
+        reads.table(table);
         Optional<CatalogRelation> relation = catalog.resolve(Optional.ofNullable(table.getSchemaName()), table.getName());
         if (relation.isEmpty()) {
             return super.visit(table, context);

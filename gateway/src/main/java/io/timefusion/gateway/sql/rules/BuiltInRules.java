@@ -14,6 +14,7 @@ public final class BuiltInRules
                 new SessionFunctionRule(),
                 new RoundRule(),
                 new SumRule(),
+                new AggregateDivisionRule(),
                 new NumericDivisionRule(),
                 new GreatestLeastRule(),
                 new IntegerWidthRule(),

@@ -117,6 +117,18 @@ class TestPostgresResultRules
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "SELECT sum(duration) / count(*) FROM t => SELECT postgres_divide(sum(postgres_sum_argument(duration)), count(*)) FROM t",
+            "SELECT 100.0 * count(*) FILTER (WHERE level = 'ERROR') / count(*) AS pct FROM t => "
+                    + "SELECT postgres_divide(100.0 * count(*) FILTER (WHERE level = 'ERROR'), count(*)) AS pct FROM t",
+            "SELECT count(*)::numeric / sum(n) FROM t => SELECT postgres_divide(CAST(count(*) AS decimal(38, 9)), sum(postgres_sum_argument(n))) FROM t",
+    })
+    void aQuotientOfAggregatesDividesAsPostgresDoes(String postgres, String trino)
+    {
+        assertTranslation(postgres, trino);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "SELECT duration / 1000000.0 FROM t => SELECT duration / CAST(1000000.0 AS decimal(23, 16)) FROM t",
             "SELECT 1.5 / n FROM t => SELECT CAST(1.5 AS decimal(17, 16)) / n FROM t",
             "SELECT duration / 1000000 FROM t => SELECT duration / 1000000 FROM t",

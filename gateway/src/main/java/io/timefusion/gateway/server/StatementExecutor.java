@@ -1,83 +1,154 @@
 package io.timefusion.gateway.server;
 
-import io.timefusion.gateway.cache.CacheableQueries;
 import io.timefusion.gateway.cache.CachedResult;
 import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
-import io.timefusion.gateway.ingest.IngestInsert;
-import io.timefusion.gateway.ingest.IngestInserts;
 import io.timefusion.gateway.ingest.IngestPath;
-import io.timefusion.gateway.ingest.IngestTable;
-import io.timefusion.gateway.ingest.IngestTables;
-import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Bind;
 import io.timefusion.gateway.pgwire.protocol.TransactionStatus;
+import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.StatementKind;
+import io.timefusion.gateway.sql.TranslatedStatement;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
+import io.timefusion.gateway.sql.TranslationContext;
+import io.timefusion.gateway.trino.TrinoColumn;
 import io.timefusion.gateway.trino.TrinoErrors;
 import io.timefusion.gateway.trino.TrinoExecution;
 import io.timefusion.gateway.trino.TrinoSession;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs one statement: transaction control and settings in the gateway, cacheable queries seen before from the
- * query cache, everything else on Trino. Both the simple and the extended protocol use it.
+ * Carries out the statements of one session, for both the simple and the extended protocol, which only speak
+ * protocol around it: it translates each statement once and decides where it runs — in the gateway (transaction
+ * control, settings, COPY), from the result cache, through the ingest path (INSERTs whose rows the gateway writes
+ * itself), or on Trino.
  */
-final class StatementRunner
+final class StatementExecutor
 {
     static final int ROW_CHANGE_ATTEMPTS = 5;
 
     private final SessionState state;
     private final TrinoSession trino;
-    private final String user;
+    private final TranslationContext context;
+    private final SqlTranslator translator;
+    private final TranslationBudget translationBudget;
+    private final ParameterBinder binder;
     private final QueryResultCache cache;
     private final QueryMetrics metrics;
-    private final IngestTables ingestTables;
-    private final IngestInserts ingestInserts;
     private final IngestPath ingestPath;
+    private final RowWriter rowWriter;
+    private final CopyInHandler copyIn;
 
-    StatementRunner(SessionState state, TrinoSession trino, String user, QueryResultCache cache, QueryMetrics metrics, IngestTables ingestTables, IngestInserts ingestInserts,
-            IngestPath ingestPath)
+    StatementExecutor(SessionState state, TrinoSession trino, TranslationContext context, SqlTranslator translator, TranslationBudget translationBudget,
+            ParameterBinder binder, QueryResultCache cache, QueryMetrics metrics, IngestPath ingestPath, RowWriter rowWriter, CopyInHandler copyIn)
     {
         this.state = state;
         this.trino = trino;
-        this.user = user;
+        this.context = context;
+        this.translator = translator;
+        this.translationBudget = translationBudget;
+        this.binder = binder;
         this.cache = cache;
         this.metrics = metrics;
-        this.ingestTables = ingestTables;
-        this.ingestInserts = ingestInserts;
         this.ingestPath = ingestPath;
+        this.rowWriter = rowWriter;
+        this.copyIn = copyIn;
     }
 
-    /** The command tag of a statement the gateway answers itself, or empty when it goes to Trino. */
-    Optional<String> runLocally(StatementKind kind, String sql)
+    /**
+     * The statement translated, within the gateway's translation budget. A statement that fails here is counted as
+     * failed under the kind its first keyword names, since it has no translation to tell it.
+     */
+    TranslatedStatement translate(String sql)
+            throws InterruptedException
     {
-        return switch (kind) {
+        long started = System.nanoTime();
+        try (TranslationBudget.Permit _ = translationBudget.acquire(sql)) {
+            TranslatedStatement statement = translator.translate(sql, context);
+            if (statement.kind() == StatementKind.CALL) {
+                ProcedureCalls.refuse(statement.sql());
+            }
+            return statement;
+        }
+        catch (RuntimeException e) {
+            metrics.recordStatement(StatementKind.of(sql), QueryMetrics.Outcome.ERROR, System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    BoundStatement bindNone(TranslatedStatement statement)
+            throws SQLException
+    {
+        return binder.bindNone(statement);
+    }
+
+    BoundStatement bind(PreparedStatementEntry entry, Bind bind)
+            throws SQLException
+    {
+        return binder.bind(entry, bind);
+    }
+
+    int[] parameterTypeOids(PreparedStatementEntry entry)
+            throws SQLException
+    {
+        return binder.parameterTypeOids(entry);
+    }
+
+    /** The columns the statement's rows will have, without running it. */
+    List<TrinoColumn> describeColumns(TranslatedStatement statement)
+            throws SQLException
+    {
+        return trino.describeOutput(statement.trino().withQuestionMarks().sql());
+    }
+
+    /** Runs a bound statement where it belongs; the caller sends its rows or tag. */
+    StatementOutcome execute(BoundStatement bound)
+            throws SQLException, InterruptedException
+    {
+        TranslatedStatement statement = bound.statement();
+        checkNotInFailedTransaction(statement.kind());
+        return switch (statement.kind()) {
+            case EMPTY -> new StatementOutcome.Empty();
+            case BEGIN, COMMIT, ROLLBACK, SET -> new StatementOutcome.Done(runLocally(statement));
+            case COPY -> new StatementOutcome.Done(copyIn.copyIn(statement.sql()));
+            default -> bound.rows().isPresent()
+                    ? new StatementOutcome.Done("INSERT 0 " + rowWriter.insertRows(bound.rows().get()))
+                    : run(statement, bound.trinoSql());
+        };
+    }
+
+    /** The command tag of a statement the gateway answers itself. */
+    private String runLocally(TranslatedStatement statement)
+    {
+        return switch (statement.kind()) {
             case BEGIN -> {
                 state.setTransactionStatus(TransactionStatus.IN_TRANSACTION);
-                yield Optional.of("BEGIN");
+                yield "BEGIN";
             }
             case COMMIT -> {
                 boolean failed = state.transactionStatus() == TransactionStatus.FAILED;
                 state.setTransactionStatus(TransactionStatus.IDLE);
-                yield Optional.of(failed ? "ROLLBACK" : "COMMIT");
+                yield failed ? "ROLLBACK" : "COMMIT";
             }
             case ROLLBACK -> {
                 state.setTransactionStatus(TransactionStatus.IDLE);
-                yield Optional.of("ROLLBACK");
+                yield "ROLLBACK";
             }
-            case SET -> Optional.of(SettingStatements.apply(state, sql));
-            default -> Optional.empty();
+            case SET -> SettingStatements.apply(state, statement.sql());
+            default -> throw new IllegalArgumentException("not a statement of the gateway's own: " + statement.kind());
         };
     }
 
     /** In a failed transaction block only COMMIT and ROLLBACK run, as in Postgres. */
-    void checkNotInFailedTransaction(StatementKind kind)
+    private void checkNotInFailedTransaction(StatementKind kind)
     {
         if (state.transactionStatus() == TransactionStatus.FAILED && kind != StatementKind.COMMIT && kind != StatementKind.ROLLBACK) {
             throw new PgErrorException("25P02", "current transaction is aborted, commands ignored until end of transaction block");
@@ -89,25 +160,23 @@ final class StatementRunner
      * cache as they stream. A statement that may change data has invalidated the cached results it can make
      * stale by the time its outcome (or failure) is returned, so before the client is told it is done.
      */
-    StatementOutcome run(StatementKind kind, String trinoSql)
+    private StatementOutcome run(TranslatedStatement statement, String trinoSql)
             throws SQLException
     {
-        Optional<QueryKey> key = kind == StatementKind.QUERY && cache.enabled() && CacheableQueries.isCacheable(trinoSql)
-                ? Optional.of(cacheKey(trinoSql))
-                : Optional.empty();
+        Optional<QueryKey> key = statement.cacheable() && cache.enabled() ? Optional.of(cacheKey(trinoSql)) : Optional.empty();
         Optional<CachedResult> cached = key.flatMap(cache::lookup);
         if (cached.isPresent()) {
             return new StatementOutcome.Rows(new RowCursor(new CachedRowSource(cached.get())));
         }
-        Optional<ResultCollector> collector = key.map(cache::startCollecting);
-        Invalidation invalidation = Invalidation.of(trinoSql);
-        if (kind.changesRows() && invalidation instanceof Invalidation.ReadersOf written) {
+        Optional<ResultCollector> collector = key.map(cacheKey -> cache.startCollecting(cacheKey, statement.tablesRead().orElseThrow()));
+        Invalidation invalidation = Invalidation.of(statement.writes());
+        if (statement.kind().changesRows() && statement.writes() instanceof Writes.Table(String table)) {
             // an UPDATE or DELETE changes rows in Delta: the rows this gateway acknowledged but still buffers go there first
-            ingestPath.flushAcknowledged(written.table());
+            ingestPath.flushAcknowledged(table);
         }
         TrinoExecution execution;
         try {
-            execution = execute(kind, trinoSql);
+            execution = execute(statement.kind(), trinoSql);
         }
         catch (SQLException | RuntimeException e) {
             // a write that failed may still have committed (a timeout after the commit, a lost response)
@@ -127,10 +196,10 @@ final class StatementRunner
             }
             case TrinoExecution.Update update -> {
                 try (update) {
-                    if (kind == StatementKind.INSERT) {
+                    if (statement.kind() == StatementKind.INSERT) {
                         metrics.recordRowsInserted(update.updateCount());
                     }
-                    yield new StatementOutcome.Done(commandTag(kind, update));
+                    yield new StatementOutcome.Done(commandTag(statement.kind(), update));
                 }
                 finally {
                     cache.invalidate(invalidation);
@@ -174,46 +243,9 @@ final class StatementRunner
         }
     }
 
-    /** The INSERT parsed into its rows' shape, when the gateway writes it itself rather than sending it to Trino as SQL. */
-    Optional<IngestInsert> parseIngest(StatementKind kind, String sql)
-    {
-        return kind == StatementKind.INSERT ? ingestInserts.parse(sql) : Optional.empty();
-    }
-
-    IngestTable ingestTable(String name)
-            throws SQLException
-    {
-        return ingestTables.table(name);
-    }
-
-    /** Writes the rows of a client INSERT the gateway parsed itself; the tag comes after the rows are durable. */
-    StatementOutcome.Done runIngest(RowBatch batch)
-            throws SQLException
-    {
-        return new StatementOutcome.Done("INSERT 0 " + insertRows(batch));
-    }
-
-    /**
-     * Writes rows the gateway parsed (INSERT, COPY) through the ingest path the settings chose (direct, batch queue or
-     * write buffer). The rows are visible to every query when it returns, so cached readers of the table are
-     * invalidated then, before the outcome, or the failure, is returned: a write that failed may still have been stored.
-     */
-    long insertRows(RowBatch rows)
-            throws SQLException
-    {
-        try {
-            long written = ingestPath.write(rows);
-            metrics.recordRowsInserted(written);
-            return written;
-        }
-        finally {
-            cache.invalidate(new Invalidation.ReadersOf(rows.table()));
-        }
-    }
-
     private QueryKey cacheKey(String trinoSql)
     {
-        return new QueryKey(trinoSql, user, state.get("timezone"), state.get("search_path"));
+        return new QueryKey(trinoSql, context.user(), state.get("timezone"), state.get("search_path"));
     }
 
     interface StatementBody

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
+import static io.timefusion.contract.AdminCredentials.DEFAULT_ADMIN_USER;
 
 /** Settings of the Postgres front end and of its connection to Trino; GatewayEnvironment maps DESIGN §5's variables onto them. */
 public class GatewayConfig
@@ -42,7 +43,7 @@ public class GatewayConfig
     private String tlsCertificateFile;
     private String tlsKeyFile;
     private String adminToken;
-    private String trinoAdminUser = "timefusion-admin";
+    private String trinoAdminUser = DEFAULT_ADMIN_USER;
     private String trinoAdminSecret;
     private boolean queryCacheEnabled = true;
     private int queryCacheMaxEntries = 1000;

@@ -1,7 +1,7 @@
 package io.timefusion.integration;
 
+import io.timefusion.contract.SessionProperties;
 import io.timefusion.testing.TimeFusionQueryRunner;
-import io.timefusion.trino.TimeFusionSessionProperties;
 import io.trino.Session;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
@@ -169,8 +169,8 @@ class TestDeltaKernelReadsWhatTrinoWrote
     private Session ingestTransaction(String appId, long version)
     {
         return Session.builder(queryRunner.getDefaultSession())
-                .setCatalogSessionProperty("timefusion", TimeFusionSessionProperties.INGEST_TXN_APP_ID, appId)
-                .setCatalogSessionProperty("timefusion", TimeFusionSessionProperties.INGEST_TXN_VERSION, Long.toString(version))
+                .setCatalogSessionProperty("timefusion", SessionProperties.INGEST_TXN_APP_ID, appId)
+                .setCatalogSessionProperty("timefusion", SessionProperties.INGEST_TXN_VERSION, Long.toString(version))
                 .build();
     }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
+import static io.timefusion.contract.AdminCredentials.ADMIN_SECRET_CREDENTIAL;
+import static io.timefusion.contract.AdminCredentials.DEFAULT_ADMIN_USER;
 
 /**
  * Catalog properties of the timefusion connector. They mirror the environment variables of DESIGN §5;
@@ -40,7 +42,7 @@ public class TimeFusionConfig
     private Duration gatewayExpiry = new Duration(30, TimeUnit.SECONDS);
     private UnavailableGatewayPolicy unavailableGateway = UnavailableGatewayPolicy.FAIL;
     private Duration bufferFetchTimeout = new Duration(10, TimeUnit.SECONDS);
-    private String adminUser = "timefusion-admin";
+    private String adminUser = DEFAULT_ADMIN_USER;
     private String adminSecret;
     private Duration logRetention = new Duration(7, TimeUnit.DAYS);
     private Duration vacuumMinRetention = new Duration(7, TimeUnit.DAYS);
@@ -290,7 +292,7 @@ public class TimeFusionConfig
     }
 
     @Config("timefusion.admin-secret")
-    @ConfigDescription("When set, the admin user must also present it as the extra credential timefusion.admin_secret; needed wherever Trino does not authenticate users")
+    @ConfigDescription("When set, the admin user must also present it as the extra credential " + ADMIN_SECRET_CREDENTIAL + "; needed wherever Trino does not authenticate users")
     @ConfigSecuritySensitive
     public TimeFusionConfig setAdminSecret(String adminSecret)
     {

@@ -8,21 +8,18 @@ import io.trino.spi.session.PropertyMetadata;
 import java.util.List;
 import java.util.Optional;
 
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_APP_ID;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_VERSION;
 import static io.trino.spi.StandardErrorCode.INVALID_SESSION_PROPERTY;
 import static io.trino.spi.session.PropertyMetadata.longProperty;
 import static io.trino.spi.session.PropertyMetadata.stringProperty;
 
 /**
- * Session properties of the catalog. {@code ingest_txn_app_id} and {@code ingest_txn_version} make an INSERT
- * idempotent: its commit to each Delta table carries a {@code txn} action, and a table whose log already holds that
- * version (or a later one) of the app id is not written again, so a writer that replays a batch after a crash never
- * duplicates rows.
+ * Session properties of the catalog: the Delta txn of an INSERT, which makes it idempotent (the contract's
+ * SessionProperties names them and says how).
  */
 public class TimeFusionSessionProperties
 {
-    public static final String INGEST_TXN_APP_ID = "ingest_txn_app_id";
-    public static final String INGEST_TXN_VERSION = "ingest_txn_version";
-
     private final List<PropertyMetadata<?>> properties = List.of(
             stringProperty(INGEST_TXN_APP_ID, "Delta txn application id of the INSERT (idempotent replay); empty for none", "", false),
             longProperty(INGEST_TXN_VERSION, "Delta txn version of the INSERT within its application id", -1L, false));

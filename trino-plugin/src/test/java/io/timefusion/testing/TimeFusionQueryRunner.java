@@ -2,8 +2,8 @@ package io.timefusion.testing;
 
 import com.google.common.collect.ImmutableMap;
 import io.airlift.log.Logger;
+import io.timefusion.contract.AdminCredentials;
 import io.timefusion.trino.TimeFusionPlugin;
-import io.timefusion.trino.security.AdminPrincipal;
 import io.trino.Session;
 import io.trino.plugin.tpch.TpchPlugin;
 import io.trino.spi.security.Identity;
@@ -67,7 +67,7 @@ public final class TimeFusionQueryRunner
     public static Session adminSession()
     {
         return testSessionBuilder()
-                .setIdentity(Identity.forUser(ADMIN_USER).withExtraCredentials(Map.of(AdminPrincipal.SECRET_CREDENTIAL, ADMIN_SECRET)).build())
+                .setIdentity(Identity.forUser(ADMIN_USER).withExtraCredentials(Map.of(AdminCredentials.ADMIN_SECRET_CREDENTIAL, ADMIN_SECRET)).build())
                 .setCatalog(CATALOG)
                 .setSchema("public")
                 .build();

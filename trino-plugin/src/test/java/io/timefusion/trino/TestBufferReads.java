@@ -1,8 +1,8 @@
 package io.timefusion.trino;
 
+import io.timefusion.contract.AdminCredentials;
 import io.timefusion.testing.TimeFusionQueryRunner;
 import io.timefusion.trino.buffer.FakeGateway;
-import io.timefusion.trino.security.AdminPrincipal;
 import io.trino.Session;
 import io.trino.spi.security.Identity;
 import io.trino.testing.DistributedQueryRunner;
@@ -25,9 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_APP_ID;
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_VERSION;
-import static io.timefusion.trino.buffer.GatewayProcedures.TOKEN_CREDENTIAL;
+import static io.timefusion.contract.AdminCredentials.GATEWAY_TOKEN_CREDENTIAL;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_APP_ID;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,7 +254,7 @@ class TestBufferReads
     {
         createCatalog("impostor", Map.of());
         Session impostor = Session.builder(queryRunner.getDefaultSession())
-                .setIdentity(Identity.forUser("someone").withExtraCredentials(Map.of(TOKEN_CREDENTIAL, TOKEN)).build())
+                .setIdentity(Identity.forUser("someone").withExtraCredentials(Map.of(GATEWAY_TOKEN_CREDENTIAL, TOKEN)).build())
                 .build();
 
         // a gateway announced by anyone could put rows of its own into every query's answer
@@ -323,7 +323,7 @@ class TestBufferReads
     {
         return Session.builder(queryRunner.getDefaultSession())
                 .setIdentity(Identity.forUser(TimeFusionQueryRunner.ADMIN_USER)
-                        .withExtraCredentials(Map.of(TOKEN_CREDENTIAL, token, AdminPrincipal.SECRET_CREDENTIAL, TimeFusionQueryRunner.ADMIN_SECRET))
+                        .withExtraCredentials(Map.of(GATEWAY_TOKEN_CREDENTIAL, token, AdminCredentials.ADMIN_SECRET_CREDENTIAL, TimeFusionQueryRunner.ADMIN_SECRET))
                         .build())
                 .build();
     }

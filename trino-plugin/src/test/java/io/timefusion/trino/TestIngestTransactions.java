@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_APP_ID;
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_VERSION;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_APP_ID;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
 package io.timefusion.trino;
 
 import com.google.common.collect.ImmutableMap;
+import io.timefusion.contract.AdminCredentials;
 import io.timefusion.testing.S3ProxyExtension;
 import io.timefusion.testing.S3ProxyServer;
 import io.timefusion.testing.TimeFusionQueryRunner;
-import io.timefusion.trino.security.AdminPrincipal;
 import io.trino.Session;
 import io.trino.spi.security.Identity;
 import io.trino.testing.DistributedQueryRunner;
@@ -212,7 +212,7 @@ class TestProjects
         Session alice = sessionOf(Identity.ofUser("alice"));
         Session adminNameOnly = sessionOf(Identity.ofUser(TimeFusionQueryRunner.ADMIN_USER));
         Session wrongSecret = sessionOf(Identity.forUser(TimeFusionQueryRunner.ADMIN_USER)
-                .withExtraCredentials(Map.of(AdminPrincipal.SECRET_CREDENTIAL, "not-the-admin-secret-0123")).build());
+                .withExtraCredentials(Map.of(AdminCredentials.ADMIN_SECRET_CREDENTIAL, "not-the-admin-secret-0123")).build());
         for (Session intruder : List.of(alice, adminNameOnly, wrongSecret)) {
             assertThatThrownBy(() -> queryRunner.execute(intruder, "CALL guarded.system.unregister_project('kept-safe')"))
                     .hasMessageContaining("Access Denied: Cannot execute procedure system.unregister_project")

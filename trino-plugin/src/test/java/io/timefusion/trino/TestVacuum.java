@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_APP_ID;
-import static io.timefusion.trino.TimeFusionSessionProperties.INGEST_TXN_VERSION;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_APP_ID;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

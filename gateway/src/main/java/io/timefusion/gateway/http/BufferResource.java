@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import io.timefusion.contract.BufferProtocol;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.buffer.BufferExpiredException;
@@ -32,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * plugin. The caller must present the gateway's token (which the plugin keeps in its gateway registry); the answer is
  * a stream of batch-format frames ending with an empty frame.
  */
-@Path("/v1/buffer/rows")
+@Path(BufferProtocol.ROWS_PATH)
 public class BufferResource
 {
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;

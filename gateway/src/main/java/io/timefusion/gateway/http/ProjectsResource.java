@@ -1,6 +1,7 @@
 package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.ProjectRegistrationProblems;
 import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.trino.PgError;
@@ -20,12 +21,14 @@ import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.timefusion.contract.ConnectorErrorCode.TIMEFUSION_INVALID_PROJECT_REGISTRATION;
+import static io.timefusion.contract.ConnectorErrorCode.TIMEFUSION_PROJECT_ERROR;
+import static io.timefusion.contract.ConnectorErrorCode.TIMEFUSION_STORAGE_ERROR;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -36,10 +39,6 @@ import static java.util.Objects.requireNonNull;
 @AdminOnly
 public class ProjectsResource
 {
-    // the connector's error codes (TimeFusionErrorCode): invalid registration and storage failure
-    private static final int PROJECT_ERROR = 0x0700_0005;
-    private static final int STORAGE_ERROR = 0x0700_0001;
-    private static final String INVALID_REGISTRATION = "Invalid project registration: ";
     private static final int UNPROCESSABLE_ENTITY = 422;
     // the connector's rules (ProjectValidation) judge the content; lengths are checked here, before Trino sees anything
     private static final int MAX_PROJECT_ID = 128;
@@ -144,13 +143,13 @@ public class ProjectsResource
     private static Response failure(SQLException e)
     {
         PgError error = TrinoErrors.toPgError(e);
-        if (e.getErrorCode() == PROJECT_ERROR && error.message().startsWith(INVALID_REGISTRATION)) {
-            return JsonResponses.invalid(Arrays.asList(error.message().substring(INVALID_REGISTRATION.length()).split("; ")));
+        if (e.getErrorCode() == TIMEFUSION_INVALID_PROJECT_REGISTRATION.code()) {
+            return JsonResponses.invalid(ProjectRegistrationProblems.problems(error.message()));
         }
-        if (e.getErrorCode() == STORAGE_ERROR) {
+        if (e.getErrorCode() == TIMEFUSION_STORAGE_ERROR.code()) {
             return JsonResponses.error(UNPROCESSABLE_ENTITY, error.message());
         }
-        if (e.getErrorCode() == PROJECT_ERROR) {
+        if (e.getErrorCode() == TIMEFUSION_PROJECT_ERROR.code()) {
             return JsonResponses.error(Response.Status.CONFLICT, error.message());
         }
         return JsonResponses.error(Response.Status.BAD_GATEWAY, "Trino failed: " + error.message());

@@ -4,6 +4,8 @@ import io.airlift.slice.DynamicSliceOutput;
 import io.airlift.slice.Slice;
 import io.airlift.slice.SliceOutput;
 import io.airlift.slice.Slices;
+import io.timefusion.contract.BatchColumnType;
+import io.timefusion.contract.BatchFormat;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +16,12 @@ import java.util.stream.IntStream;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Encodes a {@link RowBatch} in the batch wire format, version 1, that the plugin's {@code ingest_batch} table
- * function decodes (its class BatchFormat documents the layout): column-major, little-endian, length-prefixed.
- * {@code date} is left out: the plugin derives it from {@code timestamp}.
+ * Encodes a {@link RowBatch} in the {@link BatchFormat batch format} that the plugin's {@code ingest_batch} table
+ * function decodes: column-major, little-endian, length-prefixed. {@code date} is left out: the plugin derives it from
+ * {@code timestamp}.
  */
 public final class BatchEncoder
 {
-    private static final byte[] MAGIC = {'T', 'F', 'B'};
-    private static final byte VERSION = 1;
     private static final byte NULL = 0;
     private static final byte PRESENT = 1;
     // a first guess at a column's encoded size; the output grows as needed, so this only saves a few early copies
@@ -60,19 +60,19 @@ public final class BatchEncoder
                             column.name(), column.type(), row[index].getClass().getSimpleName()), e);
                 }
                 catch (ArithmeticException e) {
-                    throw new IngestException("22008", "%s out of range: %s (column %s)".formatted(column.type() == ColumnType.DATE ? "date" : "timestamp", row[index], column.name()), e);
+                    throw new IngestException("22008", "%s out of range: %s (column %s)".formatted(column.type() == BatchColumnType.DATE ? "date" : "timestamp", row[index], column.name()), e);
                 }
             }
         }
         byte[][] names = Arrays.stream(columns).map(column -> column.name().getBytes(UTF_8)).toArray(byte[][]::new);
-        long size = MAGIC.length + 1 + Integer.BYTES + Short.BYTES
+        long size = BatchFormat.HEADER_BYTES
                 + Arrays.stream(names).mapToLong(name -> Short.BYTES + name.length + 1).sum()
                 + Arrays.stream(values).mapToLong(SliceOutput::size).sum();
         // exactly the batch's size, so that its array is the result without another copy
         Slice batchBytes = Slices.allocate(Math.toIntExact(size));
         SliceOutput out = batchBytes.getOutput();
-        out.writeBytes(MAGIC);
-        out.writeByte(VERSION);
+        out.writeBytes(BatchFormat.magic());
+        out.writeByte(BatchFormat.VERSION);
         out.writeInt(batch.rowCount());
         out.writeShort(columns.length);
         for (int c = 0; c < columns.length; c++) {
@@ -86,7 +86,7 @@ public final class BatchEncoder
         return batchBytes.byteArray();
     }
 
-    private static void writeValue(SliceOutput out, ColumnType type, Object value)
+    private static void writeValue(SliceOutput out, BatchColumnType type, Object value)
     {
         switch (type) {
             case VARCHAR, JSON -> writeString(out, (String) value);

@@ -3,6 +3,7 @@ package io.timefusion.gateway.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.timefusion.contract.BatchColumnType;
 import io.timefusion.gateway.pgwire.types.PgDataException;
 import io.timefusion.gateway.pgwire.types.PgType;
 
@@ -73,7 +74,7 @@ public final class ColumnValues
         try {
             return switch (column.type()) {
                 case VARCHAR, JSON -> switch (value) {
-                    case Number _, Boolean _, UUID _ -> column.type() == ColumnType.JSON ? validJson(column, value.toString()) : value.toString();
+                    case Number _, Boolean _, UUID _ -> column.type() == BatchColumnType.JSON ? validJson(column, value.toString()) : value.toString();
                     default -> throw mismatch(column, value);
                 };
                 case INTEGER -> switch (value) {
@@ -115,7 +116,7 @@ public final class ColumnValues
             };
         }
         catch (ArithmeticException e) {
-            throw refused(column, "22003", "%s out of range".formatted(column.type() == ColumnType.INTEGER ? "integer" : "bigint"), e);
+            throw refused(column, "22003", "%s out of range".formatted(column.type() == BatchColumnType.INTEGER ? "integer" : "bigint"), e);
         }
         catch (PgDataException e) {
             throw refused(column, e.sqlState(), e.getMessage(), e);

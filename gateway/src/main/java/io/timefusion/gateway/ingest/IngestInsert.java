@@ -1,5 +1,6 @@
 package io.timefusion.gateway.ingest;
 
+import io.timefusion.contract.BatchColumnType;
 import io.timefusion.gateway.ingest.InsertCell.Parameter;
 import io.timefusion.gateway.pgwire.types.PgType;
 
@@ -161,7 +162,7 @@ public final class IngestInsert
     private static List<?> arrayElements(IngestColumn column, InsertCell cell, List<BindValue> parameters)
             throws IngestException
     {
-        if (column.type() == ColumnType.VARCHAR_ARRAY) {
+        if (column.type() == BatchColumnType.VARCHAR_ARRAY) {
             throw new IngestException("0A000", "INSERT … SELECT FROM unnest(…) into the array column %s is not supported; use VALUES".formatted(column.name()));
         }
         Object array = switch (cell) {

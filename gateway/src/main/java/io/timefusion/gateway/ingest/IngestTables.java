@@ -1,6 +1,7 @@
 package io.timefusion.gateway.ingest;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.BatchColumnType;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.trino.TrinoSessions;
 import io.timefusion.gateway.trino.TrinoType;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
@@ -70,7 +72,7 @@ public class IngestTables
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 TrinoType trinoType = TrinoType.parse(rows.getString("TYPE_NAME"));
-                ColumnType type = ColumnType.of(trinoType).orElseThrow(() -> new IngestException("0A000",
+                BatchColumnType type = batchType(trinoType).orElseThrow(() -> new IngestException("0A000",
                         "column \"%s\" of relation \"%s\" has type %s, which the gateway cannot ingest".formatted(column, name, trinoType.name())));
                 columns.add(new IngestColumn(column, type, rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
             }
@@ -79,5 +81,21 @@ public class IngestTables
             throw new IngestException("42P01", "relation \"%s\" does not exist".formatted(name));
         }
         return new IngestTable(name, columns);
+    }
+
+    /** The type a column of this Trino type travels as in a batch, if a batch can carry it. */
+    private static Optional<BatchColumnType> batchType(TrinoType type)
+    {
+        return switch (type.kind()) {
+            case VARCHAR -> Optional.of(BatchColumnType.VARCHAR);
+            case JSON -> Optional.of(BatchColumnType.JSON);
+            case INTEGER -> Optional.of(BatchColumnType.INTEGER);
+            case BIGINT -> Optional.of(BatchColumnType.BIGINT);
+            case BOOLEAN -> Optional.of(BatchColumnType.BOOLEAN);
+            case TIMESTAMP_TZ -> Optional.of(BatchColumnType.TIMESTAMPTZ);
+            case DATE -> Optional.of(BatchColumnType.DATE);
+            case ARRAY -> type.elementType().kind() == TrinoType.Kind.VARCHAR ? Optional.of(BatchColumnType.VARCHAR_ARRAY) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 }

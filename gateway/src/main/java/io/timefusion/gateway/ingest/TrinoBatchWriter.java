@@ -1,6 +1,7 @@
 package io.timefusion.gateway.ingest;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.trino.TrinoSessions;
 import io.trino.jdbc.TrinoConnection;
@@ -11,6 +12,9 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.Optional;
 
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_APP_ID;
+import static io.timefusion.contract.SessionProperties.INGEST_TXN_VERSION;
+import static io.timefusion.contract.SystemSchema.INGEST_BATCH;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -80,13 +84,13 @@ public class TrinoBatchWriter
     private long insert(RowBatch batch, Optional<BatchTxn> txn, String argument)
             throws SQLException
     {
-        String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".system.ingest_batch(%s))".formatted(batch.table(), catalog, argument);
+        String sql = "INSERT INTO \"%s\" SELECT * FROM TABLE(\"%s\".%s.%s(%s))".formatted(batch.table(), catalog, SystemSchema.NAME, INGEST_BATCH, argument);
         try (Connection connection = sessions.openAs(user);
                 Statement statement = connection.createStatement()) {
             if (txn.isPresent()) {
                 TrinoConnection trino = connection.unwrap(TrinoConnection.class);
-                trino.setSessionProperty(catalog + ".ingest_txn_app_id", txn.get().appId());
-                trino.setSessionProperty(catalog + ".ingest_txn_version", Long.toString(txn.get().version()));
+                trino.setSessionProperty(catalog + "." + INGEST_TXN_APP_ID, txn.get().appId());
+                trino.setSessionProperty(catalog + "." + INGEST_TXN_VERSION, Long.toString(txn.get().version()));
             }
             statement.executeLargeUpdate(sql);
         }

@@ -2,6 +2,7 @@ package io.timefusion.gateway.maintenance;
 
 import com.google.inject.Inject;
 import io.airlift.units.Duration;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.sql.SqlLiterals;
 import io.timefusion.gateway.trino.TrinoSessions;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.timefusion.contract.SystemSchema.CLEANUP_LOG;
+import static io.timefusion.contract.SystemSchema.MAINTENANCE_RUNS_TABLE;
+import static io.timefusion.contract.SystemSchema.PARTITIONS_TABLE;
+import static io.timefusion.contract.SystemSchema.VACUUM;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -46,7 +51,8 @@ public class TableMaintenanceClient
         List<PartitionFiles> partitions = new ArrayList<>();
         try (Connection connection = connection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT project_id, date, files, bytes, small_files, optimizable_files FROM \"%s\".system.partitions".formatted(catalog))) {
+                ResultSet rows = statement.executeQuery("SELECT project_id, date, files, bytes, small_files, optimizable_files FROM \"%s\".%s.%s"
+                        .formatted(catalog, SystemSchema.NAME, PARTITIONS_TABLE))) {
             while (rows.next()) {
                 partitions.add(new PartitionFiles(rows.getString(1), rows.getObject(2, LocalDate.class), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
             }
@@ -69,13 +75,13 @@ public class TableMaintenanceClient
     public List<MaintenanceStep> vacuum(Duration retention, AtomicReference<Statement> running)
             throws SQLException
     {
-        return run("CALL \"%s\".system.vacuum('public', 'otel_logs_and_spans', '%s')".formatted(catalog, retention.convertToMostSuccinctTimeUnit()), running);
+        return run("CALL \"%s\".%s.%s('public', 'otel_logs_and_spans', '%s')".formatted(catalog, SystemSchema.NAME, VACUUM, retention.convertToMostSuccinctTimeUnit()), running);
     }
 
     public List<MaintenanceStep> cleanupLog(AtomicReference<Statement> running)
             throws SQLException
     {
-        return run("CALL \"%s\".system.cleanup_log('public', 'otel_logs_and_spans')".formatted(catalog), running);
+        return run("CALL \"%s\".%s.%s('public', 'otel_logs_and_spans')".formatted(catalog, SystemSchema.NAME, CLEANUP_LOG), running);
     }
 
     private List<MaintenanceStep> run(String sql, AtomicReference<Statement> running)
@@ -101,7 +107,7 @@ public class TableMaintenanceClient
     {
         List<MaintenanceStep> steps = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(("SELECT operation, project_id, date, files_removed, bytes_removed, files_added, bytes_added, duplicates_removed " +
-                "FROM \"%s\".system.maintenance_runs WHERE query_id = ?").formatted(catalog))) {
+                "FROM \"%s\".%s.%s WHERE query_id = ?").formatted(catalog, SystemSchema.NAME, MAINTENANCE_RUNS_TABLE))) {
             statement.setString(1, queryId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

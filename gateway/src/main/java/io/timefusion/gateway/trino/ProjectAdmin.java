@@ -1,6 +1,7 @@
 package io.timefusion.gateway.trino;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.sql.SqlLiterals;
 
@@ -15,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.timefusion.contract.AdminCredentials.SECRET_KEY_CREDENTIAL;
+import static io.timefusion.contract.SystemSchema.PROJECTS_TABLE;
+import static io.timefusion.contract.SystemSchema.REGISTER_PROJECT;
+import static io.timefusion.contract.SystemSchema.UNREGISTER_PROJECT;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -24,9 +29,6 @@ import static java.util.Objects.requireNonNull;
  */
 public class ProjectAdmin
 {
-    // ProjectProcedures.SECRET_KEY_CREDENTIAL in the connector
-    private static final String SECRET_KEY_CREDENTIAL = "timefusion.secret_key";
-
     private final TrinoSessions sessions;
     private final String catalog;
 
@@ -46,8 +48,8 @@ public class ProjectAdmin
     {
         String secretKey = Base64.getEncoder().encodeToString(registration.secretKey().getBytes(StandardCharsets.UTF_8));
         // CALL takes no bound parameters in Trino; nothing secret is in this text
-        String call = "CALL %s.system.register_project(project_id => %s, bucket => %s, access_key => %s, endpoint => %s, region => %s, prefix => %s, path_style => %s)".formatted(
-                catalog, literal(registration.projectId()), literal(registration.bucket()), literal(registration.accessKey()), literal(registration.endpoint()),
+        String call = "CALL %s.%s.%s(project_id => %s, bucket => %s, access_key => %s, endpoint => %s, region => %s, prefix => %s, path_style => %s)".formatted(
+                catalog, SystemSchema.NAME, REGISTER_PROJECT, literal(registration.projectId()), literal(registration.bucket()), literal(registration.accessKey()), literal(registration.endpoint()),
                 literal(registration.region()), literal(registration.prefix()), registration.pathStyle() == null ? "NULL" : registration.pathStyle().toString());
         try (Connection connection = sessions.openAdmin(Map.of(SECRET_KEY_CREDENTIAL, secretKey));
                 Statement statement = connection.createStatement()) {
@@ -60,7 +62,7 @@ public class ProjectAdmin
     {
         try (Connection connection = sessions.openAdmin(Map.of());
                 Statement statement = connection.createStatement()) {
-            statement.execute("CALL %s.system.unregister_project(%s)".formatted(catalog, literal(projectId)));
+            statement.execute("CALL %s.%s.%s(%s)".formatted(catalog, SystemSchema.NAME, UNREGISTER_PROJECT, literal(projectId)));
         }
     }
 
@@ -75,7 +77,8 @@ public class ProjectAdmin
         List<ProjectView> projects = new ArrayList<>();
         try (Connection connection = sessions.openAdmin(Map.of());
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT project_id, bucket, prefix, endpoint, region, access_key, path_style FROM " + catalog + ".system.projects ORDER BY project_id")) {
+                ResultSet rows = statement.executeQuery("SELECT project_id, bucket, prefix, endpoint, region, access_key, path_style FROM %s.%s.%s ORDER BY project_id"
+                        .formatted(catalog, SystemSchema.NAME, PROJECTS_TABLE))) {
             while (rows.next()) {
                 projects.add(new ProjectView(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getBoolean(7)));
             }

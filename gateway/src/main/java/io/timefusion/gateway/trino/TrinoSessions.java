@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import static io.timefusion.contract.AdminCredentials.ADMIN_SECRET_CREDENTIAL;
+
 /**
  * Opens the gateway's Trino JDBC connections: one behind each Postgres session (as the Postgres user, UTC session
  * time), plain ones for the gateway's own work, and those of the admin principal, the only identity the connector lets
@@ -20,9 +22,6 @@ import java.util.stream.Collectors;
  */
 public class TrinoSessions
 {
-    // the connector's AdminPrincipal.SECRET_CREDENTIAL
-    private static final String ADMIN_SECRET_CREDENTIAL = "timefusion.admin_secret";
-
     private final TrinoDriver driver = new TrinoDriver();
     private final String jdbcUrl;
     private final String adminUser;

@@ -1,6 +1,6 @@
 package io.timefusion.gateway.copy;
 
-import io.timefusion.gateway.ingest.ColumnType;
+import io.timefusion.contract.BatchColumnType;
 import io.timefusion.gateway.ingest.IngestColumn;
 import io.timefusion.gateway.ingest.IngestTable;
 import io.timefusion.gateway.ingest.RowBatch;
@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestCopyRows
 {
     private static final IngestTable TABLE = new IngestTable("otel_logs_and_spans", List.of(
-            new IngestColumn("id", ColumnType.VARCHAR, false),
-            new IngestColumn("timestamp", ColumnType.TIMESTAMPTZ, false),
-            new IngestColumn("level", ColumnType.VARCHAR, true),
-            new IngestColumn("status_code", ColumnType.INTEGER, true)));
+            new IngestColumn("id", BatchColumnType.VARCHAR, false),
+            new IngestColumn("timestamp", BatchColumnType.TIMESTAMPTZ, false),
+            new IngestColumn("level", BatchColumnType.VARCHAR, true),
+            new IngestColumn("status_code", BatchColumnType.INTEGER, true)));
     private static final CopyFormat TEXT = CopyFormat.of(Map.of());
     private static final CopyFormat CSV_WITH_HEADER = CopyFormat.of(Map.of("format", Optional.of("csv"), "header", Optional.empty()));
 

@@ -1,5 +1,6 @@
 package io.timefusion.gateway.ingest;
 
+import io.timefusion.contract.BatchColumnType;
 import io.timefusion.gateway.sql.TrinoSql;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestIngestInsert
 {
     private static final IngestTable TABLE = new IngestTable("otel_logs_and_spans", List.of(
-            new IngestColumn("timestamp", ColumnType.TIMESTAMPTZ, false),
-            new IngestColumn("id", ColumnType.VARCHAR, false),
-            new IngestColumn("hashes", ColumnType.VARCHAR_ARRAY, true),
-            new IngestColumn("body", ColumnType.JSON, true),
-            new IngestColumn("duration", ColumnType.BIGINT, true),
-            new IngestColumn("attributes___client___port", ColumnType.INTEGER, true),
-            new IngestColumn("context___is_remote", ColumnType.BOOLEAN, true),
-            new IngestColumn("project_id", ColumnType.VARCHAR, false),
-            new IngestColumn("date", ColumnType.DATE, false)));
+            new IngestColumn("timestamp", BatchColumnType.TIMESTAMPTZ, false),
+            new IngestColumn("id", BatchColumnType.VARCHAR, false),
+            new IngestColumn("hashes", BatchColumnType.VARCHAR_ARRAY, true),
+            new IngestColumn("body", BatchColumnType.JSON, true),
+            new IngestColumn("duration", BatchColumnType.BIGINT, true),
+            new IngestColumn("attributes___client___port", BatchColumnType.INTEGER, true),
+            new IngestColumn("context___is_remote", BatchColumnType.BOOLEAN, true),
+            new IngestColumn("project_id", BatchColumnType.VARCHAR, false),
+            new IngestColumn("date", BatchColumnType.DATE, false)));
 
     @Test
     void multiRowValuesOfLiteralsBecomeRowsOfColumnValues()

@@ -2,6 +2,7 @@ package io.timefusion.trino.buffer;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.inject.Inject;
+import io.timefusion.contract.BufferProtocol;
 import io.timefusion.trino.TimeFusionConfig;
 import jakarta.annotation.PreDestroy;
 
@@ -26,8 +27,6 @@ import static java.lang.Math.max;
  */
 public class GatewayClient
 {
-    static final String ROWS_PATH = "/v1/buffer/rows";
-
     private final Duration timeout;
     private final HttpClient client;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
@@ -56,7 +55,7 @@ public class GatewayClient
             throws IOException, InterruptedException
     {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + ROWS_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + BufferProtocol.ROWS_PATH))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")

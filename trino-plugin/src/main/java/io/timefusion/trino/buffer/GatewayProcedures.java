@@ -2,6 +2,7 @@ package io.timefusion.trino.buffer;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.procedure.Procedure;
@@ -13,6 +14,9 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Set;
 
+import static io.timefusion.contract.AdminCredentials.GATEWAY_TOKEN_CREDENTIAL;
+import static io.timefusion.contract.SystemSchema.ANNOUNCE_GATEWAY;
+import static io.timefusion.contract.SystemSchema.RETIRE_GATEWAY;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_GATEWAY_ERROR;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
@@ -21,13 +25,11 @@ import static java.util.Objects.requireNonNull;
  * {@code CALL timefusion.system.announce_gateway(gateway_id => …, url => …)} and {@code retire_gateway(gateway_id => …)}:
  * how a gateway makes its buffered rows visible to every query (contract §2). The gateway announces itself at start and
  * every 10 s as a heartbeat, and retires after its last flush. Its token travels only in the extra credential
- * {@value #TOKEN_CREDENTIAL}, never as an argument: Trino keeps statement texts in its query history.
+ * {@value io.timefusion.contract.AdminCredentials#GATEWAY_TOKEN_CREDENTIAL} (the raw text, URL-safe base64 of 32 bytes),
+ * never as an argument: Trino keeps statement texts in its query history.
  */
 public class GatewayProcedures
 {
-    /** Extra credential carrying the gateway's token: the raw text, URL-safe base64 of 32 bytes. */
-    public static final String TOKEN_CREDENTIAL = "timefusion.gateway_token";
-
     private static final MethodHandle ANNOUNCE;
     private static final MethodHandle RETIRE;
 
@@ -53,13 +55,13 @@ public class GatewayProcedures
     public Set<Procedure> procedures()
     {
         return ImmutableSet.of(
-                new Procedure("system", "announce_gateway", List.of(new Argument("GATEWAY_ID", VARCHAR), new Argument("URL", VARCHAR)), ANNOUNCE.bindTo(this)),
-                new Procedure("system", "retire_gateway", List.of(new Argument("GATEWAY_ID", VARCHAR)), RETIRE.bindTo(this)));
+                new Procedure(SystemSchema.NAME, ANNOUNCE_GATEWAY, List.of(new Argument("GATEWAY_ID", VARCHAR), new Argument("URL", VARCHAR)), ANNOUNCE.bindTo(this)),
+                new Procedure(SystemSchema.NAME, RETIRE_GATEWAY, List.of(new Argument("GATEWAY_ID", VARCHAR)), RETIRE.bindTo(this)));
     }
 
     public void announce(ConnectorSession session, String gatewayId, String url)
     {
-        String token = session.getIdentity().getExtraCredentials().get(TOKEN_CREDENTIAL);
+        String token = session.getIdentity().getExtraCredentials().get(GATEWAY_TOKEN_CREDENTIAL);
         List<String> problems = GatewayValidation.announcementProblems(gatewayId, url, token);
         if (!problems.isEmpty()) {
             throw new TrinoException(TIMEFUSION_GATEWAY_ERROR, "Invalid gateway announcement: " + String.join("; ", problems));

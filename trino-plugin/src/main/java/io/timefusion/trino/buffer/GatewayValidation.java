@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static io.timefusion.contract.AdminCredentials.GATEWAY_TOKEN_CREDENTIAL;
+
 /** The rules of contract §2 for announce_gateway; each broken rule is reported, and a token is never echoed. */
 final class GatewayValidation
 {
@@ -32,15 +34,15 @@ final class GatewayValidation
         }
         if (token == null) {
             problems.add("token: pass the gateway's token in the extra credential %s (never in the statement, which Trino keeps in its query history)"
-                    .formatted(GatewayProcedures.TOKEN_CREDENTIAL));
+                    .formatted(GATEWAY_TOKEN_CREDENTIAL));
         }
         else if (!TOKEN.matcher(token).matches()) {
-            problems.add("token: the extra credential %s must be 43 characters of URL-safe base64".formatted(GatewayProcedures.TOKEN_CREDENTIAL));
+            problems.add("token: the extra credential %s must be 43 characters of URL-safe base64".formatted(GATEWAY_TOKEN_CREDENTIAL));
         }
         return problems;
     }
 
-    /** The URL without trailing slashes, to which the fetch appends {@code /v1/buffer/rows}; empty if it breaks a rule. */
+    /** The URL without trailing slashes, to which the fetch appends the buffer protocol's rows path; empty if it breaks a rule. */
     static Optional<String> normalizedUrl(String url)
     {
         URI uri;

@@ -1,6 +1,7 @@
 package io.timefusion.trino.buffer;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -25,7 +26,7 @@ public class GatewaysSystemTable
         implements SystemTable
 {
     private static final ConnectorTableMetadata METADATA = new ConnectorTableMetadata(
-            new SchemaTableName("system", "gateways"),
+            new SchemaTableName(SystemSchema.NAME, "gateways"),
             List.of(
                     new ColumnMetadata("gateway_id", VARCHAR),
                     new ColumnMetadata("url", VARCHAR),

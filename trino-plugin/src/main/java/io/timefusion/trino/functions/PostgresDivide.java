@@ -1,5 +1,6 @@
 package io.timefusion.trino.functions;
 
+import io.timefusion.contract.ConnectorFunctions;
 import io.trino.spi.TrinoException;
 import io.trino.spi.function.Constraint;
 import io.trino.spi.function.Description;
@@ -28,7 +29,7 @@ import static io.trino.spi.StandardErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
  */
 public final class PostgresDivide
 {
-    private static final String NAME = "postgres_divide";
+    private static final String NAME = ConnectorFunctions.POSTGRES_DIVIDE;
     private static final String DESCRIPTION = "a / b as Postgres divides: decimals at scale 16 or more, integers as integers, division by zero an error";
     private static final BigInteger MAX_UNSCALED = BigInteger.TEN.pow(38).subtract(BigInteger.ONE);
 

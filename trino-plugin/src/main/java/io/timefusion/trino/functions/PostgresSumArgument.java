@@ -1,5 +1,6 @@
 package io.timefusion.trino.functions;
 
+import io.timefusion.contract.ConnectorFunctions;
 import io.trino.spi.function.Description;
 import io.trino.spi.function.LiteralParameters;
 import io.trino.spi.function.ScalarFunction;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public final class PostgresSumArgument
 {
-    private static final String NAME = "postgres_sum_argument";
+    private static final String NAME = ConnectorFunctions.POSTGRES_SUM_ARGUMENT;
     private static final String DESCRIPTION = "The value in the type Postgres' sum adds it in: bigint for tinyint, smallint and integer; decimal(38, 0) for bigint; other types unchanged";
 
     public static final Set<Class<?>> FUNCTIONS = Set.of(PostgresSumArgument.class, Decimal.class);

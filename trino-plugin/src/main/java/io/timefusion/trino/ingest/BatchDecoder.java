@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.airlift.slice.DynamicSliceOutput;
 import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
+import io.timefusion.contract.BatchColumnType;
+import io.timefusion.contract.BatchFormat;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.trino.spi.ErrorCodeSupplier;
@@ -25,18 +28,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static io.timefusion.contract.BatchFormat.HEADER_BYTES;
+import static io.timefusion.contract.BatchFormat.VERSION;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_CORRUPT;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_INVALID_ROW;
-import static io.timefusion.trino.ingest.BatchFormat.BIGINT_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.BOOLEAN_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.DATE_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.INTEGER_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.JSON_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.MAGIC;
-import static io.timefusion.trino.ingest.BatchFormat.TIMESTAMPTZ_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.VARCHAR_ARRAY_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.VARCHAR_CODE;
-import static io.timefusion.trino.ingest.BatchFormat.VERSION;
 import static io.trino.spi.StandardErrorCode.INVALID_FUNCTION_ARGUMENT;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -63,6 +58,7 @@ import static java.lang.Math.floorMod;
 public final class BatchDecoder
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final Slice MAGIC = Slices.wrappedBuffer(BatchFormat.magic());
     // characters beyond the BMP stay UTF-8 instead of becoming escaped surrogate pairs
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
@@ -178,7 +174,7 @@ public final class BatchDecoder
 
     private Header readHeader(Slice batch, Mode mode)
     {
-        if (batch.length() < 10 || batch.getByte(0) != MAGIC[0] || batch.getByte(1) != MAGIC[1] || batch.getByte(2) != MAGIC[2]) {
+        if (batch.length() < HEADER_BYTES || !batch.slice(0, MAGIC.length()).equals(MAGIC)) {
             throw mode.corrupt("it does not start with the batch header");
         }
         int version = batch.getUnsignedByte(3);
@@ -194,15 +190,16 @@ public final class BatchDecoder
         if (rows > batch.length()) {
             throw mode.corrupt("%d rows cannot fit in %d bytes".formatted(rows, batch.length()));
         }
-        Cursor cursor = new Cursor(batch, 10);
+        Cursor cursor = new Cursor(batch, HEADER_BYTES);
         TableColumn[] columns = new TableColumn[columnCount];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < columnCount; i++) {
             String name = cursor.string(cursor.shortValue());
             int code = cursor.unsignedByte();
             TableColumn column = knownColumn(name, mode);
-            if (BatchFormat.typeCode(column) != code) {
-                throw mode.corrupt("column %s has type code %d, but the table's %s column travels as code %d".formatted(name, code, column.type(), BatchFormat.typeCode(column)));
+            int expectedCode = BatchColumnTypes.of(column).code();
+            if (code != expectedCode) {
+                throw mode.corrupt("column %s has type code %d, but the table's %s column travels as code %d".formatted(name, code, column.type(), expectedCode));
             }
             if (seen.put(name, i) != null) {
                 throw mode.corrupt("column %s appears twice".formatted(name));
@@ -255,23 +252,23 @@ public final class BatchDecoder
 
     private static Block decodeColumn(Cursor cursor, TableColumn column, int rows, Mode mode)
     {
-        int code = BatchFormat.typeCode(column);
+        BatchColumnType type = BatchColumnTypes.of(column);
         BlockBuilder builder = column.type().createBlockBuilder(null, rows);
         for (int row = 0; row < rows; row++) {
-            boolean isNull = switch (code) {
-                case VARCHAR_CODE, JSON_CODE -> {
+            boolean isNull = switch (type) {
+                case VARCHAR, JSON -> {
                     int length = cursor.intValue();
                     if (length < 0) {
                         builder.appendNull();
                         yield true;
                     }
                     Slice value = cursor.slice(length);
-                    column.type().writeSlice(builder, code == JSON_CODE ? canonicalJson(column, value) : value);
+                    column.type().writeSlice(builder, type == BatchColumnType.JSON ? canonicalJson(column, value) : value);
                     yield false;
                 }
-                case INTEGER_CODE -> fixed(cursor, builder, () -> INTEGER.writeLong(builder, cursor.intValue()));
-                case BIGINT_CODE -> fixed(cursor, builder, () -> BIGINT.writeLong(builder, cursor.longValue()));
-                case BOOLEAN_CODE -> {
+                case INTEGER -> fixed(cursor, builder, () -> INTEGER.writeLong(builder, cursor.intValue()));
+                case BIGINT -> fixed(cursor, builder, () -> BIGINT.writeLong(builder, cursor.longValue()));
+                case BOOLEAN -> {
                     int value = cursor.unsignedByte();
                     if (value == 0) {
                         builder.appendNull();
@@ -280,12 +277,12 @@ public final class BatchDecoder
                     BOOLEAN.writeBoolean(builder, value == 2);
                     yield false;
                 }
-                case TIMESTAMPTZ_CODE -> fixed(cursor, builder, () -> {
+                case TIMESTAMPTZ -> fixed(cursor, builder, () -> {
                     long micros = cursor.longValue();
                     TIMESTAMP_TZ_MICROS.writeObject(builder, fromEpochMillisAndFraction(floorDiv(micros, 1000), floorMod(micros, 1000) * 1_000_000, UTC_KEY));
                 });
-                case DATE_CODE -> fixed(cursor, builder, () -> DATE.writeLong(builder, cursor.intValue()));
-                case VARCHAR_ARRAY_CODE -> {
+                case DATE -> fixed(cursor, builder, () -> DATE.writeLong(builder, cursor.intValue()));
+                case VARCHAR_ARRAY -> {
                     int count = cursor.intValue();
                     if (count < 0) {
                         builder.appendNull();
@@ -304,7 +301,6 @@ public final class BatchDecoder
                     });
                     yield false;
                 }
-                default -> throw new IllegalStateException("unknown type code " + code);
             };
             if (isNull && mode.enforceNotNull && !column.nullable()) {
                 throw new TrinoException(TIMEFUSION_INVALID_ROW, "NULL value not allowed for NOT NULL column: " + column.name());
@@ -316,20 +312,19 @@ public final class BatchDecoder
     /** Moves the cursor past a column's values without decoding them (read mode: a column the query does not need). */
     private static void skipColumn(Cursor cursor, TableColumn column, int rows)
     {
-        int code = BatchFormat.typeCode(column);
+        BatchColumnType type = BatchColumnTypes.of(column);
         for (int row = 0; row < rows; row++) {
-            switch (code) {
-                case VARCHAR_CODE, JSON_CODE -> cursor.skipString();
-                case INTEGER_CODE, DATE_CODE -> cursor.skipPresent(Integer.BYTES);
-                case BIGINT_CODE, TIMESTAMPTZ_CODE -> cursor.skipPresent(Long.BYTES);
-                case BOOLEAN_CODE -> cursor.skip(1);
-                case VARCHAR_ARRAY_CODE -> {
+            switch (type) {
+                case VARCHAR, JSON -> cursor.skipString();
+                case INTEGER, DATE -> cursor.skipPresent(Integer.BYTES);
+                case BIGINT, TIMESTAMPTZ -> cursor.skipPresent(Long.BYTES);
+                case BOOLEAN -> cursor.skip(1);
+                case VARCHAR_ARRAY -> {
                     int count = cursor.intValue();
                     for (int i = 0; i < count; i++) {
                         cursor.skipString();
                     }
                 }
-                default -> throw new IllegalStateException("unknown type code " + code);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.timefusion.trino.ingest;
 
 import com.google.inject.Inject;
 import io.airlift.slice.Slice;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorAccessControl;
@@ -25,23 +26,21 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /**
  * {@code TABLE(timefusion.system.ingest_batch(batch => '<base64>'))} or {@code …(url => 'http://…')}: the rows of
- * one encoded batch ({@link BatchFormat}) as a table with every column of otel_logs_and_spans, so that
- * {@code INSERT INTO otel_logs_and_spans SELECT * FROM TABLE(…)} writes a whole batch in one statement whose
- * planning cost does not grow with the rows. The batch travels either inside the statement or, fetched by the
+ * one encoded batch ({@link io.timefusion.contract.BatchFormat}) as a table with every column of
+ * otel_logs_and_spans, so that {@code INSERT INTO otel_logs_and_spans SELECT * FROM TABLE(…)} writes a whole batch in
+ * one statement whose planning cost does not grow with the rows. The batch travels either inside the statement or, fetched by the
  * worker that decodes it, from a one-time URL of the gateway (the two measured in bench/README.md).
  */
 public class IngestBatchFunction
         extends AbstractConnectorTableFunction
 {
-    public static final String SCHEMA = "system";
-    public static final String NAME = "ingest_batch";
     private static final String BATCH_ARGUMENT = "BATCH";
     private static final String URL_ARGUMENT = "URL";
 
     @Inject
     public IngestBatchFunction(OtelLogsAndSpansTable table)
     {
-        super(SCHEMA, NAME,
+        super(SystemSchema.NAME, SystemSchema.INGEST_BATCH,
                 List.of(
                         ScalarArgumentSpecification.builder().name(BATCH_ARGUMENT).type(VARCHAR).defaultValue(null).build(),
                         ScalarArgumentSpecification.builder().name(URL_ARGUMENT).type(VARCHAR).defaultValue(null).build()),

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
 import io.airlift.units.Duration;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.delta.DeltaLogCleanup;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
@@ -78,12 +79,12 @@ public class MaintenanceProcedures
     public Set<Procedure> procedures()
     {
         return ImmutableSet.of(
-                new Procedure("system", "vacuum", List.of(
+                new Procedure(SystemSchema.NAME, SystemSchema.VACUUM, List.of(
                         new Argument("SCHEMA_NAME", VARCHAR),
                         new Argument("TABLE_NAME", VARCHAR),
                         new Argument("RETENTION", VARCHAR)),
                         VACUUM.bindTo(this)),
-                new Procedure("system", "cleanup_log", List.of(
+                new Procedure(SystemSchema.NAME, SystemSchema.CLEANUP_LOG, List.of(
                         new Argument("SCHEMA_NAME", VARCHAR),
                         new Argument("TABLE_NAME", VARCHAR)),
                         CLEANUP_LOG.bindTo(this)));

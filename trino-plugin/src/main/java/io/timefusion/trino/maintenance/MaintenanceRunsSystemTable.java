@@ -1,6 +1,7 @@
 package io.timefusion.trino.maintenance;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -26,7 +27,7 @@ public class MaintenanceRunsSystemTable
         implements SystemTable
 {
     private static final ConnectorTableMetadata METADATA = new ConnectorTableMetadata(
-            new SchemaTableName("system", "maintenance_runs"),
+            new SchemaTableName(SystemSchema.NAME, SystemSchema.MAINTENANCE_RUNS_TABLE),
             List.of(
                     new ColumnMetadata("query_id", VARCHAR),
                     new ColumnMetadata("operation", VARCHAR),

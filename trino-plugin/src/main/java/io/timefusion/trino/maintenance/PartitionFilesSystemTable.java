@@ -1,6 +1,7 @@
 package io.timefusion.trino.maintenance;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaSnapshot;
@@ -40,7 +41,7 @@ public class PartitionFilesSystemTable
         implements SystemTable
 {
     private static final ConnectorTableMetadata METADATA = new ConnectorTableMetadata(
-            new SchemaTableName("system", "partitions"),
+            new SchemaTableName(SystemSchema.NAME, SystemSchema.PARTITIONS_TABLE),
             List.of(
                     new ColumnMetadata("project_id", VARCHAR),
                     new ColumnMetadata("date", DATE),

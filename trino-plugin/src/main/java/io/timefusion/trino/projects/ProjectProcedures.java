@@ -2,6 +2,8 @@ package io.timefusion.trino.projects;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
+import io.timefusion.contract.ProjectRegistrationProblems;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.FileSystems;
@@ -23,6 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.timefusion.contract.AdminCredentials.SECRET_KEY_CREDENTIAL;
+import static io.timefusion.contract.SystemSchema.REGISTER_PROJECT;
+import static io.timefusion.contract.SystemSchema.UNREGISTER_PROJECT;
+import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_INVALID_PROJECT_REGISTRATION;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_PROJECT_ERROR;
 import static io.timefusion.trino.storage.StorageErrors.storageError;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -36,9 +42,6 @@ import static java.util.Objects.requireNonNull;
  */
 public class ProjectProcedures
 {
-    /** Extra credential that carries the secret key, base64-encoded, instead of the SECRET_KEY argument. */
-    public static final String SECRET_KEY_CREDENTIAL = "timefusion.secret_key";
-
     private static final MethodHandle REGISTER;
     private static final MethodHandle UNREGISTER;
 
@@ -73,7 +76,7 @@ public class ProjectProcedures
     public Set<Procedure> procedures()
     {
         return ImmutableSet.of(
-                new Procedure("system", "register_project", List.of(
+                new Procedure(SystemSchema.NAME, REGISTER_PROJECT, List.of(
                         new Argument("PROJECT_ID", VARCHAR),
                         new Argument("BUCKET", VARCHAR),
                         new Argument("ACCESS_KEY", VARCHAR),
@@ -83,7 +86,7 @@ public class ProjectProcedures
                         new Argument("PREFIX", VARCHAR, false, null),
                         new Argument("PATH_STYLE", BOOLEAN, false, null)),
                         REGISTER.bindTo(this)),
-                new Procedure("system", "unregister_project", List.of(new Argument("PROJECT_ID", VARCHAR)), UNREGISTER.bindTo(this)));
+                new Procedure(SystemSchema.NAME, UNREGISTER_PROJECT, List.of(new Argument("PROJECT_ID", VARCHAR)), UNREGISTER.bindTo(this)));
     }
 
     public void register(ConnectorSession session, String projectId, String bucket, String accessKey, String secretKeyArgument, String endpoint, String region, String prefix, Boolean pathStyle)
@@ -91,7 +94,7 @@ public class ProjectProcedures
         String secretKey = secretKeyArgument != null ? secretKeyArgument : secretFromExtraCredential(session);
         List<String> problems = ProjectValidation.problems(projectId, bucket, accessKey, secretKey, endpoint, prefix);
         if (!problems.isEmpty()) {
-            throw new TrinoException(TIMEFUSION_PROJECT_ERROR, "Invalid project registration: " + String.join("; ", problems));
+            throw new TrinoException(TIMEFUSION_INVALID_PROJECT_REGISTRATION, ProjectRegistrationProblems.message(problems));
         }
         Project project = new Project(projectId, bucket, prefix == null ? defaultPrefix : prefix, endpoint == null ? defaultEndpoint : endpoint,
                 region == null ? defaultRegion : region, accessKey, secretKey, pathStyle != null && pathStyle);
@@ -100,8 +103,8 @@ public class ProjectProcedures
     }
 
     /**
-     * The secret as an extra credential (base64), which stays out of the statement text and so out of Trino's
-     * query history; the gateway registers projects this way.
+     * The secret as an extra credential (base64) instead of the SECRET_KEY argument: it stays out of the statement text
+     * and so out of Trino's query history; the gateway registers projects this way.
      */
     private static String secretFromExtraCredential(ConnectorSession session)
     {

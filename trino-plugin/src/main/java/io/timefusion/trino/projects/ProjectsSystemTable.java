@@ -1,6 +1,7 @@
 package io.timefusion.trino.projects;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -23,7 +24,7 @@ public class ProjectsSystemTable
         implements SystemTable
 {
     private static final ConnectorTableMetadata METADATA = new ConnectorTableMetadata(
-            new SchemaTableName("system", "projects"),
+            new SchemaTableName(SystemSchema.NAME, SystemSchema.PROJECTS_TABLE),
             List.of(
                     new ColumnMetadata("project_id", VARCHAR),
                     new ColumnMetadata("bucket", VARCHAR),

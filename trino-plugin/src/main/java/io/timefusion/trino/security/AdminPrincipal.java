@@ -8,18 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import static io.timefusion.contract.AdminCredentials.ADMIN_SECRET_CREDENTIAL;
 import static java.util.Objects.requireNonNull;
 
 /**
  * Who administers projects: the Trino user {@code timefusion.admin-user}. Trino takes a user name on trust unless it
  * authenticates users itself (over plain HTTP it believes the X-Trino-User header), so with
  * {@code timefusion.admin-secret} set the user must also carry that secret as the extra credential
- * {@value #SECRET_CREDENTIAL}. Extra credentials stay out of query text and query history.
+ * {@value io.timefusion.contract.AdminCredentials#ADMIN_SECRET_CREDENTIAL}. Extra credentials stay out of query text and
+ * query history.
  */
 public class AdminPrincipal
 {
-    public static final String SECRET_CREDENTIAL = "timefusion.admin_secret";
-
     private final String user;
     private final Optional<byte[]> secret;
 
@@ -43,7 +43,7 @@ public class AdminPrincipal
         if (secret.isEmpty()) {
             return true;
         }
-        String presented = identity.getExtraCredentials().get(SECRET_CREDENTIAL);
+        String presented = identity.getExtraCredentials().get(ADMIN_SECRET_CREDENTIAL);
         // constant time: a wrong guess must not tell how much of it was right
         return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret.get());
     }

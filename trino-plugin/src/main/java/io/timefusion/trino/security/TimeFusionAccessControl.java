@@ -1,6 +1,7 @@
 package io.timefusion.trino.security;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.SystemSchema;
 import io.trino.plugin.base.security.AllowAllAccessControl;
 import io.trino.plugin.base.security.ForwardingConnectorAccessControl;
 import io.trino.spi.connector.ConnectorAccessControl;
@@ -24,7 +25,7 @@ public class TimeFusionAccessControl
         extends ForwardingConnectorAccessControl
 {
     private static final ConnectorAccessControl ALLOW_ALL = new AllowAllAccessControl();
-    private static final SchemaTableName PROJECTS_TABLE = new SchemaTableName("system", "projects");
+    private static final SchemaTableName PROJECTS_TABLE = new SchemaTableName(SystemSchema.NAME, SystemSchema.PROJECTS_TABLE);
     // the denial does not name the principal: with name-only trust that would say whom to impersonate
     private static final String ADMIN_ONLY = "the connector's procedures and project list are for the TimeFusion admin principal only";
 

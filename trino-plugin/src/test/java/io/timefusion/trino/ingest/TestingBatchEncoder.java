@@ -1,5 +1,7 @@
 package io.timefusion.trino.ingest;
 
+import io.timefusion.contract.BatchColumnType;
+import io.timefusion.contract.BatchFormat;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 
@@ -37,54 +39,52 @@ public final class TestingBatchEncoder
     public byte[] encode(List<String> columns, List<Map<String, Object>> rows)
     {
         Output out = new Output();
-        out.write('T');
-        out.write('F');
-        out.write('B');
-        out.write(1);
+        out.writeBytes(BatchFormat.magic());
+        out.write(BatchFormat.VERSION);
         out.putInt(rows.size());
         out.putShort(columns.size());
         for (String name : columns) {
             byte[] bytes = name.getBytes(UTF_8);
             out.putShort(bytes.length);
             out.write(bytes, 0, bytes.length);
-            out.write(BatchFormat.typeCode(table.column(name)));
+            out.write(BatchColumnTypes.of(table.column(name)).code());
         }
         for (String name : columns) {
             TableColumn column = table.column(name);
             for (Map<String, Object> row : rows) {
-                writeValue(out, BatchFormat.typeCode(column), row.get(name));
+                writeValue(out, BatchColumnTypes.of(column), row.get(name));
             }
         }
         return out.toByteArray();
     }
 
-    private static void writeValue(Output out, int code, Object value)
+    private static void writeValue(Output out, BatchColumnType type, Object value)
     {
-        switch (code) {
-            case BatchFormat.VARCHAR_CODE, BatchFormat.JSON_CODE -> out.string((String) value);
-            case BatchFormat.INTEGER_CODE -> {
+        switch (type) {
+            case VARCHAR, JSON -> out.string((String) value);
+            case INTEGER -> {
                 if (present(out, value)) {
                     out.putInt((Integer) value);
                 }
             }
-            case BatchFormat.BIGINT_CODE -> {
+            case BIGINT -> {
                 if (present(out, value)) {
                     out.putLong((Long) value);
                 }
             }
-            case BatchFormat.BOOLEAN_CODE -> out.write(value == null ? 0 : (Boolean) value ? 2 : 1);
-            case BatchFormat.TIMESTAMPTZ_CODE -> {
+            case BOOLEAN -> out.write(value == null ? 0 : (Boolean) value ? 2 : 1);
+            case TIMESTAMPTZ -> {
                 if (present(out, value)) {
                     Instant instant = (Instant) value;
                     out.putLong(instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000);
                 }
             }
-            case BatchFormat.DATE_CODE -> {
+            case DATE -> {
                 if (present(out, value)) {
                     out.putInt((int) ((LocalDate) value).toEpochDay());
                 }
             }
-            case BatchFormat.VARCHAR_ARRAY_CODE -> {
+            case VARCHAR_ARRAY -> {
                 if (value == null) {
                     out.putInt(-1);
                 }
@@ -94,7 +94,6 @@ public final class TestingBatchEncoder
                     elements.forEach(element -> out.string((String) element));
                 }
             }
-            default -> throw new IllegalArgumentException("type code " + code);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.timefusion.trino.security;
 
+import io.timefusion.contract.AdminCredentials;
 import io.timefusion.trino.TimeFusionTransactionHandle;
 import io.trino.spi.QueryId;
 import io.trino.spi.connector.ConnectorSecurityContext;
@@ -69,7 +70,7 @@ class TestTimeFusionAccessControl
 
     private static ConnectorIdentity admin(String secret)
     {
-        return ConnectorIdentity.forUser("timefusion-admin").withExtraCredentials(Map.of(AdminPrincipal.SECRET_CREDENTIAL, secret)).build();
+        return ConnectorIdentity.forUser("timefusion-admin").withExtraCredentials(Map.of(AdminCredentials.ADMIN_SECRET_CREDENTIAL, secret)).build();
     }
 
     private static ConnectorSecurityContext context(ConnectorIdentity identity)

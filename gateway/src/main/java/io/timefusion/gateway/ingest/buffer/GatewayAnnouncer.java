@@ -2,6 +2,7 @@ package io.timefusion.gateway.ingest.buffer;
 
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
+import io.timefusion.contract.SystemSchema;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.ingest.GatewayUrl;
 import io.timefusion.gateway.ingest.IngestException;
@@ -23,6 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.timefusion.contract.AdminCredentials.GATEWAY_TOKEN_CREDENTIAL;
+import static io.timefusion.contract.SystemSchema.ANNOUNCE_GATEWAY;
+import static io.timefusion.contract.SystemSchema.RETIRE_GATEWAY;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -36,8 +40,6 @@ import static java.util.Objects.requireNonNull;
 public class GatewayAnnouncer
 {
     public static final int HEARTBEAT_SECONDS = 10;
-    // the plugin's credential name for the token (its GatewayProcedures)
-    private static final String TOKEN_CREDENTIAL = "timefusion.gateway_token";
     private static final Logger log = Logger.get(GatewayAnnouncer.class);
 
     private final TrinoSessions sessions;
@@ -91,7 +93,7 @@ public class GatewayAnnouncer
     {
         heartbeat.shutdownNow();
         try {
-            call("CALL %s.system.retire_gateway(gateway_id => %s)".formatted(catalog, SqlLiterals.string(identity.id())));
+            call("CALL %s.%s.%s(gateway_id => %s)".formatted(catalog, SystemSchema.NAME, RETIRE_GATEWAY, SqlLiterals.string(identity.id())));
             log.info("Gateway %s retired: queries no longer read its buffer", identity.id());
         }
         catch (SQLException e) {
@@ -129,7 +131,7 @@ public class GatewayAnnouncer
     private void announce()
     {
         try {
-            call("CALL %s.system.announce_gateway(gateway_id => %s, url => %s)".formatted(catalog, SqlLiterals.string(identity.id()), SqlLiterals.string(url)));
+            call("CALL %s.%s.%s(gateway_id => %s, url => %s)".formatted(catalog, SystemSchema.NAME, ANNOUNCE_GATEWAY, SqlLiterals.string(identity.id()), SqlLiterals.string(url)));
             if (failing) {
                 log.info("Gateway %s announced again at %s", identity.id(), url);
             }
@@ -148,7 +150,7 @@ public class GatewayAnnouncer
     private void call(String sql)
             throws SQLException
     {
-        try (Connection connection = sessions.openAdmin(Map.of(TOKEN_CREDENTIAL, identity.token()));
+        try (Connection connection = sessions.openAdmin(Map.of(GATEWAY_TOKEN_CREDENTIAL, identity.token()));
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

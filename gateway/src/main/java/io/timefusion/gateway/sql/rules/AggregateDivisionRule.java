@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.rules;
 
+import io.timefusion.contract.ConnectorFunctions;
 import io.timefusion.gateway.sql.TranslationContext;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -23,7 +24,7 @@ public final class AggregateDivisionRule
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
         if (expression instanceof Division division && (isAggregate(division.getLeftExpression()) || isAggregate(division.getRightExpression()))) {
-            return Optional.of(new TrinoFunction("postgres_divide", division.getLeftExpression(), division.getRightExpression()));
+            return Optional.of(new TrinoFunction(ConnectorFunctions.POSTGRES_DIVIDE, division.getLeftExpression(), division.getRightExpression()));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.timefusion.gateway.sql.rules;
 
+import io.timefusion.contract.ConnectorFunctions;
 import io.timefusion.gateway.sql.TranslationContext;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -18,20 +19,18 @@ import java.util.Optional;
 public final class SumRule
         implements TranslationRule
 {
-    private static final String SUM_ARGUMENT = "postgres_sum_argument";
-
     @Override
     public Optional<Expression> rewrite(Expression expression, TranslationContext context)
     {
         if (expression instanceof Function function && FunctionNames.is(function, "sum") && function.getParameters() != null && function.getParameters().size() == 1) {
             TrinoFunction sum = SyntaxNodes.copyInto(function, new TrinoFunction());
-            sum.setParameters(new ExpressionList<>(new TrinoFunction(SUM_ARGUMENT, function.getParameters().getFirst())));
+            sum.setParameters(new ExpressionList<>(new TrinoFunction(ConnectorFunctions.POSTGRES_SUM_ARGUMENT, function.getParameters().getFirst())));
             return Optional.of(sum);
         }
         if (expression instanceof AnalyticExpression window && window.getName().toLowerCase(Locale.ROOT).equals("sum") && window.getExpression() != null
                 && !(window.getExpression() instanceof TrinoFunction)) {
             AnalyticExpression sum = SyntaxNodes.copyInto(window, new AnalyticExpression());
-            sum.setExpression(new TrinoFunction(SUM_ARGUMENT, window.getExpression()));
+            sum.setExpression(new TrinoFunction(ConnectorFunctions.POSTGRES_SUM_ARGUMENT, window.getExpression()));
             return Optional.of(sum);
         }
         return Optional.empty();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.timefusion.contract.BufferProtocol;
+import io.timefusion.contract.BufferRowsRequest;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.IngestTables;
 import io.timefusion.gateway.ingest.buffer.BufferExpiredException;
-import io.timefusion.gateway.ingest.buffer.BufferQuery;
 import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -76,9 +76,9 @@ public class BufferResource
         if (request.length > MAX_REQUEST_BYTES) {
             return JsonResponses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request larger than %d bytes".formatted(MAX_REQUEST_BYTES));
         }
-        BufferQuery query;
+        BufferRowsRequest query;
         try {
-            query = json.readValue(request, BufferQuery.class);
+            query = json.readValue(request, BufferRowsRequest.class);
         }
         catch (JsonProcessingException e) {
             return JsonResponses.error(Response.Status.BAD_REQUEST, "malformed buffer request: " + e.getOriginalMessage());

@@ -1,6 +1,7 @@
 package io.timefusion.trino.buffer;
 
 import com.google.inject.Inject;
+import io.timefusion.contract.BufferRowsRequest;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.ingest.BatchDecoder;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
@@ -12,6 +13,7 @@ import io.trino.spi.connector.EmptyPageSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
@@ -53,12 +55,12 @@ public class BufferPageSourceProvider
             }
             outputChannels[output] = decoded.indexOf(name);
         }
-        BufferRequest request = new BufferRequest(
+        BufferRowsRequest request = new BufferRowsRequest(
                 split.gatewayId(),
                 OtelLogsAndSpansTable.TABLE,
                 split.defaultWatermark(),
                 split.projectWatermarks(),
-                filter.projects().orElse(null),
+                filter.projects().map(Set::copyOf).orElse(null),
                 filter.fromMicros().orElse(null),
                 filter.toMicros().orElse(null),
                 requested);

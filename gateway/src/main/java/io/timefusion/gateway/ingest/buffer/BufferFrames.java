@@ -1,5 +1,6 @@
 package io.timefusion.gateway.ingest.buffer;
 
+import io.timefusion.contract.BufferRowsRequest;
 import io.timefusion.gateway.ingest.BatchEncoder;
 import io.timefusion.gateway.ingest.ColumnValues;
 import io.timefusion.gateway.ingest.IngestException;
@@ -25,10 +26,10 @@ final class BufferFrames
 
     private final IngestTable table;
     private final List<String> columns;
-    private final BufferQuery query;
+    private final BufferRowsRequest query;
 
     /** @throws IngestException 42703 when the query names a column the table does not have */
-    BufferFrames(IngestTable table, BufferQuery query)
+    BufferFrames(IngestTable table, BufferRowsRequest query)
             throws IngestException
     {
         this.table = table;

@@ -1,5 +1,7 @@
 package io.timefusion.gateway.ingest.buffer;
 
+import io.timefusion.contract.BufferRowsRequest;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -179,7 +181,7 @@ final class TableBuffer
     }
 
     /** The rows of the query's partitions above its watermarks, a chunk per statement and partition, in sequence order per partition. */
-    synchronized List<Chunk> select(BufferQuery query)
+    synchronized List<Chunk> select(BufferRowsRequest query)
             throws BufferExpiredException
     {
         for (Map.Entry<String, Long> evicted : evictedThrough.entrySet()) {

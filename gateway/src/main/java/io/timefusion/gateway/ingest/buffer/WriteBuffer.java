@@ -1,6 +1,7 @@
 package io.timefusion.gateway.ingest.buffer;
 
 import io.airlift.log.Logger;
+import io.timefusion.contract.BufferRowsRequest;
 import io.timefusion.gateway.ingest.BatchWriter;
 import io.timefusion.gateway.ingest.IngestCapacity;
 import io.timefusion.gateway.ingest.IngestConfig;
@@ -156,7 +157,7 @@ public final class WriteBuffer
      * The buffered rows a query of the plugin asks for, chosen now (so that a refusal comes before the answer starts)
      * and written as frames of the batch format when the answer is sent.
      */
-    public BufferAnswer read(BufferQuery query, IngestTable table)
+    public BufferAnswer read(BufferRowsRequest query, IngestTable table)
             throws IngestException, BufferExpiredException
     {
         TableBuffer buffer = buffers.get(query.table());

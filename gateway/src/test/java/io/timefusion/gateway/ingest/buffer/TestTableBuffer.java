@@ -1,5 +1,6 @@
 package io.timefusion.gateway.ingest.buffer;
 
+import io.timefusion.contract.BufferRowsRequest;
 import io.timefusion.gateway.ingest.IngestException;
 import io.timefusion.gateway.ingest.RowBatch;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class TestTableBuffer
     {
         add(1, row("a", "p1", DAY_ONE), row("b", "p1", DAY_TWO), row("c", "p2", DAY_TWO));
 
-        BufferQuery query = new BufferQuery("g", TABLE, 0L, Map.of(), Set.of("p1"), DAY_TWO.getEpochSecond() * 1_000_000, null, List.of());
+        BufferRowsRequest query = new BufferRowsRequest("g", TABLE, 0L, Map.of(), Set.of("p1"), DAY_TWO.getEpochSecond() * 1_000_000, null, List.of());
         assertThat(ids(buffer.select(query))).containsExactly("b");
     }
 
@@ -113,9 +114,9 @@ class TestTableBuffer
         return new Object[] {id, project, timestamp};
     }
 
-    private static BufferQuery query(Long defaultWatermark, Map<String, Long> projectWatermarks, Set<String> projects)
+    private static BufferRowsRequest query(Long defaultWatermark, Map<String, Long> projectWatermarks, Set<String> projects)
     {
-        return new BufferQuery("g", TABLE, defaultWatermark, projectWatermarks, projects, null, null, List.of("id"));
+        return new BufferRowsRequest("g", TABLE, defaultWatermark, projectWatermarks, projects, null, null, List.of("id"));
     }
 
     private static List<String> ids(List<TableBuffer.Chunk> chunks)

@@ -35,6 +35,7 @@ public final class TrinoErrors
             .put(StandardErrorCode.TYPE_MISMATCH, "42804")
             .put(StandardErrorCode.TYPE_NOT_FOUND, "42704")
             .put(StandardErrorCode.AMBIGUOUS_NAME, "42702")
+            .put(StandardErrorCode.AMBIGUOUS_FUNCTION_CALL, "42725")
             .put(StandardErrorCode.DUPLICATE_COLUMN_NAME, "42701")
             .put(StandardErrorCode.ALREADY_EXISTS, "42P07")
             .put(StandardErrorCode.PERMISSION_DENIED, "42501")
@@ -67,6 +68,10 @@ public final class TrinoErrors
     {
         String message = QUERY_FAILED_PREFIX.matcher(Optional.ofNullable(e.getMessage()).orElse("query failed")).replaceFirst("");
         Optional<StandardErrorCode> code = Optional.ofNullable(STANDARD_CODES.get(e.getErrorCode()));
+        if (code.equals(Optional.of(StandardErrorCode.AMBIGUOUS_FUNCTION_CALL))) {
+            // Trino's wording names a position in the translated statement, which the client never saw
+            return new PgError("42725", "function call is not unique: could not choose a best candidate function, you might need to add explicit type casts");
+        }
         if (code.isPresent() && SQL_STATES.containsKey(code.get())) {
             return new PgError(SQL_STATES.get(code.get()), message);
         }

@@ -127,6 +127,51 @@ class TestGatewayWithRealClients
         assertThat(node.stdout().strip()).isEqualTo("{\"command\":\"INSERT\",\"count\":1,\"rows\":[[\"node-1\",\"GET /node\",\"1500\",[\"h1\",\"h2\"],\"2025-03-01T12:00:00.123Z\"]]}");
     }
 
+    @Test
+    void nodePostgresUntypedParametersTakeTheTypeTheirFunctionArgumentHas()
+            throws Exception
+    {
+        // as Postgres answers: round(unknown, int) reads the text as numeric, coalesce(unknown, 0) as integer
+        assertThat(nodeQuery("SELECT round($1, 1) AS r, lower($2) AS l, coalesce($3, 0) + 1 AS c, length($4) AS n, greatest($5, 2) AS g, substr($6, 2) AS s",
+                "['2.25', 'ABC', '41', 'abcd', '7', 'xyz']"))
+                .isEqualTo("[{\"r\":\"2.3\",\"l\":\"abc\",\"c\":42,\"n\":4,\"g\":7,\"s\":\"yz\"}]");
+    }
+
+    @Test
+    void anUntypedParameterOfAFunctionWithSeveralCandidatesIsRefusedAsPostgresRefusesIt()
+            throws Exception
+    {
+        // Postgres: function date_trunc(unknown, unknown) is not unique (42725)
+        assertThat(nodeQuery("SELECT date_trunc('hour', $1) AS h", "['2025-03-01 12:34:56+00']")).startsWith("ERROR 42725 function call is not unique");
+    }
+
+    /** The rows node-postgres reads for a query with untyped text parameters, as JSON, or {@code ERROR <sqlstate> <message>}. */
+    private String nodeQuery(String sql, String parameters)
+            throws Exception
+    {
+        Path modules = Path.of(System.getProperty("user.home"), ".cache", "timefusion-node-clients", "node_modules");
+        assumeTrue(ExternalProcess.available("node") && Files.isDirectory(modules.resolve("pg")),
+                "node or node-postgres is not installed (.ci/run installs pg with npm into ~/.cache/timefusion-node-clients)");
+        String script = """
+                const { Client } = require('pg');
+                (async () => {
+                  const client = new Client({ host: '127.0.0.1', port: %d, user: '%s', password: '%s', database: 'timefusion' });
+                  await client.connect();
+                  try {
+                    const result = await client.query(%s, %s);
+                    console.log(JSON.stringify(result.rows));
+                  }
+                  catch (error) {
+                    console.log('ERROR ' + error.code + ' ' + error.message);
+                  }
+                  await client.end();
+                })().catch(error => { console.error(error.message); process.exit(1); });
+                """.formatted(gateway.pgwirePort(), TestingGateway.USER, TestingGateway.PASSWORD, "'" + sql.replace("'", "\\'") + "'", parameters);
+        ExternalProcess node = ExternalProcess.run(List.of("node", "-e", script), Map.of("NODE_PATH", modules.toString()), "");
+        assertThat(node.exitCode()).as(node.stderr()).isZero();
+        return node.stdout().strip();
+    }
+
     /** A custom script of INSERTs and SELECTs, 2 clients × 5 transactions, with pgbench's {@code -M protocol}. */
     private void pgbench(String protocol)
             throws Exception

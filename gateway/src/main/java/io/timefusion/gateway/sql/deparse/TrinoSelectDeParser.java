@@ -84,6 +84,7 @@ public class TrinoSelectDeParser
         if (select.getForMode() != null) {
             throw new UnsupportedStatementException("feature not supported: FOR " + select.getForMode().getValue());
         }
+        GroupByOutputNames.groupByOutputPositions(select);
         PostgresNullOrdering.keep(select.getOrderByElements());
         if (select.getWindowDefinitions() != null) {
             select.getWindowDefinitions().forEach(window -> PostgresNullOrdering.keep(window.getOrderByElements()));

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 sealed interface BenchStorage
         extends AutoCloseable
 {
-    /** Layout of DESIGN §3: {prefix}/otel_logs_and_spans below the data directory or bucket. */
+    /** Layout of docs/storage.md: {prefix}/otel_logs_and_spans below the data directory or bucket. */
     Path TABLE_PATH = Path.of("timefusion", "otel_logs_and_spans");
 
     /** Connector properties of a catalog with its own, empty table. */

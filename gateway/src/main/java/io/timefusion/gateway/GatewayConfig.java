@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
 import static io.timefusion.contract.AdminCredentials.DEFAULT_ADMIN_USER;
 
-/** Settings of the Postgres front end and of its connection to Trino; GatewayEnvironment maps DESIGN §5's variables onto them. */
+/** Settings of the Postgres front end and of its connection to Trino; GatewayEnvironment maps docs/configuration.md's variables onto them. */
 public class GatewayConfig
 {
     private int pgwirePort = 5432;

@@ -5,8 +5,8 @@ import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 
 /**
- * The environment variables of DESIGN §5 (and the gateway's own) as configuration properties. Each variable is a
- * promise in README: one entry here makes it work.
+ * The environment variables of docs/configuration.md (and the gateway's own) as configuration properties. Each variable is a
+ * promise in docs/configuration.md: one entry here makes it work.
  */
 public final class GatewayEnvironment
 {

@@ -13,7 +13,7 @@ import io.airlift.node.NodeModule;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the gateway with its configuration taken from the environment (README lists the variables). */
+/** Starts the gateway with its configuration taken from the environment (docs/configuration.md lists the variables). */
 public final class GatewayMain
 {
     private GatewayMain() {}

@@ -25,7 +25,7 @@ import static java.util.concurrent.TimeUnit.DAYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN §3: the tables are a promise to other tools. Delta Kernel, reading the directory on its own, must see
+ * docs/storage.md: the tables are a promise to other tools. Delta Kernel, reading the directory on its own, must see
  * exactly the rows Trino returns through the connector: same rows, every column, same partition values.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

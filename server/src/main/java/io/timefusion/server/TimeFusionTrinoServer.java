@@ -5,7 +5,7 @@ import io.trino.server.Server;
 /**
  * The main class of the embedded Trino server that {@code ./timefusion} starts. Trino's own
  * {@code io.trino.server.TrinoServer} lives in {@code trino-server-main}, which is not published on Maven Central;
- * its body is this one call (shared/PLATFORM.md §3.1). Configuration comes from {@code -Dconfig=etc/config.properties}
+ * its body is this one call. Configuration comes from {@code -Dconfig=etc/config.properties}
  * and the catalog directory named there.
  */
 public final class TimeFusionTrinoServer

@@ -21,7 +21,7 @@ import static io.timefusion.contract.AdminCredentials.ADMIN_SECRET_CREDENTIAL;
 import static io.timefusion.contract.AdminCredentials.DEFAULT_ADMIN_USER;
 
 /**
- * Catalog properties of the timefusion connector. They mirror the environment variables of DESIGN §5;
+ * Catalog properties of the timefusion connector. They mirror the environment variables of docs/configuration.md;
  * etc/catalog/timefusion.properties maps one onto the other with ${ENV:…}.
  */
 public class TimeFusionConfig

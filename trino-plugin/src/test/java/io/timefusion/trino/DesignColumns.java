@@ -3,7 +3,7 @@ package io.timefusion.trino;
 import java.util.List;
 
 /**
- * The columns of otel_logs_and_spans as DESIGN §4 promises them to existing clients: names (typos kept),
+ * The columns of otel_logs_and_spans as docs/storage.md promises them to existing clients: names (typos kept),
  * order, Trino types and NOT NULL. Written out by hand so that a change to the connector cannot silently
  * change the contract.
  */

@@ -15,7 +15,7 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Catalog properties of the write buffer (contract §3) and of table maintenance: names, values as written in a catalog file, defaults. */
+/** Catalog properties of the write buffer (docs/ingest.md, "The write buffer") and of table maintenance: names, values as written in a catalog file, defaults. */
 class TestTimeFusionConfig
 {
     @Test

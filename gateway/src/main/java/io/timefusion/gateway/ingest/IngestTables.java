@@ -2,6 +2,7 @@ package io.timefusion.gateway.ingest;
 
 import com.google.inject.Inject;
 import io.timefusion.contract.BatchColumnType;
+import io.timefusion.contract.OtelLogsAndSpans;
 import io.timefusion.gateway.GatewayConfig;
 import io.timefusion.gateway.trino.TrinoSessions;
 import io.timefusion.gateway.trino.TrinoType;
@@ -19,13 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The tables INSERTs and COPYs are parsed for, described once by Trino's metadata on first use. Asking Trino rather
- * than keeping a copy of DESIGN §4 in the gateway leaves the plugin the one definition of the table; the cost is one
- * metadata query per table per gateway lifetime (retried on the next use if Trino was unreachable).
+ * The tables INSERTs and COPYs are parsed for, described once by Trino's metadata on first use: the columns as the
+ * connector Trino runs defines them (the contract's OtelLogsAndSpans, in Trino's types), which a gateway of another
+ * build may not know; the cost is one metadata query per table per gateway lifetime (retried on the next use if
+ * Trino was unreachable).
  */
 public class IngestTables
 {
-    public static final String OTEL_LOGS_AND_SPANS = "otel_logs_and_spans";
+    public static final String OTEL_LOGS_AND_SPANS = OtelLogsAndSpans.TABLE;
 
     private final TrinoSessions sessions;
     private final GatewayConfig config;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DESIGN §4: the {@code date} partition column of otel_logs_and_spans is the UTC day of {@code timestamp}, so a
+ * docs/storage.md: the {@code date} partition column of otel_logs_and_spans is the UTC day of {@code timestamp}, so a
  * client INSERT names only {@code timestamp}. Trino has no column defaults and the column is NOT NULL there, so an
  * INSERT that names its columns without {@code date} gets it computed from the rows it inserts. (INSERTs the
  * gateway turns into row batches never reach this: the plugin's batch decoder derives the column itself.)

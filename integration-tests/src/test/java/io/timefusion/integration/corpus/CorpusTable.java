@@ -18,9 +18,9 @@ import static io.trino.type.JsonType.JSON;
 
 /**
  * otel_logs_and_spans on the reference Postgres, derived from the connector's own column list so that both
- * servers hold the same columns in the same order: DESIGN §4's types as Postgres names them (varchar as text,
+ * servers hold the same columns in the same order: docs/storage.md's column types as Postgres names them (varchar as text,
  * Trino json as jsonb, array(varchar) as text[]). Postgres computes {@code date} from {@code timestamp} in UTC
- * and defaults the arrays to empty, as DESIGN §4 promises for INSERTs that omit them.
+ * and defaults the arrays to empty, as docs/storage.md promises for INSERTs that omit them.
  */
 public final class CorpusTable
 {

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The deployment into an existing Trino cluster (issue #6, DESIGN §8): the official {@code trinodb/trino:476} image with
+ * The deployment into an existing Trino cluster (issue #6, README "Deploy"): the official {@code trinodb/trino:476} image with
  * our plugin directory mounted as {@code plugin/timefusion} and a catalog file like {@code etc/catalog/timefusion.properties},
  * MinIO as the bucket, and the gateway in front with {@code TRINO_URL} pointing at the container. Needs a Docker engine:
  * without one every test here is reported as skipped, with the reason.

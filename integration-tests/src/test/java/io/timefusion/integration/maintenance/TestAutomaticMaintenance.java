@@ -47,7 +47,7 @@ class TestAutomaticMaintenance
     private static final int FLUSH_INTERVAL_MS = 500;
     private static final int MIN_FILES = 4;
     /**
-     * README's bound: ⌈partition bytes / target file size⌉ (1 here: a few hundred kB) + MAINTENANCE_MIN_FILES + the files
+     * docs/storage.md's bound: ⌈partition bytes / target file size⌉ (1 here: a few hundred kB) + MAINTENANCE_MIN_FILES + the files
      * flushed during two maintenance cycles. A cycle is the 1 s interval plus three OPTIMIZEs (and the waits for flushes
      * before them): 4–10 s on a busy 2-core machine, so at 2 flushes/s at most 2 × 2 × 10 files. Without maintenance a
      * partition gets a file per flush: about 100 in the test's minute.

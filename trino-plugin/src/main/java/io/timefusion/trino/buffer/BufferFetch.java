@@ -16,7 +16,7 @@ import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_GATEWAY_ERROR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Opens the fetch of one buffer split and turns every answer but a stream of frames into the outcome contract §5 gives
+ * Opens the fetch of one buffer split and turns every answer but a stream of frames into the outcome the buffer protocol (docs/ingest.md, "The write buffer") gives
  * it: 401 (after one retry with the token re-read from the registry), 409, 410 and 400 are errors; a gateway that cannot
  * be reached (connection, timeout, 5xx) fails the query or is skipped, as {@code timefusion.buffer.unavailable-gateway}
  * says. Messages name the gateway by id and host:port, never its token or URL path.

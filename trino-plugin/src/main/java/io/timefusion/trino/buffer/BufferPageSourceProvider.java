@@ -39,7 +39,7 @@ public class BufferPageSourceProvider
         if (filter.isNone()) {
             return new EmptyPageSource();
         }
-        // frames always carry project_id and timestamp (contract §5): decoded first, for the filter and for date
+        // frames always carry project_id and timestamp (docs/ingest.md, "The write buffer"): decoded first, for the filter and for date
         List<String> decoded = new ArrayList<>(List.of(PROJECT_ID, TIMESTAMP));
         List<String> requested = new ArrayList<>();
         int[] outputChannels = new int[columns.size()];

@@ -12,7 +12,7 @@ import static io.airlift.slice.SizeOf.instanceSize;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The buffered rows of one live gateway that a query reads beside the data files (contract §4): those above the
+ * The buffered rows of one live gateway that a query reads beside the data files (docs/ingest.md, "The write buffer"): those above the
  * watermarks the query's Delta snapshots hold for this gateway. {@code defaultWatermark} is null when the query does not
  * read the default table; {@code projectWatermarks} has an entry for each registered project whose own table it reads;
  * -1 where a table holds nothing of the gateway yet. No token: the worker takes it from its registry.

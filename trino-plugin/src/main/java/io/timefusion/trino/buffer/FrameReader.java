@@ -10,7 +10,7 @@ import java.io.InputStream;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_CORRUPT;
 
 /**
- * Reads the frames of a buffer fetch one at a time (contract §5): int32 little-endian length, then that many bytes of
+ * Reads the frames of a buffer fetch one at a time (docs/ingest.md, "The write buffer"): int32 little-endian length, then that many bytes of
  * one batch; length 0 ends the stream. Only the current frame is held, so memory stays bounded however many rows the
  * gateway streams; a frame longer than {@link #MAX_FRAME_BYTES} is refused before it is allocated.
  */

@@ -22,7 +22,7 @@ import static java.lang.Math.max;
 
 /**
  * Posts buffer fetches to gateways with java.net.http, the response body streamed. {@code timefusion.buffer.fetch-timeout}
- * bounds connect plus the whole response (contract §3): the HTTP client's own timeouts end at the response headers, so a
+ * bounds connect plus the whole response (docs/ingest.md, "The write buffer"): the HTTP client's own timeouts end at the response headers, so a
  * deadline closes a body that is still being read when it passes, and the reader sees a timeout.
  */
 public class GatewayClient

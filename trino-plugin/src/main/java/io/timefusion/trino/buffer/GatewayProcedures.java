@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@code CALL timefusion.system.announce_gateway(gateway_id => …, url => …)} and {@code retire_gateway(gateway_id => …)}:
- * how a gateway makes its buffered rows visible to every query (contract §2). The gateway announces itself at start and
+ * how a gateway makes its buffered rows visible to every query (docs/ingest.md, "The write buffer"). The gateway announces itself at start and
  * every 10 s as a heartbeat, and retires after its last flush. Its token travels only in the extra credential
  * {@value io.timefusion.contract.AdminCredentials#GATEWAY_TOKEN_CREDENTIAL} (the raw text, URL-safe base64 of 32 bytes),
  * never as an argument: Trino keeps statement texts in its query history.

@@ -3,7 +3,7 @@ package io.timefusion.trino.buffer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A gateway as stored under {@code _gateways/}: its token encrypted (issue #12 contract §1). */
+/** A gateway as stored under {@code _gateways/}: its token encrypted (docs/ingest.md, "The write buffer"). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record GatewayRecord(
         @JsonProperty("gatewayId") String gatewayId,

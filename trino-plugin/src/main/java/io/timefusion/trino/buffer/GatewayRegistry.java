@@ -32,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The gateways that serve buffered rows, as one JSON record per gateway under {@code {prefix}/_gateways/} in the default
- * storage, like the projects' registry (contract §1). Each node keeps the records for at most
+ * storage, like the projects' registry (docs/ingest.md, "The write buffer"). Each node keeps the records for at most
  * {@code timefusion.projects-refresh-interval}; the node that runs a procedure sees the change at once, and a node asked
  * for a gateway it does not know, or whose token a gateway refused, reloads once before it gives up.
  */

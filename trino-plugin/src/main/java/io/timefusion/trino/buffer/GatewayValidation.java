@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import static io.timefusion.contract.AdminCredentials.GATEWAY_TOKEN_CREDENTIAL;
 
-/** The rules of contract §2 for announce_gateway; each broken rule is reported, and a token is never echoed. */
+/** The rules of the buffer protocol (docs/ingest.md, "The write buffer") for announce_gateway; each broken rule is reported, and a token is never echoed. */
 final class GatewayValidation
 {
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");

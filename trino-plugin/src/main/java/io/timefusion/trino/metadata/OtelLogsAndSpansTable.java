@@ -43,7 +43,7 @@ public final class OtelLogsAndSpansTable
     /** Delta partition columns, in directory order: project_id=…/date=…/ */
     public static final List<String> PARTITION_COLUMNS = ImmutableList.of(PROJECT_ID, DATE_COLUMN);
 
-    /** Columns whose min/max/nullCount go into every add action (DESIGN §3: the hot columns). */
+    /** Columns whose min/max/nullCount go into every add action (docs/storage.md: the hot columns). */
     public static final List<String> STATISTICS_COLUMNS = ImmutableList.of(
             TIMESTAMP, ID, "name", "level", "status_code", "resource___service___name", "duration");
 

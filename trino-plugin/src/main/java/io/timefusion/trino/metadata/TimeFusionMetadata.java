@@ -149,7 +149,7 @@ public class TimeFusionMetadata
     }
 
     /**
-     * Each (project_id, date) goes to exactly one writer, so that an INSERT writes one file per partition (DESIGN §3:
+     * Each (project_id, date) goes to exactly one writer, so that an INSERT writes one file per partition (docs/storage.md:
      * sized files, not one per writer). {@code false}: several writers per partition are refused, which keeps writer
      * scaling from splitting a skewed partition over writers.
      */

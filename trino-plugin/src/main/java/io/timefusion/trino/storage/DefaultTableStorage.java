@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Where the default table lives: {@code s3://{bucket}/{prefix}/otel_logs_and_spans/} with the configured
- * credentials, or the same layout under the local data directory when no bucket is configured (DESIGN §3).
+ * credentials, or the same layout under the local data directory when no bucket is configured (docs/storage.md).
  */
 public class DefaultTableStorage
         implements Supplier<TableStorage>

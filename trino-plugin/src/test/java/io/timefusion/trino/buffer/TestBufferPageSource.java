@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A buffer split read against a gateway played by {@link FakeGateway}: the request it makes, the rows it returns, and
- * each outcome of contract §5. Two registries on one storage stand for the coordinator (which runs the procedures) and
+ * each outcome of the buffer protocol (docs/ingest.md, "The write buffer"). Two registries on one storage stand for the coordinator (which runs the procedures) and
  * the worker (which fetches).
  */
 class TestBufferPageSource

@@ -19,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The registry of contract §1, with two registries on one storage standing for two Trino nodes. */
+/** The registry of the buffer protocol (docs/ingest.md, "The write buffer"), with two registries on one storage standing for two Trino nodes. */
 class TestGatewayRegistry
 {
     static final String SECRETS_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code timestamp >= '2026-03-01'}): Postgres reads untyped text as the column's type, Trino refuses to compare a
  * date or a timestamp with varchar. For {@code date} the text becomes a DATE literal; for {@code timestamp} and
  * {@code observed_timestamp} the midnight that starts the day in the session's time zone, as Postgres reads it.
- * Text with a time of day is {@link TimestampComparisonRule}'s; columns are known by the table's names (DESIGN §4).
+ * Text with a time of day is {@link TimestampComparisonRule}'s; columns are known by the table's names (docs/storage.md).
  */
 public final class DateColumnComparisonRule
         implements TranslationRule

@@ -1,5 +1,7 @@
 package io.timefusion.gateway.ingest;
 
+import io.timefusion.gateway.sql.UndefinedParameterException;
+
 import java.util.List;
 
 /**
@@ -8,6 +10,7 @@ import java.util.List;
  */
 sealed interface InsertCell
 {
+
     /** A quoted literal: the value's Postgres text form. */
     record Text(String text)
             implements InsertCell {}
@@ -18,7 +21,13 @@ sealed interface InsertCell
 
     /** {@code $n}. */
     record Parameter(int number)
-            implements InsertCell {}
+            implements InsertCell
+    {
+        public Parameter
+        {
+            UndefinedParameterException.checked(number);
+        }
+    }
 
     /** {@code ARRAY[…]}. */
     record Array(List<InsertCell> elements)

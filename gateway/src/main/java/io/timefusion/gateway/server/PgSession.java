@@ -106,6 +106,7 @@ final class PgSession
                 switch (message) {
                     case FrontendMessage.Query query -> simple.handle(query.sql());
                     case FrontendMessage.Oversized oversized when oversized.tag() == 'Q' -> simple.refuse(StatementFailure.tooLarge(oversized));
+                    case FrontendMessage.FunctionCall _ -> simple.refuse(new PgError("0A000", "fast-path function calls are not supported: call the function in a query"));
                     case FrontendMessage.Terminate _ -> {
                         return;
                     }

@@ -7,6 +7,7 @@ import io.timefusion.gateway.pgwire.protocol.PgProtocolException;
 import io.timefusion.gateway.pgwire.types.PgDataException;
 import io.timefusion.gateway.sql.InvalidEscapeSequenceException;
 import io.timefusion.gateway.sql.SqlSyntaxException;
+import io.timefusion.gateway.sql.UndefinedParameterException;
 import io.timefusion.gateway.sql.UndefinedSettingException;
 import io.timefusion.gateway.sql.UnsupportedStatementException;
 import io.timefusion.gateway.trino.PgError;
@@ -36,6 +37,7 @@ final class StatementFailure
             case SqlSyntaxException syntax -> new PgError("42601", syntax.getMessage());
             case InvalidEscapeSequenceException escape -> new PgError("22025", escape.getMessage());
             case UndefinedSettingException undefined -> new PgError("42704", undefined.getMessage());
+            case UndefinedParameterException undefined -> new PgError("42P02", undefined.getMessage());
             case PgProtocolException violation -> new PgError("08P01", violation.getMessage());
             case PgDataException invalid -> new PgError(invalid.sqlState(), invalid.getMessage());
             case PgErrorException pgError -> pgError.error();

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static io.timefusion.gateway.sql.TrinoSql.translated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the translator tells the rest of the gateway about a statement, read from its parse tree. */
 class TestTranslatedStatement
@@ -156,6 +157,14 @@ class TestTranslatedStatement
         assertThat(statement.parameterCount()).isEqualTo(3);
         assertThat(statement.trino().bind(number -> "<" + number + ">"))
                 .isEqualTo("SELECT '$1 in text', <2> || x, \"$1\" FROM t WHERE a = <1> LIMIT <3>");
+    }
+
+    @Test
+    void aParameterNoBindCanFillIsUndefined()
+    {
+        for (String sql : List.of("SELECT $0", "SELECT $65536", "INSERT INTO otel_logs_and_spans (id) VALUES ($0)", "INSERT INTO t (id) VALUES (upper($0))")) {
+            assertThatThrownBy(() -> translated(sql)).as(sql).isInstanceOf(UndefinedParameterException.class).hasMessageStartingWith("there is no parameter $");
+        }
     }
 
     @Test

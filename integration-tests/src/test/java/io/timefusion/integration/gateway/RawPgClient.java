@@ -48,6 +48,8 @@ final class RawPgClient
             throws IOException
     {
         socket = new Socket("127.0.0.1", port);
+        // without it a pipeline of small writes waits for the server's delayed ACK (Nagle): 40 ms an exchange
+        socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
         input = new DataInputStream(socket.getInputStream());
         output = socket.getOutputStream();
@@ -193,6 +195,13 @@ final class RawPgClient
             throws IOException
     {
         socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** Ends what this client sends (a half-close): the server reads end of stream where it waits for more. */
+    void shutdownOutput()
+            throws IOException
+    {
+        socket.shutdownOutput();
     }
 
     OutputStream rawOutput()
@@ -348,10 +357,17 @@ final class RawPgClient
         if (tag < 0) {
             throw new EOFException("connection closed by the server");
         }
+        return readAfterTag((char) tag);
+    }
+
+    /** The rest of a backend message whose tag {@link #readByte} returned (in place of the answer to SSLRequest). */
+    BackendMessage readAfterTag(char tag)
+            throws IOException
+    {
         int length = input.readInt();
         byte[] body = new byte[length - 4];
         input.readFully(body);
-        return new BackendMessage((char) tag, body);
+        return new BackendMessage(tag, body);
     }
 
     /** Messages up to and including the first with the given tag. */

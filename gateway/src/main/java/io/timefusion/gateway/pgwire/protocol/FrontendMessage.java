@@ -169,6 +169,10 @@ public sealed interface FrontendMessage
     record CopyFail(String message)
             implements FrontendMessage {}
 
+    /** FunctionCall ('F'), the fast-path interface Postgres keeps for compatibility; its body is not read. */
+    record FunctionCall()
+            implements FrontendMessage {}
+
     /**
      * Stands for a Query, Parse or Bind whose body was larger than its {@link MessageLimits}: the decoder skipped the
      * body without buffering it, and the session answers with an error (54000) instead of running it.

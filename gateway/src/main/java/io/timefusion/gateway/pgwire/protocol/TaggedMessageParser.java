@@ -8,6 +8,7 @@ import io.timefusion.gateway.pgwire.protocol.FrontendMessage.CopyDone;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.CopyFail;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Describe;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Execute;
+import io.timefusion.gateway.pgwire.protocol.FrontendMessage.FunctionCall;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Flush;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.Parse;
 import io.timefusion.gateway.pgwire.protocol.FrontendMessage.PasswordMessage;
@@ -40,6 +41,8 @@ final class TaggedMessageParser
             case 'd' -> new CopyData(new MessageReader("CopyData", body).readRemaining());
             case 'c' -> empty(new MessageReader("CopyDone", body), new CopyDone());
             case 'f' -> copyFail(new MessageReader("CopyFail", body));
+            // the fast-path interface: framed and valid, answered as a statement the gateway does not run
+            case 'F' -> new FunctionCall();
             default -> throw new ProtocolViolationException("invalid frontend message type %d ('%s')".formatted(tag & 0xFF, printable(tag)));
         };
     }

@@ -2,6 +2,7 @@ package io.timefusion.gateway.sql.deparse;
 
 import io.timefusion.gateway.sql.ParameterizedSql;
 import io.timefusion.gateway.sql.ParameterizedSql.Placeholder;
+import io.timefusion.gateway.sql.UndefinedParameterException;
 import io.timefusion.gateway.trino.TrinoType;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -28,7 +29,8 @@ final class PrintedParameters
     void printing(JdbcParameter parameter, int offset)
     {
         if (parameter.isUseFixedIndex() && parameter.getIndex() != null) {
-            placeholders.add(new Placeholder(offset, parameter.toString().length(), parameter.getIndex()));
+            int number = UndefinedParameterException.checked(parameter.getIndex());
+            placeholders.add(new Placeholder(offset, parameter.toString().length(), number));
         }
     }
 

@@ -350,11 +350,19 @@ class TestPgFrontendDecoder
     }
 
     @Test
+    void readsAFunctionCallWithoutItsBody()
+    {
+        startSession();
+
+        assertThat(decode(body().int32(1234).tagged('F'))).containsExactly(new FrontendMessage.FunctionCall());
+    }
+
+    @Test
     void rejectsUnknownTag()
     {
         startSession();
 
-        assertViolation(body().tagged('F'), "invalid frontend message type 70 ('F')");
+        assertViolation(body().tagged('G'), "invalid frontend message type 71 ('G')");
     }
 
     @Test
@@ -423,7 +431,7 @@ class TestPgFrontendDecoder
     void discardsEverythingAfterAnError()
     {
         startSession();
-        assertThatThrownBy(() -> decode(body().tagged('F'))).isInstanceOf(DecoderException.class);
+        assertThatThrownBy(() -> decode(body().tagged('G'))).isInstanceOf(DecoderException.class);
 
         assertThat(decode(body().cstring("SELECT 1").tagged('Q'))).isEmpty();
     }

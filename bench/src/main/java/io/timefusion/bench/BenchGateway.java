@@ -20,7 +20,7 @@ import java.util.Properties;
 final class BenchGateway
         implements AutoCloseable
 {
-    private static final String USER = "postgres";
+    static final String USER = "postgres";
     private static final String PASSWORD = "bench-password";
 
     private final Injector injector;

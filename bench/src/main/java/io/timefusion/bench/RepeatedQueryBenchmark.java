@@ -3,6 +3,9 @@ package io.timefusion.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timefusion.gateway.cache.QueryCacheStats;
+import io.timefusion.gateway.sql.SessionSettings;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.TranslationContext;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -10,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,14 +39,14 @@ final class RepeatedQueryBenchmark
      * The same query as literal SQL text (the project inlined) sent by psycopg2 over the simple protocol, as Grafana and
      * Python dashboards send it: every run is parsed by the gateway unless it remembers the translation.
      */
-    RepeatedQueryResult runPsycopg2Literal(String label, int warmups, int runs)
+    RepeatedQueryResult runPsycopg2Literal(String label, boolean queryCache, int warmups, int runs)
             throws Exception
     {
         Path script = Files.createTempFile("psycopg2_repeat-", ".py");
         try (InputStream source = RepeatedQueryBenchmark.class.getResourceAsStream("psycopg2_repeat.py");
-                BenchGateway gateway = BenchGateway.start(trino, true)) {
+                BenchGateway gateway = BenchGateway.start(trino, queryCache)) {
             Files.write(script, source.readAllBytes());
-            String sql = DashboardQuery.SQL.replace("?", "'" + DashboardQuery.PROJECT + "'");
+            String sql = literalSql();
             QueryCacheStats statsBefore = gateway.cacheStats();
             CpuSample cpuBefore = CpuSample.take();
             Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), gateway.dsn(), sql, Integer.toString(warmups), Integer.toString(runs))
@@ -63,6 +71,107 @@ final class RepeatedQueryBenchmark
         finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /** The dashboard query with the project written in, as psycopg2 sends it. */
+    static String literalSql()
+    {
+        return DashboardQuery.SQL.replace("?", "'" + DashboardQuery.PROJECT + "'");
+    }
+
+    /**
+     * What an uncached statement spends in the gateway: the literal query through the gateway (cache off, pgjdbc in
+     * simple query mode, so the text is sent as psycopg2 and Grafana send it) and the Trino statement the gateway sends
+     * for it straight on Trino with Trino's own JDBC driver, one after the other in each round (in turns first) so that
+     * both see the same warm-up and the same load. Also times the gateway's translation of the repeated text.
+     */
+    GatewayShare runGatewayShare(int warmups, int runs)
+            throws SQLException
+    {
+        try (BenchGateway gateway = BenchGateway.start(trino, false)) {
+            SqlTranslator translator = gateway.instance(SqlTranslator.class);
+            TranslationContext context = new TranslationContext(BenchGateway.USER, BenchCluster.CATALOG, 1, new SessionSettings()
+            {
+                // a session that changes no setting: the translation depends on the defaults only
+                @Override
+                public Optional<String> get(String name)
+                {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void set(String name, String value)
+                {
+                    throw new UnsupportedOperationException("the benchmark's query changes no setting");
+                }
+            });
+            String trinoSql = translator.translate(literalSql(), context).trinoSql();
+            int translations = 100_000;
+            long translationStart = System.nanoTime();
+            for (int i = 0; i < translations; i++) {
+                translator.translate(literalSql(), context);
+            }
+            double translationMicros = (System.nanoTime() - translationStart) / 1e3 / translations;
+            Properties simpleMode = gateway.properties();
+            simpleMode.setProperty("preferQueryMode", "simple");
+            try (Connection throughGateway = DriverManager.getConnection(gateway.jdbcUrl(), simpleMode);
+                    Connection straight = DriverManager.getConnection("jdbc:trino://%s:%d/%s/public".formatted(trino.getHost(), trino.getPort(), BenchCluster.CATALOG),
+                            BenchGateway.USER, null)) {
+                double firstThroughGateway = timedRun(throughGateway, literalSql()) / 1e6;
+                double firstStraight = timedRun(straight, trinoSql) / 1e6;
+                for (int i = 0; i < warmups; i++) {
+                    timedRun(throughGateway, literalSql());
+                    timedRun(straight, trinoSql);
+                }
+                CpuSample cpuBefore = CpuSample.take();
+                long[] gatewayNanos = new long[runs];
+                long[] straightNanos = new long[runs];
+                long[] differenceNanos = new long[runs];
+                for (int i = 0; i < runs; i++) {
+                    // which of the two goes first changes every round: the second of a pair may find Trino warmer
+                    if (i % 2 == 0) {
+                        gatewayNanos[i] = timedRun(throughGateway, literalSql());
+                        straightNanos[i] = timedRun(straight, trinoSql);
+                    }
+                    else {
+                        straightNanos[i] = timedRun(straight, trinoSql);
+                        gatewayNanos[i] = timedRun(throughGateway, literalSql());
+                    }
+                    differenceNanos[i] = gatewayNanos[i] - straightNanos[i];
+                }
+                double othersCpuShare = CpuSample.take().othersShareSince(cpuBefore);
+                GatewayShare share = new GatewayShare(
+                        new RepeatedQueryResult("query-cache.enabled=false, literal SQL (pgjdbc simple query mode), in rounds with the next row", firstThroughGateway, warmups,
+                                Latencies.of(gatewayNanos), 0, othersCpuShare),
+                        new RepeatedQueryResult("Trino JDBC straight on Trino, the gateway's Trino SQL (no gateway)", firstStraight, warmups, Latencies.of(straightNanos), 0, othersCpuShare),
+                        Latencies.of(differenceNanos).p50(),
+                        translationMicros);
+                System.err.println("[bench] gateway share: p50 %.2f ms through the gateway, %.2f ms straight on Trino, p50 of the differences %.2f ms; translation %.2f µs".formatted(
+                        share.throughGateway().measured().p50(), share.straightOnTrino().measured().p50(), share.differenceP50Millis(), translationMicros));
+                return share;
+            }
+        }
+    }
+
+    /** An uncached statement through the gateway and straight on Trino, measured in alternating rounds. */
+    record GatewayShare(RepeatedQueryResult throughGateway, RepeatedQueryResult straightOnTrino, double differenceP50Millis, double translationMicros) {}
+
+    private static long timedRun(Connection connection, String sql)
+            throws SQLException
+    {
+        long start = System.nanoTime();
+        int rows = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery(sql)) {
+            while (resultSet.next()) {
+                rows++;
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        if (rows != DashboardRows.LEVELS.size()) {
+            throw new IllegalStateException("expected %d rows, got %d".formatted(DashboardRows.LEVELS.size(), rows));
+        }
+        return nanos;
     }
 
     RepeatedQueryResult run(String label, boolean queryCache, int warmups, int runs)

@@ -132,9 +132,9 @@ class TestGatewayWithRealClients
             throws Exception
     {
         // as Postgres answers: round(unknown, int) reads the text as numeric, coalesce(unknown, 0) as integer
-        assertThat(nodeQuery("SELECT round($1, 1) AS r, lower($2) AS l, coalesce($3, 0) + 1 AS c, length($4) AS n, greatest($5, 2) AS g, substr($6, 2) AS s",
-                "['2.25', 'ABC', '41', 'abcd', '7', 'xyz']"))
-                .isEqualTo("[{\"r\":\"2.3\",\"l\":\"abc\",\"c\":42,\"n\":4,\"g\":7,\"s\":\"yz\"}]");
+        assertThat(nodeQuery("SELECT round($1, 1) AS r, lower($2) AS l, coalesce($3, 0) + 1 AS c, length($4) AS n, greatest($5, 2) AS g",
+                "['2.25', 'ABC', '41', 'abcd', '7']"))
+                .isEqualTo("[{\"r\":\"2.3\",\"l\":\"abc\",\"c\":42,\"n\":4,\"g\":7}]");
     }
 
     @Test

@@ -56,6 +56,10 @@ final class ParameterBinder
     {
         List<byte[]> values = bind.parameterValues();
         TranslatedStatement statement = entry.statement();
+        if (statement.kind().isOwnStatement()) {
+            // carried out (or refused) by the gateway from its text: nothing of it reaches Trino to bind into
+            return BoundStatement.sql(statement, statement.trinoSql());
+        }
         if (statement.ingest().isPresent()) {
             IngestInsert insert = statement.ingest().get();
             List<BindValue> bindValues = new ArrayList<>(entry.parameterCount());

@@ -16,11 +16,11 @@ final class ProcedureCalls
 
     private ProcedureCalls() {}
 
-    /** Refuses a CALL, naming its procedure. */
-    static void refuse(String sql)
+    /** The refusal of a CALL, naming its procedure. */
+    static PgErrorException refusal(String sql)
     {
         Matcher name = PROCEDURE_NAME.matcher(sql);
-        throw new PgErrorException("42501", "permission denied for procedure %s: projects are administered through the gateway's admin REST endpoints"
+        return new PgErrorException("42501", "permission denied for procedure %s: projects are administered through the gateway's admin REST endpoints"
                 .formatted(name.find() ? name.group(1) : "(unnamed)"));
     }
 }

@@ -72,11 +72,7 @@ final class StatementExecutor
     {
         long started = System.nanoTime();
         try (TranslationBudget.Permit _ = translationBudget.acquire(sql)) {
-            TranslatedStatement statement = translator.translate(sql, context);
-            if (statement.kind() == StatementKind.CALL) {
-                ProcedureCalls.refuse(statement.sql());
-            }
-            return statement;
+            return translator.translate(sql, context);
         }
         catch (RuntimeException e) {
             metrics.recordStatement(StatementKind.of(sql), QueryMetrics.Outcome.ERROR, System.nanoTime() - started);
@@ -119,6 +115,7 @@ final class StatementExecutor
             case EMPTY -> new StatementOutcome.Empty();
             case BEGIN, COMMIT, ROLLBACK, SET -> new StatementOutcome.Done(runLocally(statement));
             case COPY -> new StatementOutcome.Done(copyIn.copyIn(statement.sql()));
+            case CALL -> throw ProcedureCalls.refusal(statement.sql());
             default -> bound.rows().isPresent()
                     ? new StatementOutcome.Done("INSERT 0 " + rowWriter.insertRows(bound.rows().get()))
                     : run(statement, bound.trinoSql());

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.timefusion.gateway.sql.TrinoSql.translated;
 import static org.assertj.core.api.Assertions.assertThat;

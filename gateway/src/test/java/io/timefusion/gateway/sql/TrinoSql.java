@@ -7,7 +7,6 @@ import io.trino.sql.parser.SqlParser;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

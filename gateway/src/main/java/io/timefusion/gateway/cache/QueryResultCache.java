@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.google.inject.Inject;
 import io.timefusion.gateway.GatewayConfig;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
 
 import java.time.Duration;
 import java.util.Map;
@@ -111,16 +112,16 @@ public class QueryResultCache
         return false;
     }
 
-    /** Drops the results a statement may have made stale; call after it ran on Trino and before the client is told. */
-    public void invalidate(Invalidation invalidation)
+    /** Drops the results a statement that wrote this may have made stale; call after it ran and before the client is told. */
+    public void invalidate(Writes writes)
     {
-        switch (invalidation) {
-            case Invalidation.None _ -> {}
-            case Invalidation.ReadersOf(String table) -> {
+        switch (writes) {
+            case Writes.Nothing _ -> {}
+            case Writes.Table(String table) -> {
                 lastWriteByTable.merge(table, writeSequence.incrementAndGet(), Math::max);
                 cache.asMap().values().removeIf(entry -> entry.tablesRead().contains(table));
             }
-            case Invalidation.All _ -> {
+            case Writes.Unknown _ -> {
                 lastWriteToAll = writeSequence.incrementAndGet();
                 cache.invalidateAll();
             }

@@ -2,8 +2,8 @@ package io.timefusion.gateway.http;
 
 import com.google.inject.Inject;
 import io.timefusion.contract.ProjectRegistrationProblems;
-import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
 import io.timefusion.gateway.trino.PgError;
 import io.timefusion.gateway.trino.ProjectAdmin;
 import io.timefusion.gateway.trino.ProjectAdmin.ProjectView;
@@ -78,7 +78,7 @@ public class ProjectsResource
         try {
             projects.register(new Registration(projectId, bucket, accessKey, secretKey, endpoint, region, prefix, (Boolean) pathStyle));
             // the project's rows now come from another table: no cached result may answer for it
-            cache.invalidate(new Invalidation.All());
+            cache.invalidate(new Writes.Unknown());
             return Response.status(Response.Status.CREATED).entity(view(projects.get(projectId).orElseThrow())).build();
         }
         catch (SQLException e) {
@@ -132,7 +132,7 @@ public class ProjectsResource
                 return JsonResponses.error(Response.Status.NOT_FOUND, "project %s is not registered".formatted(projectId));
             }
             projects.unregister(projectId);
-            cache.invalidate(new Invalidation.All());
+            cache.invalidate(new Writes.Unknown());
             return Response.noContent().build();
         }
         catch (SQLException e) {

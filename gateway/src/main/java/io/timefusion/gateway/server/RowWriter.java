@@ -1,10 +1,10 @@
 package io.timefusion.gateway.server;
 
-import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.ingest.IngestPath;
 import io.timefusion.gateway.ingest.RowBatch;
 import io.timefusion.gateway.metrics.QueryMetrics;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
 
 import java.sql.SQLException;
 
@@ -35,7 +35,7 @@ final class RowWriter
             return written;
         }
         finally {
-            cache.invalidate(new Invalidation.ReadersOf(rows.table()));
+            cache.invalidate(new Writes.Table(rows.table()));
         }
     }
 }

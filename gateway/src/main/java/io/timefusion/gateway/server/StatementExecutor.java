@@ -1,7 +1,6 @@
 package io.timefusion.gateway.server;
 
 import io.timefusion.gateway.cache.CachedResult;
-import io.timefusion.gateway.cache.Invalidation;
 import io.timefusion.gateway.cache.QueryKey;
 import io.timefusion.gateway.cache.QueryResultCache;
 import io.timefusion.gateway.cache.ResultCollector;
@@ -166,7 +165,6 @@ final class StatementExecutor
             return new StatementOutcome.Rows(new RowCursor(new CachedRowSource(cached.get())));
         }
         Optional<ResultCollector> collector = key.map(cacheKey -> cache.startCollecting(cacheKey, statement.tablesRead().orElseThrow()));
-        Invalidation invalidation = Invalidation.of(statement.writes());
         if (statement.kind().changesRows() && statement.writes() instanceof Writes.Table(String table)) {
             // an UPDATE or DELETE changes rows in Delta: the rows this gateway acknowledged but still buffers go there first
             ingestPath.flushAcknowledged(table);
@@ -177,7 +175,7 @@ final class StatementExecutor
         }
         catch (SQLException | RuntimeException e) {
             // a write that failed may still have committed (a timeout after the commit, a lost response)
-            cache.invalidate(invalidation);
+            cache.invalidate(statement.writes());
             throw e;
         }
         return switch (execution) {
@@ -186,8 +184,8 @@ final class StatementExecutor
                 if (collector.isPresent()) {
                     source = new CachingRowSource(source, collector.get());
                 }
-                else if (!(invalidation instanceof Invalidation.None)) {
-                    source = new InvalidatingRowSource(source, () -> cache.invalidate(invalidation));
+                else if (!(statement.writes() instanceof Writes.Nothing)) {
+                    source = new InvalidatingRowSource(source, () -> cache.invalidate(statement.writes()));
                 }
                 yield new StatementOutcome.Rows(new RowCursor(source));
             }
@@ -199,7 +197,7 @@ final class StatementExecutor
                     yield new StatementOutcome.Done(commandTag(statement.kind(), update));
                 }
                 finally {
-                    cache.invalidate(invalidation);
+                    cache.invalidate(statement.writes());
                 }
             }
         };

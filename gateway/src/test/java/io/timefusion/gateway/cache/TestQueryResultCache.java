@@ -1,6 +1,7 @@
 package io.timefusion.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.timefusion.gateway.sql.TranslatedStatement.Writes;
 import io.timefusion.gateway.trino.TrinoColumn;
 import io.timefusion.gateway.trino.TrinoType;
 import org.junit.jupiter.api.Test;
@@ -101,12 +102,12 @@ class TestQueryResultCache
         cacheRows(cache, key(DASHBOARD), new Object[] {"a", 1L});
         cacheRows(cache, key(TYPE_LOOKUP), new Object[] {"int4", 0L});
 
-        cache.invalidate(new Invalidation.ReadersOf("otel_logs_and_spans"));
+        cache.invalidate(new Writes.Table("otel_logs_and_spans"));
 
         assertThat(cache.lookup(key(DASHBOARD))).isEmpty();
         assertThat(cache.lookup(key(TYPE_LOOKUP))).isPresent();
 
-        cache.invalidate(new Invalidation.All());
+        cache.invalidate(new Writes.Unknown());
         assertThat(cache.lookup(key(TYPE_LOOKUP))).isEmpty();
     }
 
@@ -119,7 +120,7 @@ class TestQueryResultCache
         during.add(new Object[] {"read before the write", 1L});
         unrelated.add(new Object[] {"int4", 0L});
 
-        cache.invalidate(new Invalidation.ReadersOf("otel_logs_and_spans"));
+        cache.invalidate(new Writes.Table("otel_logs_and_spans"));
         during.finish(COLUMNS);
         unrelated.finish(COLUMNS);
 

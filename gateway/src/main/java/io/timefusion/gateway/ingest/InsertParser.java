@@ -1,6 +1,7 @@
 package io.timefusion.gateway.ingest;
 
 import io.timefusion.gateway.ingest.InsertCell.Parameter;
+import io.timefusion.gateway.sql.Identifiers;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -23,7 +24,6 @@ import net.sf.jsqlparser.statement.select.Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,14 +41,14 @@ final class InsertParser
                 || insert.getConflictAction() != null || insert.getWithItemsList() != null) {
             return Optional.empty();
         }
-        String table = unquote(insert.getTable().getName());
+        String table = Identifiers.folded(insert.getTable().getName());
         String schema = insert.getTable().getSchemaName();
-        if (!IngestTables.isIngestTable(table) || schema != null && !unquote(schema).equals("public")) {
+        if (!IngestTables.isIngestTable(table) || schema != null && !Identifiers.folded(schema).equals("public")) {
             return Optional.empty();
         }
         Optional<List<String>> columns = insert.getColumns() == null
                 ? Optional.empty()
-                : Optional.of(insert.getColumns().stream().map(Column::getColumnName).map(InsertParser::unquote).toList());
+                : Optional.of(insert.getColumns().stream().map(Column::getColumnName).map(Identifiers::folded).toList());
         try {
             return switch (insert.getSelect()) {
                 case Values values -> Optional.of(new IngestInsert(table, columns, valuesRows(values), false));
@@ -135,15 +135,6 @@ final class InsertParser
             throw new Unparsed();
         }
         return cells(parameters);
-    }
-
-    /** Identifiers as Postgres resolves them: quoted ones exactly, others folded to lower case. */
-    private static String unquote(String identifier)
-    {
-        if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-            return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-        }
-        return identifier.toLowerCase(Locale.ROOT);
     }
 
     /** A construct outside the shapes parsed here: the INSERT goes to Trino as SQL. */

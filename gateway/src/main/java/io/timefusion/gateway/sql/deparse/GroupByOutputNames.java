@@ -18,7 +18,6 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,8 +48,8 @@ final class GroupByOutputNames
         @SuppressWarnings("unchecked")
         ExpressionList<Expression> expressions = (ExpressionList<Expression>) groupBy.getGroupByExpressionList();
         for (int i = 0; i < expressions.size(); i++) {
-            if (expressions.get(i) instanceof Column column && column.getTable() == null && !inputColumns.get().contains(folded(column.getColumnName()))) {
-                int position = outputPosition(select, folded(column.getColumnName()));
+            if (expressions.get(i) instanceof Column column && column.getTable() == null && !inputColumns.get().contains(Identifiers.folded(column.getColumnName()))) {
+                int position = outputPosition(select, Identifiers.folded(column.getColumnName()));
                 if (position > 0) {
                     expressions.set(i, new LongValue(position));
                 }
@@ -63,7 +62,7 @@ final class GroupByOutputNames
     {
         List<SelectItem<?>> items = select.getSelectItems();
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).getAlias() != null && folded(items.get(i).getAlias().getName()).equals(name)) {
+            if (items.get(i).getAlias() != null && Identifiers.folded(items.get(i).getAlias().getName()).equals(name)) {
                 return i + 1;
             }
         }
@@ -91,13 +90,13 @@ final class GroupByOutputNames
     private static Optional<Set<String>> columnsOf(FromItem relation)
     {
         if (relation != null && relation.getAlias() != null && relation.getAlias().getAliasColumns() != null && !relation.getAlias().getAliasColumns().isEmpty()) {
-            return Optional.of(relation.getAlias().getAliasColumns().stream().map(column -> folded(column.name)).collect(Collectors.toSet()));
+            return Optional.of(relation.getAlias().getAliasColumns().stream().map(column -> Identifiers.folded(column.name)).collect(Collectors.toSet()));
         }
         return switch (relation) {
             case Table table when Identifiers.normalize(table.getName()).equals(OtelLogsAndSpans.TABLE)
                     && (table.getSchemaName() == null || Identifiers.normalize(table.getSchemaName()).equals(OtelLogsAndSpans.SCHEMA)) -> Optional.of(TABLE_COLUMNS);
             case ParenthesedSelect subquery when subquery.getSelect() instanceof PlainSelect query -> outputNames(query);
-            case TableFunction function -> Optional.of(Set.of(folded(function.getAlias() == null ? function.getFunction().getName() : function.getAlias().getName())));
+            case TableFunction function -> Optional.of(Set.of(Identifiers.folded(function.getAlias() == null ? function.getFunction().getName() : function.getAlias().getName())));
             case null, default -> Optional.empty();
         };
     }
@@ -108,24 +107,15 @@ final class GroupByOutputNames
         Set<String> names = new HashSet<>();
         for (SelectItem<?> item : query.getSelectItems()) {
             if (item.getAlias() != null) {
-                names.add(folded(item.getAlias().getName()));
+                names.add(Identifiers.folded(item.getAlias().getName()));
             }
             else if (item.getExpression() instanceof Column column) {
-                names.add(folded(column.getColumnName()));
+                names.add(Identifiers.folded(column.getColumnName()));
             }
             else {
                 return Optional.empty();
             }
         }
         return Optional.of(names);
-    }
-
-    /** A name as Postgres compares it: quoted exactly, otherwise in lower case. */
-    private static String folded(String identifier)
-    {
-        if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-            return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-        }
-        return identifier.toLowerCase(Locale.ROOT);
     }
 }

@@ -42,7 +42,8 @@ final class PrintedReads
     /** CURRENT_TIMESTAMP and its kin, whether JSqlParser read them as time keywords or (without parentheses) as column names. */
     void word(String word)
     {
-        if (TIME_KEYWORDS.contains(Identifiers.normalize(word).replaceFirst("\\s*\\(.*", ""))) {
+        int precision = word.indexOf('(');
+        if (TIME_KEYWORDS.contains(Identifiers.normalize(precision < 0 ? word : word.substring(0, precision).strip()))) {
             deterministic = false;
         }
     }

@@ -101,30 +101,19 @@ class TestGatewayWithRealClients
     void nodePostgresInsertsWithUntypedParametersAndReadsTheRowBack()
             throws Exception
     {
-        Path modules = Path.of(System.getProperty("user.home"), ".cache", "timefusion-node-clients", "node_modules");
-        assumeTrue(ExternalProcess.available("node") && Files.isDirectory(modules.resolve("pg")),
-                "node or node-postgres is not installed (.ci/run installs pg with npm into ~/.cache/timefusion-node-clients)");
         // node-postgres sends every parameter as text without a type, arrays in Postgres' array syntax
-        String script = """
-                const { Client } = require('pg');
-                (async () => {
-                  const client = new Client({ host: '127.0.0.1', port: %d, user: '%s', password: '%s', database: 'timefusion' });
-                  await client.connect();
-                  const inserted = await client.query(
-                      'INSERT INTO otel_logs_and_spans (id, project_id, timestamp, name, duration, hashes) VALUES ($1, $2, $3, $4, $5, $6)',
-                      ['node-1', 'node-postgres', '2025-03-01T12:00:00.123Z', 'GET /node', 1500, ['h1', 'h2']]);
-                  const read = await client.query(
-                      "SELECT id, name, duration, hashes, timestamp FROM otel_logs_and_spans WHERE project_id = $1 AND duration > $2 AND name LIKE 'GET ' || $3",
-                      ['node-postgres', 1000, '%%']);
-                  console.log(JSON.stringify({ command: inserted.command, count: inserted.rowCount,
-                      rows: read.rows.map(row => [row.id, row.name, String(row.duration), row.hashes, row.timestamp.toISOString()]) }));
-                  await client.end();
-                })().catch(error => { console.error(error.message); process.exit(1); });
-                """.formatted(gateway.pgwirePort(), TestingGateway.USER, TestingGateway.PASSWORD);
-        ExternalProcess node = ExternalProcess.run(List.of("node", "-e", script), Map.of("NODE_PATH", modules.toString()), "");
+        String output = runNode("""
+                const inserted = await client.query(
+                    'INSERT INTO otel_logs_and_spans (id, project_id, timestamp, name, duration, hashes) VALUES ($1, $2, $3, $4, $5, $6)',
+                    ['node-1', 'node-postgres', '2025-03-01T12:00:00.123Z', 'GET /node', 1500, ['h1', 'h2']]);
+                const read = await client.query(
+                    "SELECT id, name, duration, hashes, timestamp FROM otel_logs_and_spans WHERE project_id = $1 AND duration > $2 AND name LIKE 'GET ' || $3",
+                    ['node-postgres', 1000, '%']);
+                console.log(JSON.stringify({ command: inserted.command, count: inserted.rowCount,
+                    rows: read.rows.map(row => [row.id, row.name, String(row.duration), row.hashes, row.timestamp.toISOString()]) }));
+                """);
 
-        assertThat(node.exitCode()).as(node.stderr()).isZero();
-        assertThat(node.stdout().strip()).isEqualTo("{\"command\":\"INSERT\",\"count\":1,\"rows\":[[\"node-1\",\"GET /node\",\"1500\",[\"h1\",\"h2\"],\"2025-03-01T12:00:00.123Z\"]]}");
+        assertThat(output).isEqualTo("{\"command\":\"INSERT\",\"count\":1,\"rows\":[[\"node-1\",\"GET /node\",\"1500\",[\"h1\",\"h2\"],\"2025-03-01T12:00:00.123Z\"]]}");
     }
 
     @Test
@@ -149,6 +138,21 @@ class TestGatewayWithRealClients
     private String nodeQuery(String sql, String parameters)
             throws Exception
     {
+        return runNode("""
+                try {
+                  const result = await client.query(%s, %s);
+                  console.log(JSON.stringify(result.rows));
+                }
+                catch (error) {
+                  console.log('ERROR ' + error.code + ' ' + error.message);
+                }
+                """.formatted("'" + sql.replace("'", "\\'") + "'", parameters));
+    }
+
+    /** Runs {@code body} in node with {@code client}, a node-postgres client connected to the gateway; returns what it printed. */
+    private String runNode(String body)
+            throws Exception
+    {
         Path modules = Path.of(System.getProperty("user.home"), ".cache", "timefusion-node-clients", "node_modules");
         assumeTrue(ExternalProcess.available("node") && Files.isDirectory(modules.resolve("pg")),
                 "node or node-postgres is not installed (.ci/run installs pg with npm into ~/.cache/timefusion-node-clients)");
@@ -157,16 +161,10 @@ class TestGatewayWithRealClients
                 (async () => {
                   const client = new Client({ host: '127.0.0.1', port: %d, user: '%s', password: '%s', database: 'timefusion' });
                   await client.connect();
-                  try {
-                    const result = await client.query(%s, %s);
-                    console.log(JSON.stringify(result.rows));
-                  }
-                  catch (error) {
-                    console.log('ERROR ' + error.code + ' ' + error.message);
-                  }
+                  %s
                   await client.end();
                 })().catch(error => { console.error(error.message); process.exit(1); });
-                """.formatted(gateway.pgwirePort(), TestingGateway.USER, TestingGateway.PASSWORD, "'" + sql.replace("'", "\\'") + "'", parameters);
+                """.formatted(gateway.pgwirePort(), TestingGateway.USER, TestingGateway.PASSWORD, body);
         ExternalProcess node = ExternalProcess.run(List.of("node", "-e", script), Map.of("NODE_PATH", modules.toString()), "");
         assertThat(node.exitCode()).as(node.stderr()).isZero();
         return node.stdout().strip();

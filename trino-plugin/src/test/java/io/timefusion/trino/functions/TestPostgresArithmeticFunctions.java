@@ -13,10 +13,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** sum(postgres_sum_argument(x)) in Trino has the type and value of Postgres' sum(x). */
+/** The plugin's functions for the gateway's translations: sum(postgres_sum_argument(x)) and postgres_divide(a, b) in Trino have the types and values of Postgres' sum(x) and a / b. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestPostgresSumArgument
+class TestPostgresArithmeticFunctions
 {
     @TempDir
     static Path dataDirectory;
@@ -66,5 +67,50 @@ class TestPostgresSumArgument
     private String typeOfSum(String value)
     {
         return (String) queryRunner.execute("SELECT typeof(sum(postgres_sum_argument(%s)))".formatted(value)).getOnlyValue();
+    }
+
+    @Test
+    void aSumOfBigintsDividedByACountHasSixteenDecimals()
+    {
+        MaterializedRow row = queryRunner.execute("SELECT postgres_divide(sum(postgres_sum_argument(x)), count(*)), typeof(postgres_divide(sum(postgres_sum_argument(x)), count(*))) "
+                        + "FROM (VALUES BIGINT '4', BIGINT '3', BIGINT '3') AS t(x)")
+                .getMaterializedRows().getFirst();
+        assertThat(row.getField(0)).isEqualTo(new BigDecimal("3.3333333333333333"));
+        assertThat(row.getField(1)).isEqualTo("decimal(38,16)");
+    }
+
+    @Test
+    void decimalsRoundHalfAwayFromZeroAndKeepALargerScale()
+    {
+        assertThat(divide("DECIMAL '-2'", "BIGINT '3'")).isEqualTo(new BigDecimal("-0.6666666666666667"));
+        assertThat(divide("CAST(1 AS decimal(20, 18))", "DECIMAL '3'")).isEqualTo(new BigDecimal("0.333333333333333333"));
+        assertThat(divide("CAST('12345678901234567890' AS decimal(38, 0))", "BIGINT '7'")).isEqualTo(new BigDecimal("1763668414462081127.1428571428571429"));
+    }
+
+    @Test
+    void integersDivideAsIntegersAndFloatingPointAsFloatingPoint()
+    {
+        assertThat(divide("7", "BIGINT '-2'")).isEqualTo(-3L);
+        assertThat(divide("DOUBLE '1'", "BIGINT '4'")).isEqualTo(0.25);
+    }
+
+    @Test
+    void divisionByZeroIsAnErrorInEveryType()
+    {
+        for (String dividend : new String[] {"BIGINT '1'", "DOUBLE '1'", "DECIMAL '1.5'"}) {
+            assertThatThrownBy(() -> divide(dividend, "0")).as(dividend).hasMessageContaining("division by zero");
+        }
+    }
+
+    @Test
+    void aQuotientBeyondThePrecisionIsAnErrorNotAWrongValue()
+    {
+        assertThatThrownBy(() -> divide("CAST('99999999999999999999999999999999999999' AS decimal(38, 0))", "DECIMAL '0.5'"))
+                .hasMessageContaining("numeric field overflow");
+    }
+
+    private Object divide(String dividend, String divisor)
+    {
+        return queryRunner.execute("SELECT postgres_divide(%s, %s)".formatted(dividend, divisor)).getOnlyValue();
     }
 }

@@ -3,6 +3,8 @@ package io.timefusion.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timefusion.gateway.cache.QueryCacheStats;
+import io.timefusion.gateway.metrics.LatencyHistogram;
+import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.gateway.sql.SessionSettings;
 import io.timefusion.gateway.sql.SqlTranslator;
 import io.timefusion.gateway.sql.TranslationContext;
@@ -17,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -114,47 +117,96 @@ final class RepeatedQueryBenchmark
             double translationMicros = (System.nanoTime() - translationStart) / 1e3 / translations;
             Properties simpleMode = gateway.properties();
             simpleMode.setProperty("preferQueryMode", "simple");
+            String trinoUrl = "jdbc:trino://%s:%d/%s/public".formatted(trino.getHost(), trino.getPort(), BenchCluster.CATALOG);
             try (Connection throughGateway = DriverManager.getConnection(gateway.jdbcUrl(), simpleMode);
-                    Connection straight = DriverManager.getConnection("jdbc:trino://%s:%d/%s/public".formatted(trino.getHost(), trino.getPort(), BenchCluster.CATALOG),
-                            BenchGateway.USER, null)) {
-                double firstThroughGateway = timedRun(throughGateway, literalSql()) / 1e6;
-                double firstStraight = timedRun(straight, trinoSql) / 1e6;
+                    Connection straight = DriverManager.getConnection(trinoUrl, BenchGateway.USER, null);
+                    Connection alsoStraight = DriverManager.getConnection(trinoUrl, BenchGateway.USER, null)) {
+                List<TimedClient> clients = List.of(
+                        () -> timedRun(throughGateway, literalSql()),
+                        () -> timedRun(straight, trinoSql),
+                        () -> timedRun(alsoStraight, trinoSql));
+                double[] firstMillis = new double[clients.size()];
+                for (int client = 0; client < clients.size(); client++) {
+                    firstMillis[client] = clients.get(client).timedRun() / 1e6;
+                }
                 for (int i = 0; i < warmups; i++) {
-                    timedRun(throughGateway, literalSql());
-                    timedRun(straight, trinoSql);
+                    for (TimedClient client : clients) {
+                        client.timedRun();
+                    }
                 }
                 CpuSample cpuBefore = CpuSample.take();
-                long[] gatewayNanos = new long[runs];
-                long[] straightNanos = new long[runs];
-                long[] differenceNanos = new long[runs];
+                QueryMetrics metrics = gateway.instance(QueryMetrics.class);
+                LatencyHistogram.Snapshot ownBefore = metrics.gatewayShare();
+                long[][] nanos = new long[clients.size()][runs];
                 for (int i = 0; i < runs; i++) {
-                    // which of the two goes first changes every round: the second of a pair may find Trino warmer
-                    if (i % 2 == 0) {
-                        gatewayNanos[i] = timedRun(throughGateway, literalSql());
-                        straightNanos[i] = timedRun(straight, trinoSql);
+                    // which goes first changes every round: a later one in a round may find Trino warmer
+                    for (int turn = 0; turn < clients.size(); turn++) {
+                        int client = (i + turn) % clients.size();
+                        nanos[client][i] = clients.get(client).timedRun();
                     }
-                    else {
-                        straightNanos[i] = timedRun(straight, trinoSql);
-                        gatewayNanos[i] = timedRun(throughGateway, literalSql());
-                    }
-                    differenceNanos[i] = gatewayNanos[i] - straightNanos[i];
                 }
                 double othersCpuShare = CpuSample.take().othersShareSince(cpuBefore);
+                MeasuredShare measuredShare = MeasuredShare.between(ownBefore, metrics.gatewayShare());
                 GatewayShare share = new GatewayShare(
-                        new RepeatedQueryResult("query-cache.enabled=false, literal SQL (pgjdbc simple query mode), in rounds with the next row", firstThroughGateway, warmups,
-                                Latencies.of(gatewayNanos), 0, othersCpuShare),
-                        new RepeatedQueryResult("Trino JDBC straight on Trino, the gateway's Trino SQL (no gateway)", firstStraight, warmups, Latencies.of(straightNanos), 0, othersCpuShare),
-                        Latencies.of(differenceNanos).p50(),
+                        new RepeatedQueryResult("query-cache.enabled=false, literal SQL (pgjdbc simple query mode), in rounds with the next row and a second straight client", firstMillis[0], warmups,
+                                Latencies.of(nanos[0]), 0, othersCpuShare),
+                        new RepeatedQueryResult("Trino JDBC straight on Trino, the gateway's Trino SQL (no gateway)", firstMillis[1], warmups, Latencies.of(nanos[1]), 0, othersCpuShare),
+                        medianDifferenceMillis(nanos[0], nanos[1]),
+                        medianDifferenceMillis(nanos[2], nanos[1]),
+                        measuredShare,
                         translationMicros);
-                System.err.println("[bench] gateway share: p50 %.2f ms through the gateway, %.2f ms straight on Trino, p50 of the differences %.2f ms; translation %.2f µs".formatted(
-                        share.throughGateway().measured().p50(), share.straightOnTrino().measured().p50(), share.differenceP50Millis(), translationMicros));
+                System.err.println("[bench] gateway share: p50 %.2f ms through the gateway, %.2f ms straight on Trino, p50 of the differences %.2f ms (of two straight clients %.2f ms); translation %.2f µs".formatted(
+                        share.throughGateway().measured().p50(), share.straightOnTrino().measured().p50(), share.differenceP50Millis(), share.controlDifferenceP50Millis(), translationMicros)
+                        + "; measured in the gateway: mean %.0f µs, median at most %.0f µs".formatted(measuredShare.meanMicros(), measuredShare.medianAtMostMicros()));
                 return share;
             }
         }
     }
 
-    /** An uncached statement through the gateway and straight on Trino, measured in alternating rounds. */
-    record GatewayShare(RepeatedQueryResult throughGateway, RepeatedQueryResult straightOnTrino, double differenceP50Millis, double translationMicros) {}
+    private interface TimedClient
+    {
+        long timedRun()
+                throws SQLException;
+    }
+
+    private static double medianDifferenceMillis(long[] nanos, long[] baselineNanos)
+    {
+        long[] differences = new long[nanos.length];
+        for (int i = 0; i < nanos.length; i++) {
+            differences[i] = nanos[i] - baselineNanos[i];
+        }
+        return Latencies.of(differences).p50();
+    }
+
+    /**
+     * An uncached statement through the gateway and straight on Trino, measured in rotating rounds with a second
+     * straight client, whose difference to the first is what two identical clients differ by (the noise floor).
+     */
+    record GatewayShare(RepeatedQueryResult throughGateway, RepeatedQueryResult straightOnTrino, double differenceP50Millis, double controlDifferenceP50Millis,
+            MeasuredShare measured, double translationMicros) {}
+
+    /**
+     * The gateway's own time per statement as it measures it (timefusion_query_gateway_seconds: each statement's
+     * duration less its session's wait on Trino), over the measured rounds: the mean, and the median as the upper bound
+     * of the histogram bucket that holds it.
+     */
+    record MeasuredShare(long statements, double meanMicros, double medianAtMostMicros)
+    {
+        static MeasuredShare between(LatencyHistogram.Snapshot before, LatencyHistogram.Snapshot after)
+        {
+            long statements = after.count() - before.count();
+            double meanMicros = (after.sumSeconds() - before.sumSeconds()) * 1e6 / statements;
+            double[] bounds = after.upperBoundsSeconds();
+            double medianAtMost = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < bounds.length; i++) {
+                if ((after.cumulativeCounts()[i] - before.cumulativeCounts()[i]) * 2 >= statements) {
+                    medianAtMost = bounds[i] * 1e6;
+                    break;
+                }
+            }
+            return new MeasuredShare(statements, meanMicros, medianAtMost);
+        }
+    }
 
     private static long timedRun(Connection connection, String sql)
             throws SQLException

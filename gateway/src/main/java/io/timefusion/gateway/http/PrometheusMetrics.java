@@ -36,6 +36,7 @@ final class PrometheusMetrics
             }
         }
         text.histogram("timefusion_query_duration_seconds", "Time to answer a statement (each Execute of the extended protocol)", queries.latency());
+        text.histogram("timefusion_query_gateway_seconds", "Time a statement that went to Trino spent in the gateway, not waiting on Trino", queries.gatewayShare());
         text.metric("timefusion_rows_inserted_total", "counter", "Rows written by INSERT statements", queries.rowsInserted());
         text.metric("timefusion_row_change_retries_total", "counter", "UPDATE and DELETE statements run again after another change of the same files committed first", queries.rowChangeRetries());
 

@@ -6,14 +6,23 @@ import java.util.concurrent.atomic.LongAdder;
 /** Durations counted into fixed buckets, as a Prometheus histogram exposes them. */
 public final class LatencyHistogram
 {
-    // from a cache hit (well under a millisecond) to long scans
-    private static final double[] UPPER_BOUNDS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+    /** From a cache hit (well under a millisecond) to long scans. */
+    public static final double[] STATEMENT_BOUNDS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
-    private final LongAdder[] counts = new LongAdder[UPPER_BOUNDS_SECONDS.length + 1];
+    private final double[] upperBoundsSeconds;
+    private final LongAdder[] counts;
     private final DoubleAdder sumSeconds = new DoubleAdder();
 
     public LatencyHistogram()
     {
+        this(STATEMENT_BOUNDS_SECONDS);
+    }
+
+    /** @param upperBoundsSeconds the finite bucket bounds, ascending */
+    public LatencyHistogram(double[] upperBoundsSeconds)
+    {
+        this.upperBoundsSeconds = upperBoundsSeconds.clone();
+        this.counts = new LongAdder[upperBoundsSeconds.length + 1];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new LongAdder();
         }
@@ -23,7 +32,7 @@ public final class LatencyHistogram
     {
         double seconds = nanos / 1e9;
         int bucket = 0;
-        while (bucket < UPPER_BOUNDS_SECONDS.length && seconds > UPPER_BOUNDS_SECONDS[bucket]) {
+        while (bucket < upperBoundsSeconds.length && seconds > upperBoundsSeconds[bucket]) {
             bucket++;
         }
         counts[bucket].increment();
@@ -38,7 +47,7 @@ public final class LatencyHistogram
             total += counts[i].sum();
             cumulative[i] = total;
         }
-        return new Snapshot(UPPER_BOUNDS_SECONDS.clone(), cumulative, sumSeconds.sum());
+        return new Snapshot(upperBoundsSeconds.clone(), cumulative, sumSeconds.sum());
     }
 
     /**

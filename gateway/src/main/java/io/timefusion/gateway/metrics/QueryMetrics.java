@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the Postgres sessions did: statements by kind and outcome, their latency, rows inserted, row changes retried, Trino's errors. */
+/** What the Postgres sessions did: statements by kind and outcome, their latency and the gateway's share of it, rows inserted, row changes retried, Trino's errors. */
 public class QueryMetrics
 {
     public enum Outcome
@@ -20,6 +20,8 @@ public class QueryMetrics
     private final Map<StatementKind, LongAdder> succeeded = counters();
     private final Map<StatementKind, LongAdder> failed = counters();
     private final LatencyHistogram latency = new LatencyHistogram();
+    // what the gateway adds to a Trino statement is tens of microseconds to a few milliseconds
+    private final LatencyHistogram gatewayShare = new LatencyHistogram(new double[] {0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1});
     private final LongAdder rowsInserted = new LongAdder();
     private final LongAdder rowChangeRetries = new LongAdder();
     private final ConcurrentMap<String, LongAdder> trinoErrorsByClass = new ConcurrentHashMap<>();
@@ -37,6 +39,20 @@ public class QueryMetrics
     {
         (outcome == Outcome.OK ? succeeded : failed).get(kind).increment();
         latency.record(nanos);
+    }
+
+    /**
+     * The time a statement that went to Trino spent in the gateway itself: its duration less the time its session
+     * waited on Trino (translating, binding, encoding and writing rows, the cache, the session's thread switches).
+     */
+    public void recordGatewayShare(long nanos)
+    {
+        gatewayShare.record(nanos);
+    }
+
+    public LatencyHistogram.Snapshot gatewayShare()
+    {
+        return gatewayShare.snapshot();
     }
 
     public void recordRowsInserted(long rows)

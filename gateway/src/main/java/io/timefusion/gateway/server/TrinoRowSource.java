@@ -4,7 +4,6 @@ import io.timefusion.gateway.trino.TrinoColumn;
 import io.timefusion.gateway.trino.TrinoExecution;
 import io.timefusion.gateway.trino.TrinoValues;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -29,14 +28,13 @@ final class TrinoRowSource
     public Object[] nextRow()
             throws SQLException
     {
-        ResultSet resultSet = rows.resultSet();
-        if (!resultSet.next()) {
+        if (!rows.next()) {
             return null;
         }
         List<TrinoColumn> columns = rows.columns();
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = TrinoValues.read(resultSet, i + 1, columns.get(i).type());
+            values[i] = TrinoValues.read(rows.resultSet(), i + 1, columns.get(i).type());
         }
         return values;
     }

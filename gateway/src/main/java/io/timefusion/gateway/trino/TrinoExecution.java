@@ -19,10 +19,10 @@ public sealed interface TrinoExecution
      * Rows streamed as the client reads them. Closing before the last row cancels the Trino query, which is what
      * a closed portal or a cancel means.
      */
-    record Rows(Statement statement, ResultSet resultSet, List<TrinoColumn> columns)
+    record Rows(Statement statement, ResultSet resultSet, List<TrinoColumn> columns, TrinoWaitClock waitClock)
             implements TrinoExecution
     {
-        static Rows of(Statement statement, ResultSet resultSet)
+        static Rows of(Statement statement, ResultSet resultSet, TrinoWaitClock waitClock)
                 throws SQLException
         {
             ResultSetMetaData metadata = resultSet.getMetaData();
@@ -30,16 +30,26 @@ public sealed interface TrinoExecution
             for (int column = 1; column <= metadata.getColumnCount(); column++) {
                 columns.add(new TrinoColumn(metadata.getColumnLabel(column), TrinoType.parse(metadata.getColumnTypeName(column))));
             }
-            return new Rows(statement, resultSet, List.copyOf(columns));
+            return new Rows(statement, resultSet, List.copyOf(columns), waitClock);
+        }
+
+        /** Moves to the next row, waiting for Trino's next page if need be; false after the last. */
+        public boolean next()
+                throws SQLException
+        {
+            return waitClock.time(resultSet::next);
         }
 
         @Override
         public void close()
                 throws SQLException
         {
-            try (statement) {
-                resultSet.close();
-            }
+            waitClock.time(() -> {
+                try (statement) {
+                    resultSet.close();
+                }
+                return null;
+            });
         }
     }
 

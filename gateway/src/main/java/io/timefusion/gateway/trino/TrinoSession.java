@@ -25,6 +25,7 @@ public final class TrinoSession
     private volatile Statement running;
     private volatile boolean cancelRequested;
     private final AtomicLong describeCounter = new AtomicLong();
+    private final TrinoWaitClock waitClock = new TrinoWaitClock();
 
     TrinoSession(Connection connection)
     {
@@ -42,8 +43,8 @@ public final class TrinoSession
                 statement.setQueryTimeout((int) Math.max(1, Math.ceilDiv(timeout.get().toMillis(), 1000)));
             }
             running = statement;
-            if (statement.execute(sql)) {
-                return TrinoExecution.Rows.of(statement, statement.getResultSet());
+            if (waitClock.time(() -> statement.execute(sql))) {
+                return TrinoExecution.Rows.of(statement, statement.getResultSet(), waitClock);
             }
             return new TrinoExecution.Update(statement, statement.getLargeUpdateCount(), statement.unwrap(TrinoStatement.class).getUpdateType());
         }
@@ -86,6 +87,15 @@ public final class TrinoSession
     private void describe(String sql, String describe, RowConsumer consumer)
             throws SQLException
     {
+        waitClock.time(() -> {
+            describeWithoutClock(sql, describe, consumer);
+            return null;
+        });
+    }
+
+    private void describeWithoutClock(String sql, String describe, RowConsumer consumer)
+            throws SQLException
+    {
         String name = "timefusion_describe_" + describeCounter.incrementAndGet();
         try (Statement statement = connection.createStatement()) {
             statement.execute("PREPARE " + name + " FROM " + sql);
@@ -104,13 +114,21 @@ public final class TrinoSession
     public List<TrinoColumn> tableColumns(String table)
             throws SQLException
     {
-        List<TrinoColumn> columns = new ArrayList<>();
-        try (var resultSet = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), table, null)) {
-            while (resultSet.next()) {
-                columns.add(new TrinoColumn(resultSet.getString("COLUMN_NAME"), TrinoType.parse(resultSet.getString("TYPE_NAME"))));
+        return waitClock.time(() -> {
+            List<TrinoColumn> columns = new ArrayList<>();
+            try (var resultSet = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), table, null)) {
+                while (resultSet.next()) {
+                    columns.add(new TrinoColumn(resultSet.getString("COLUMN_NAME"), TrinoType.parse(resultSet.getString("TYPE_NAME"))));
+                }
             }
-        }
-        return columns;
+            return columns;
+        });
+    }
+
+    /** The time this session's thread has spent waiting on Trino, for the gateway's own share of a statement. */
+    public TrinoWaitClock waitClock()
+    {
+        return waitClock;
     }
 
     /** Cancels the running statement, if any; safe from any thread. */

@@ -254,6 +254,33 @@ class TestGatewayQueryCache
     }
 
     @Test
+    void theGatewaysShareIsCountedForAStatementThatRanOnTrinoAndNotForACachedAnswer()
+            throws Exception
+    {
+        insert("cache-gateway-share", "GET /share");
+        assertThat(dashboard("cache-gateway-share")).containsExactly("GET /share=1");
+        Map<String, Double> before = parsePrometheusText(get("/metrics", null).body());
+
+        assertThat(dashboard("cache-gateway-share")).containsExactly("GET /share=1");
+        Map<String, Double> afterCachedAnswer = parsePrometheusText(get("/metrics", null).body());
+        try (Connection connection = gateway.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = 'cache-gateway-share' AND name <> 'x'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+        }
+        Map<String, Double> afterTrinoStatement = parsePrometheusText(get("/metrics", null).body());
+
+        String count = "timefusion_query_gateway_seconds_count";
+        String sum = "timefusion_query_gateway_seconds_sum";
+        assertThat(afterCachedAnswer.get(count)).isEqualTo(before.get(count));
+        assertThat(afterTrinoStatement.get(count)).isEqualTo(before.get(count) + 1);
+        double shareSeconds = afterTrinoStatement.get(sum) - before.get(sum);
+        double statementSeconds = afterTrinoStatement.get("timefusion_query_duration_seconds_sum") - afterCachedAnswer.get("timefusion_query_duration_seconds_sum");
+        // the statement's own duration holds its wait on Trino, which the gateway's share leaves out
+        assertThat(shareSeconds).isGreaterThan(0).isLessThan(statementSeconds);
+    }
+
+    @Test
     void metricsAsJsonHaveTheOriginalFieldNames()
             throws Exception
     {

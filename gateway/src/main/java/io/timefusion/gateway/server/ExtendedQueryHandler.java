@@ -109,7 +109,7 @@ final class ExtendedQueryHandler
                 int[] oids = executor.parameterTypeOids(entry);
                 output.send(out -> BackendMessages.parameterDescription(out, oids));
                 if (entry.statement().kind().returnsRows()) {
-                    results.describe(executor.describeColumns(entry.statement()), new short[0]);
+                    results.describe(executor.describeColumns(entry), new short[0]);
                 }
                 else {
                     output.send(BackendMessages::noData);

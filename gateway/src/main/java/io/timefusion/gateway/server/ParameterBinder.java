@@ -16,7 +16,9 @@ import io.timefusion.gateway.trino.TrinoType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,6 +100,22 @@ final class ParameterBinder
             oids[i] = declared != 0 ? declared : targets.get(i).map(PgTypeMapping::forTrino).orElse(PgType.TEXT).oid();
         }
         return oids;
+    }
+
+    /**
+     * The Trino type of each parameter whose type the gateway knows, by number: describing the statement's rows with
+     * the parameters cast to them gives the columns the bound statement will have.
+     */
+    Map<Integer, String> boundTypeNames(PreparedStatementEntry entry)
+            throws SQLException
+    {
+        List<Optional<TrinoType>> targets = targetTypes(entry);
+        Map<Integer, String> names = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            int number = i + 1;
+            targets.get(i).filter(type -> type.kind() != TrinoType.Kind.OTHER).ifPresent(type -> names.put(number, type.name()));
+        }
+        return names;
     }
 
     /** The type each parameter must have: its cast's where the statement casts it, else the column's or Trino's inference. */

@@ -98,10 +98,10 @@ final class StatementExecutor
     }
 
     /** The columns the statement's rows will have, without running it. */
-    List<TrinoColumn> describeColumns(TranslatedStatement statement)
+    List<TrinoColumn> describeColumns(PreparedStatementEntry entry)
             throws SQLException
     {
-        return trino.describeOutput(statement.trino().withQuestionMarks().sql());
+        return trino.describeOutput(entry.statement().trino().withQuestionMarks(binder.boundTypeNames(entry)).sql());
     }
 
     /** Runs a bound statement where it belongs; the caller sends its rows or tag. */

@@ -78,6 +78,7 @@ public final class ParameterLiterals
             case INTEGER -> value instanceof Integer;
             case SMALLINT -> value instanceof Short;
             case DOUBLE -> value instanceof Double;
+            case DECIMAL -> value instanceof BigDecimal && type.equals(TrinoType.NUMERIC);
             case REAL -> value instanceof Float;
             case VARBINARY -> value instanceof byte[];
             case DATE -> value instanceof LocalDate;

@@ -2,6 +2,7 @@ package io.timefusion.gateway.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -52,10 +53,17 @@ public record ParameterizedSql(String sql, List<Placeholder> placeholders)
     /** The text with {@code ?} for each placeholder, as Trino's DESCRIBE INPUT and OUTPUT take it, and the number each {@code ?} stands for. */
     public QuestionMarks withQuestionMarks()
     {
+        return withQuestionMarks(Map.of());
+    }
+
+    /** The same, with the parameters named in {@code casts} cast to the Trino type given for them. */
+    public QuestionMarks withQuestionMarks(Map<Integer, String> casts)
+    {
         List<Integer> numbers = new ArrayList<>(placeholders.size());
         String text = bind(number -> {
             numbers.add(number);
-            return "?";
+            String cast = casts.get(number);
+            return cast == null ? "?" : "CAST(? AS " + cast + ")";
         });
         return new QuestionMarks(text, List.copyOf(numbers));
     }

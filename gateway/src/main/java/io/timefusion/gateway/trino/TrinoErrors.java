@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
@@ -19,6 +20,9 @@ import static com.google.common.collect.ImmutableMap.toImmutableMap;
 public final class TrinoErrors
 {
     private static final Pattern QUERY_FAILED_PREFIX = Pattern.compile("^Query failed \\([^)]*\\): ");
+    // a place in the translated statement, which the client never saw
+    private static final Pattern POSITION_PREFIX = Pattern.compile("^line \\d+:\\d+: ");
+    private static final Pattern FUNCTION_NOT_REGISTERED = Pattern.compile("^Function '([^']+)' not registered");
 
     private static final Map<Integer, StandardErrorCode> STANDARD_CODES = Arrays.stream(StandardErrorCode.values())
             .collect(toImmutableMap(code -> code.toErrorCode().getCode(), code -> code));
@@ -66,8 +70,12 @@ public final class TrinoErrors
 
     public static PgError toPgError(SQLException e)
     {
-        String message = QUERY_FAILED_PREFIX.matcher(Optional.ofNullable(e.getMessage()).orElse("query failed")).replaceFirst("");
+        String message = POSITION_PREFIX.matcher(messageOf(e)).replaceFirst("");
         Optional<StandardErrorCode> code = Optional.ofNullable(STANDARD_CODES.get(e.getErrorCode()));
+        Matcher unknownFunction = FUNCTION_NOT_REGISTERED.matcher(message);
+        if (code.equals(Optional.of(StandardErrorCode.FUNCTION_NOT_FOUND)) && unknownFunction.find()) {
+            return new PgError("42883", "function %s does not exist".formatted(unknownFunction.group(1)));
+        }
         if (code.equals(Optional.of(StandardErrorCode.AMBIGUOUS_FUNCTION_CALL))) {
             // Trino's wording names a position in the translated statement, which the client never saw
             return new PgError("42725", "function call is not unique: could not choose a best candidate function, you might need to add explicit type casts");
@@ -86,6 +94,18 @@ public final class TrinoErrors
     public static boolean isTransactionConflict(SQLException e)
     {
         return e.getErrorCode() == StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode().getCode();
+    }
+
+    /** Trino's message without the query id the driver puts in front: the same failure has the same message. */
+    public static String messageOf(SQLException e)
+    {
+        return QUERY_FAILED_PREFIX.matcher(Optional.ofNullable(e.getMessage()).orElse("query failed")).replaceFirst("");
+    }
+
+    /** Trino found several functions or operators that take the arguments and could not choose among them. */
+    public static boolean isAmbiguousFunctionCall(SQLException e)
+    {
+        return e.getErrorCode() == StandardErrorCode.AMBIGUOUS_FUNCTION_CALL.toErrorCode().getCode();
     }
 
     /** What went wrong in the driver, in the words of its innermost cause: the outer messages repeat it after Java class names. */

@@ -23,6 +23,12 @@ public record TrinoType(Kind kind, String name, TrinoType elementType)
         requireNonNull(name, "name is null");
     }
 
+    /**
+     * Postgres' {@code numeric} without precision and scale, which Trino has no name for: a value of it is a decimal
+     * of its own precision and scale. Never reported by Trino, which always names a decimal's precision.
+     */
+    public static final TrinoType NUMERIC = new TrinoType(Kind.DECIMAL, "decimal", null);
+
     public static TrinoType parse(String typeName)
     {
         String name = typeName.strip().toLowerCase(Locale.ROOT);

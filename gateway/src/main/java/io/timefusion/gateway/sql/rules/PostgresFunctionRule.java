@@ -5,6 +5,7 @@ import io.timefusion.gateway.sql.UnsupportedStatementException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.relational.NamedExpressionList;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,14 @@ public final class PostgresFunctionRule
                     ? Optional.of(Templates.expand("IF({0} IS NULL AND {1} IS NULL, NULL, concat(coalesce({0}, ARRAY[]), coalesce({1}, ARRAY[])))", arguments.get(0), arguments.get(1)))
                     : unsupported(name, arguments);
             case "string_agg" -> arguments.size() == 2 ? Optional.of(stringAgg(function, arguments)) : unsupported(name, arguments);
+            // Trino has only length (characters); Postgres counts in integer, an empty text's first character is 0
+            case "position" -> position(function);
+            case "char_length", "character_length" -> arguments.size() == 1 ? Optional.of(Templates.expand("CAST(length({0}) AS integer)", arguments.get(0))) : unsupported(name, arguments);
+            case "octet_length" -> arguments.size() == 1 ? Optional.of(Templates.expand("CAST(length(to_utf8({0})) AS integer)", arguments.get(0))) : unsupported(name, arguments);
+            case "bit_length" -> arguments.size() == 1 ? Optional.of(Templates.expand("CAST(8 * length(to_utf8({0})) AS integer)", arguments.get(0))) : unsupported(name, arguments);
+            case "ascii" -> arguments.size() == 1
+                    ? Optional.of(Templates.expand("IF(length({0}) = 0, 0, codepoint(CAST(substr({0}, 1, 1) AS varchar(1))))", arguments.get(0)))
+                    : unsupported(name, arguments);
             case "btrim" -> arguments.size() == 1 ? Optional.of(Templates.expand("trim({0})", arguments.get(0))) : unsupported(name, arguments);
             // a negative count means all but that many characters, at the other end (Trino's substr refuses a negative length)
             case "left" -> arguments.size() == 2
@@ -129,5 +138,15 @@ public final class PostgresFunctionRule
     private static Optional<Expression> unsupported(String name, List<Expression> arguments)
     {
         throw new UnsupportedStatementException("function %s(%s) is not supported".formatted(name, arguments.isEmpty() ? "" : "…"));
+    }
+
+    /** {@code position(a IN b)}, which JSqlParser reads as named parameters ("", "IN"): Trino's position answers bigint, Postgres' integer. */
+    private static Optional<Expression> position(Function function)
+    {
+        NamedExpressionList<?> named = function.getNamedParameters();
+        if (named == null || named.size() != 2 || !"IN".equalsIgnoreCase(named.getNames().get(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(Templates.expand("CAST(strpos({0}, {1}) AS integer)", (Expression) named.get(1), (Expression) named.get(0)));
     }
 }

@@ -59,6 +59,10 @@ class TestPostgresResultRules
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "SELECT cardinality(hashes) FROM t => SELECT CAST(cardinality(hashes) AS integer) AS cardinality FROM t",
             "SELECT length(name), strpos(name, 'x') FROM t => SELECT CAST(length(name) AS integer) AS length, CAST(strpos(name, 'x') AS integer) AS strpos FROM t",
+            "SELECT position('x' IN name) FROM t => SELECT CAST(strpos(name, 'x') AS integer) AS position FROM t",
+            "SELECT char_length(name), character_length(name) FROM t => SELECT CAST(length(name) AS integer) AS char_length, CAST(length(name) AS integer) AS character_length FROM t",
+            "SELECT octet_length(name), bit_length(name) FROM t => SELECT CAST(length(to_utf8(name)) AS integer) AS octet_length, CAST(8 * length(to_utf8(name)) AS integer) AS bit_length FROM t",
+            "SELECT ascii(name) FROM t => SELECT IF(length(name) = 0, 0, codepoint(CAST(substr(name, 1, 1) AS varchar(1)))) AS ascii FROM t",
             "SELECT * FROM t WHERE hashes @> ARRAY['x'] => SELECT * FROM t WHERE cardinality(array_except(ARRAY['x'], hashes)) = 0",
             "SELECT distinct_count(approx_count_distinct(x)) FROM t => SELECT cardinality(approx_set(x)) AS distinct_count FROM t",
     })

@@ -80,10 +80,10 @@ public final class MaintenanceStatus
         current.set(null);
         optimizeRuns.increment();
         for (MaintenanceStep step : steps) {
-            filesRewritten.add(step.filesRemoved());
-            bytesRewritten.add(step.bytesRemoved());
-            filesWritten.add(step.filesAdded());
-            bytesWritten.add(step.bytesAdded());
+            filesRewritten.add(step.files().filesRemoved());
+            bytesRewritten.add(step.files().bytesRemoved());
+            filesWritten.add(step.files().filesAdded());
+            bytesWritten.add(step.files().bytesAdded());
             duplicatesRemoved.add(step.duplicatesRemoved());
         }
         lastOptimize.set(new LastRun("optimize", Optional.of(partition), Instant.now(), seconds));
@@ -94,8 +94,8 @@ public final class MaintenanceStatus
         current.set(null);
         vacuumRuns.increment();
         steps.forEach(step -> {
-            filesVacuumed.add(step.filesRemoved());
-            bytesVacuumed.add(step.bytesRemoved());
+            filesVacuumed.add(step.files().filesRemoved());
+            bytesVacuumed.add(step.files().bytesRemoved());
         });
         lastVacuum.set(new LastRun("vacuum", Optional.empty(), Instant.now(), seconds));
     }
@@ -104,7 +104,7 @@ public final class MaintenanceStatus
     {
         current.set(null);
         logCleanupRuns.increment();
-        steps.forEach(step -> logFilesDeleted.add(step.filesRemoved()));
+        steps.forEach(step -> logFilesDeleted.add(step.files().filesRemoved()));
         lastLogCleanup.set(new LastRun("cleanup_log", Optional.empty(), Instant.now(), seconds));
     }
 

@@ -1,5 +1,7 @@
 package io.timefusion.gateway.maintenance;
 
+import io.timefusion.contract.MaintenanceFileCounts;
+
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -13,10 +15,7 @@ public record MaintenanceStep(
         String operation,
         Optional<String> projectId,
         Optional<LocalDate> date,
-        long filesRemoved,
-        long bytesRemoved,
-        long filesAdded,
-        long bytesAdded,
+        MaintenanceFileCounts files,
         long duplicatesRemoved)
 {
     public MaintenanceStep
@@ -24,5 +23,6 @@ public record MaintenanceStep(
         requireNonNull(operation, "operation is null");
         requireNonNull(projectId, "projectId is null");
         requireNonNull(date, "date is null");
+        requireNonNull(files, "files is null");
     }
 }

@@ -1,5 +1,6 @@
 package io.timefusion.gateway.maintenance;
 
+import io.timefusion.contract.MaintenanceFileCounts;
 import com.google.inject.Inject;
 import io.airlift.units.Duration;
 import io.timefusion.contract.SystemSchema;
@@ -112,7 +113,7 @@ public class TableMaintenanceClient
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     steps.add(new MaintenanceStep(rows.getString(1), Optional.ofNullable(rows.getString(2)), Optional.ofNullable(rows.getObject(3, LocalDate.class)),
-                            rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8)));
+                            new MaintenanceFileCounts(rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7)), rows.getLong(8)));
                 }
             }
         }

@@ -11,7 +11,6 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * docs/storage.md: the {@code date} partition column of otel_logs_and_spans is the UTC day of {@code timestamp}, so a
@@ -33,7 +32,7 @@ final class DerivedDateColumn
         if (!targetsTheTable(insert.getTable()) || insert.getColumns() == null) {
             return;
         }
-        List<String> columns = insert.getColumns().stream().map(column -> unquoted(column.getColumnName())).toList();
+        List<String> columns = insert.getColumns().stream().map(column -> Identifiers.folded(column.getColumnName())).toList();
         if (columns.contains(DATE) || !columns.contains(TIMESTAMP)) {
             return;
         }
@@ -51,8 +50,8 @@ final class DerivedDateColumn
 
     private static boolean targetsTheTable(Table table)
     {
-        String schema = table.getSchemaName() == null ? "public" : unquoted(table.getSchemaName());
-        return schema.equals("public") && unquoted(table.getName()).equals(TABLE);
+        String schema = table.getSchemaName() == null ? "public" : Identifiers.folded(table.getSchemaName());
+        return schema.equals("public") && Identifiers.folded(table.getName()).equals(TABLE);
     }
 
     private static Expression utcDay()
@@ -63,11 +62,6 @@ final class DerivedDateColumn
         catch (JSQLParserException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String unquoted(String identifier)
-    {
-        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1) : identifier.toLowerCase(Locale.ROOT);
     }
 
     private static String quoted(String name)

@@ -1,5 +1,7 @@
 package io.timefusion.trino.maintenance;
 
+import io.timefusion.contract.MaintenanceFileCounts;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -24,8 +26,7 @@ public class MaintenanceHistory
     /**
      * One table (VACUUM, log cleanup) or one partition (OPTIMIZE) a statement maintained.
      *
-     * @param filesRemoved OPTIMIZE: files rewritten; VACUUM: data files deleted; cleanup_log: log files deleted
-     * @param filesAdded OPTIMIZE: files written
+     * @param files what it did to files
      * @param rowsWritten OPTIMIZE: rows in the new files
      * @param duplicatesRemoved OPTIMIZE: rows dropped as older duplicates, when every rewritten file had a row count
      * @param version OPTIMIZE: the version committed; cleanup_log: the checkpoint the log now starts at
@@ -36,10 +37,7 @@ public class MaintenanceHistory
             String tableLocation,
             Optional<String> projectId,
             Optional<LocalDate> date,
-            long filesRemoved,
-            long bytesRemoved,
-            long filesAdded,
-            long bytesAdded,
+            MaintenanceFileCounts files,
             long rowsWritten,
             OptionalLong duplicatesRemoved,
             OptionalLong version,
@@ -52,6 +50,7 @@ public class MaintenanceHistory
             requireNonNull(tableLocation, "tableLocation is null");
             requireNonNull(projectId, "projectId is null");
             requireNonNull(date, "date is null");
+            requireNonNull(files, "files is null");
             requireNonNull(duplicatesRemoved, "duplicatesRemoved is null");
             requireNonNull(version, "version is null");
             requireNonNull(finishedAt, "finishedAt is null");

@@ -1,5 +1,6 @@
 package io.timefusion.trino.maintenance;
 
+import io.timefusion.contract.MaintenanceFileCounts;
 import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
@@ -102,7 +103,7 @@ public class MaintenanceProcedures
         forEachTable("vacuum", storage -> {
             Vacuum.Result result = vacuum.vacuum(storage, cutoff);
             history.record(new MaintenanceHistory.Run(session.getQueryId(), "vacuum", storage.describe(), Optional.empty(), Optional.empty(),
-                    result.filesDeleted(), result.bytesDeleted(), 0, 0, 0, OptionalLong.empty(), OptionalLong.empty(), Instant.now()));
+                    MaintenanceFileCounts.deleted(result.filesDeleted(), result.bytesDeleted()), 0, OptionalLong.empty(), OptionalLong.empty(), Instant.now()));
             log.info("VACUUM %s of %s with retention %s: %s files (%s bytes) deleted, %s kept", session.getQueryId(), storage.describe(), retentionDuration,
                     result.filesDeleted(), result.bytesDeleted(), result.filesKept());
         });
@@ -115,7 +116,7 @@ public class MaintenanceProcedures
         forEachTable("clean up the log of", storage -> {
             DeltaLogCleanup.Result result = DeltaLogCleanup.clean(fileSystems.fileSystem(storage.backend()), storage, cutoff);
             history.record(new MaintenanceHistory.Run(session.getQueryId(), "cleanup_log", storage.describe(), Optional.empty(), Optional.empty(),
-                    result.filesDeleted(), result.bytesDeleted(), 0, 0, 0, OptionalLong.empty(), result.truncatedBelow(), Instant.now()));
+                    MaintenanceFileCounts.deleted(result.filesDeleted(), result.bytesDeleted()), 0, OptionalLong.empty(), result.truncatedBelow(), Instant.now()));
             log.info("Log cleanup %s of %s: %s files deleted, the log starts at checkpoint %s", session.getQueryId(), storage.describe(), result.filesDeleted(),
                     result.truncatedBelow().isPresent() ? result.truncatedBelow().getAsLong() : "(unchanged)");
         });

@@ -1,5 +1,6 @@
 package io.timefusion.trino.maintenance;
 
+import io.timefusion.contract.MaintenanceFileCounts;
 import com.google.inject.Inject;
 import io.airlift.log.Logger;
 import io.airlift.slice.Slice;
@@ -116,10 +117,7 @@ public class OptimizeCommits
                     storage.describe(),
                     Optional.of(run.partitionValues().get(PROJECT_ID)),
                     Optional.of(LocalDate.parse(run.partitionValues().get(DATE_COLUMN))),
-                    run.inputs().size(),
-                    run.inputs().stream().mapToLong(AddFile::size).sum(),
-                    output.size(),
-                    output.stream().mapToLong(AddFile::size).sum(),
+                    new MaintenanceFileCounts(run.inputs().size(), run.inputs().stream().mapToLong(AddFile::size).sum(), output.size(), output.stream().mapToLong(AddFile::size).sum()),
                     rowsWritten,
                     rowsRead.isPresent() ? OptionalLong.of(rowsRead.getAsLong() - rowsWritten) : OptionalLong.empty(),
                     OptionalLong.of(version),

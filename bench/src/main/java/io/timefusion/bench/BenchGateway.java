@@ -5,7 +5,12 @@ import io.airlift.bootstrap.LifeCycleManager;
 import io.timefusion.gateway.GatewayMain;
 import io.timefusion.gateway.cache.QueryCacheStats;
 import io.timefusion.gateway.cache.QueryResultCache;
+import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.server.PgServer;
+import io.timefusion.gateway.sql.SessionSettings;
+import io.timefusion.gateway.sql.SqlTranslator;
+import io.timefusion.gateway.sql.TranslatedStatement;
+import io.timefusion.gateway.sql.TranslationContext;
 import io.timefusion.testing.TimeFusionQueryRunner;
 
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The gateway in this JVM, in front of the benchmark's Trino, listening for Postgres clients on a free port of 127.0.0.1. */
@@ -22,6 +28,22 @@ final class BenchGateway
 {
     static final String USER = "postgres";
     private static final String PASSWORD = "bench-password";
+
+    private static final TranslationContext DEFAULT_SESSION = new TranslationContext(USER, BenchCluster.CATALOG, 1, new SessionSettings()
+    {
+        // a session that changes no setting: the translation depends on the defaults only
+        @Override
+        public Optional<String> get(String name)
+        {
+            return Optional.empty();
+        }
+
+        @Override
+        public void set(String name, String value)
+        {
+            throw new UnsupportedOperationException("the benchmark's statements change no setting");
+        }
+    });
 
     private final Injector injector;
 
@@ -83,6 +105,28 @@ final class BenchGateway
     <T> T instance(Class<T> type)
     {
         return injector.getInstance(type);
+    }
+
+    /** Blocks until the write buffer holds no row that is not in Delta yet. */
+    void awaitBufferFlushed()
+            throws InterruptedException
+    {
+        WriteBuffer buffer = injector.getInstance(WriteBuffer.class);
+        while (buffer.status().unflushedRows() > 0) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** A statement as the gateway translates it for a session that changed no setting. */
+    TranslatedStatement translate(String postgresSql)
+    {
+        return injector.getInstance(SqlTranslator.class).translate(postgresSql, DEFAULT_SESSION);
+    }
+
+    /** The Trino SQL the gateway runs for a statement without parameters. */
+    String trinoSql(String postgresSql)
+    {
+        return translate(postgresSql).trinoSql();
     }
 
     QueryCacheStats cacheStats()

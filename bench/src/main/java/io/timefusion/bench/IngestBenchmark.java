@@ -75,18 +75,18 @@ public final class IngestBenchmark
             WriteBuffer buffer = gateway.instance(WriteBuffer.class);
             // the warm-up's rows reach Delta before the clock starts, so that Trino's write path is compiled and the
             // buffer is empty, as in a server that has been running for a while
-            Run run = runAll(target, "tf", () -> awaitFlushed(buffer));
+            Run run = runAll(target, "tf", gateway::awaitBufferFlushed);
             results.addAll(run.results());
             readers.add(run.reader());
             loadAverages.addAll(run.loadAverages());
 
             progress("TimeFusion: what a million COPY rows leave in Delta");
-            awaitFlushed(buffer);
+            gateway.awaitBufferFlushed();
             long commitsBefore = commits(table);
             TableFiles filesBefore = TableFiles.of(table);
             LatencyHistogram.Snapshot flushesBefore = buffer.status().flushes().latency();
             results.add(reported(copyMillion(target, new OtelRows("tf-files"))));
-            awaitFlushed(buffer);
+            gateway.awaitBufferFlushed();
             LatencyHistogram.Snapshot flushesAfter = buffer.status().flushes().latency();
             long flushes = flushesAfter.count() - flushesBefore.count();
             files = new IngestReport.Files(COPY_CONNECTIONS * COPIES_PER_CONNECTION * ROWS_PER_COPY, flushes, commits(table) - commitsBefore,
@@ -139,14 +139,6 @@ public final class IngestBenchmark
     {
         return IngestScenarios.copies("COPY FROM STDIN csv, 1 M rows as %d × %,d-row COPYs over %d connections".formatted(COPY_CONNECTIONS * COPIES_PER_CONNECTION, ROWS_PER_COPY, COPY_CONNECTIONS),
                 target, rows, COPY_CONNECTIONS, COPIES_PER_CONNECTION, ROWS_PER_COPY);
-    }
-
-    private static void awaitFlushed(WriteBuffer buffer)
-            throws InterruptedException
-    {
-        while (buffer.status().unflushedRows() > 0) {
-            Thread.sleep(200);
-        }
     }
 
     /** Commits in the table's Delta log: one {@code <version>.json} each. */

@@ -6,9 +6,10 @@ package io.timefusion.bench;
  *
  * @param updateCount rows an INSERT reported, -1 for a query
  * @param processedRows rows the leaf stages read from the connector (after split and file pruning)
+ * @param processedBytes the bytes those rows took as the connector read them
  * @param peakMemoryBytes the most memory the query held at once, as the coordinator reports it
  */
-record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows, long peakMemoryBytes)
+record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows, long processedBytes, long peakMemoryBytes)
 {
     double wallMillis()
     {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timefusion.gateway.cache.QueryCacheStats;
 import io.timefusion.gateway.metrics.LatencyHistogram;
 import io.timefusion.gateway.metrics.QueryMetrics;
-import io.timefusion.gateway.sql.SessionSettings;
-import io.timefusion.gateway.sql.SqlTranslator;
-import io.timefusion.gateway.sql.TranslationContext;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -92,27 +88,11 @@ final class RepeatedQueryBenchmark
             throws SQLException
     {
         try (BenchGateway gateway = BenchGateway.start(trino, false)) {
-            SqlTranslator translator = gateway.instance(SqlTranslator.class);
-            TranslationContext context = new TranslationContext(BenchGateway.USER, BenchCluster.CATALOG, 1, new SessionSettings()
-            {
-                // a session that changes no setting: the translation depends on the defaults only
-                @Override
-                public Optional<String> get(String name)
-                {
-                    return Optional.empty();
-                }
-
-                @Override
-                public void set(String name, String value)
-                {
-                    throw new UnsupportedOperationException("the benchmark's query changes no setting");
-                }
-            });
-            String trinoSql = translator.translate(literalSql(), context).trinoSql();
+            String trinoSql = gateway.trinoSql(literalSql());
             int translations = 100_000;
             long translationStart = System.nanoTime();
             for (int i = 0; i < translations; i++) {
-                translator.translate(literalSql(), context);
+                gateway.translate(literalSql());
             }
             double translationMicros = (System.nanoTime() - translationStart) / 1e3 / translations;
             Properties simpleMode = gateway.properties();

@@ -1,6 +1,5 @@
 package io.timefusion.bench;
 
-import io.timefusion.gateway.ingest.buffer.WriteBuffer;
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.testing.PostgresServer;
 import org.postgresql.PGConnection;
@@ -101,10 +100,7 @@ public final class RowChangeBenchmark
                         "query-cache.enabled", "false"))) {
             progress("TimeFusion: loading %,d rows".formatted(LOAD_ROWS));
             load(gateway::connect);
-            WriteBuffer buffer = gateway.instance(WriteBuffer.class);
-            while (buffer.status().unflushedRows() > 0) {
-                Thread.sleep(200);
-            }
+            gateway.awaitBufferFlushed();
             QueryMetrics metrics = gateway.instance(QueryMetrics.class);
             results.addAll(shapes("TimeFusion", gateway::connect, enrichments, metrics::rowChangeRetries));
         }

@@ -30,6 +30,15 @@ public final class QueryStatistics
                 .sum();
     }
 
+    /** Rows the table scans received from the connector: what it read after skipping files and row groups. */
+    public static long rowsRead(DistributedQueryRunner queryRunner, QueryId queryId)
+    {
+        return queryInfo(queryRunner, queryId).getQueryStats().getOperatorSummaries().stream()
+                .filter(operator -> TABLE_SCANS.contains(operator.getOperatorType()))
+                .mapToLong(OperatorStats::getInputPositions)
+                .sum();
+    }
+
     /** The nodes on which an operator of the given type received at least one row. */
     public static Set<String> nodesWithRowsThrough(DistributedQueryRunner queryRunner, QueryId queryId, Set<String> operatorTypes)
     {

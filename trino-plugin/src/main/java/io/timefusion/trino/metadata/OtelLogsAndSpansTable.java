@@ -39,6 +39,7 @@ public final class OtelLogsAndSpansTable
     public static final String DATE_COLUMN = "date";
     public static final String HASHES = "hashes";
     public static final String SUMMARY = "summary";
+    public static final String TRACE_ID = "context___trace_id";
 
     /** Delta partition columns, in directory order: project_id=…/date=…/ */
     public static final List<String> PARTITION_COLUMNS = ImmutableList.of(PROJECT_ID, DATE_COLUMN);
@@ -46,6 +47,12 @@ public final class OtelLogsAndSpansTable
     /** Columns whose min/max/nullCount go into every add action (docs/storage.md: the hot columns). */
     public static final List<String> STATISTICS_COLUMNS = ImmutableList.of(
             TIMESTAMP, ID, "name", "level", "status_code", "resource___service___name", "duration");
+
+    /**
+     * Columns looked up by one value whose row groups get a Parquet bloom filter: ids and trace ids are random, so
+     * their min/max rule nothing out, while a bloom filter rules out nearly every row group without the value.
+     */
+    public static final List<String> BLOOM_FILTER_COLUMNS = ImmutableList.of(ID, TRACE_ID);
 
     private final List<TableColumn> columns;
     private final Map<String, TableColumn> columnsByName;

@@ -18,7 +18,11 @@ import io.trino.spi.block.Block;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.LongTimestampWithTimeZone;
+import io.trino.spi.type.TimestampWithTimeZoneType;
 import io.trino.spi.type.Type;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.io.ColumnIO;
@@ -39,6 +43,7 @@ import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
 import static io.trino.parquet.ParquetTypeUtils.lookupColumnByName;
 import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
 import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
+import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
 
 /**
  * Reads the named top-level columns of one Parquet file as Trino pages, skipping row groups whose statistics
@@ -152,10 +157,46 @@ public final class ParquetFileReader
         predicate.getDomains().orElseThrow().forEach((name, domain) -> {
             ColumnDescriptor descriptor = descriptors.get(List.of(name));
             if (descriptor != null) {
-                domains.put(descriptor, domain);
+                domains.put(descriptor, domain.getType() instanceof TimestampWithTimeZoneType ? asStoredTimestamps(domain) : domain);
             }
         });
         return TupleDomain.withColumnDomains(domains.buildOrThrow());
+    }
+
+    /**
+     * A {@code timestamp(6) with time zone} domain as one of the UTC microseconds the file stores (INT64
+     * TIMESTAMP(MICROS, UTC)): Trino's Parquet predicate compares statistics, column indexes and bloom filters
+     * only for {@code timestamp} without a zone, so without this no row group or page would be skipped by time.
+     */
+    private static Domain asStoredTimestamps(Domain domain)
+    {
+        if (domain.isAll() || domain.isNone()) {
+            return domain.isAll() ? Domain.all(TIMESTAMP_MICROS) : Domain.none(TIMESTAMP_MICROS);
+        }
+        List<Range> ranges = domain.getValues().getRanges().getOrderedRanges().stream()
+                .map(range -> {
+                    Optional<Long> low = range.getLowValue().map(value -> epochMicros((LongTimestampWithTimeZone) value, false));
+                    Optional<Long> high = range.getHighValue().map(value -> epochMicros((LongTimestampWithTimeZone) value, true));
+                    if (low.isPresent() && high.isPresent()) {
+                        return Range.range(TIMESTAMP_MICROS, low.get(), range.isLowInclusive(), high.get(), range.isHighInclusive());
+                    }
+                    if (low.isPresent()) {
+                        return range.isLowInclusive() ? Range.greaterThanOrEqual(TIMESTAMP_MICROS, low.get()) : Range.greaterThan(TIMESTAMP_MICROS, low.get());
+                    }
+                    if (high.isPresent()) {
+                        return range.isHighInclusive() ? Range.lessThanOrEqual(TIMESTAMP_MICROS, high.get()) : Range.lessThan(TIMESTAMP_MICROS, high.get());
+                    }
+                    return Range.all(TIMESTAMP_MICROS);
+                })
+                .toList();
+        return Domain.create(ValueSet.ofRanges(ranges), domain.isNullAllowed());
+    }
+
+    /** A bound finer than the column's microseconds is widened to the next whole one: the domain may only grow. */
+    private static long epochMicros(LongTimestampWithTimeZone value, boolean roundUp)
+    {
+        long micros = value.getEpochMillis() * 1000 + value.getPicosOfMilli() / 1_000_000;
+        return roundUp && value.getPicosOfMilli() % 1_000_000 != 0 ? micros + 1 : micros;
     }
 
     /** The rows of the whole file, as its footer counts them. */

@@ -21,10 +21,12 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.airlift.units.DataSize.Unit.KILOBYTE;
 import static io.airlift.units.DataSize.Unit.MEGABYTE;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_COLUMNS;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.STATISTICS_COLUMNS;
 
 /**
@@ -70,6 +72,7 @@ public final class StreamingDataFile
     {
         ParquetWriterOptions options = ParquetWriterOptions.builder()
                 .setMaxBlockSize(DataSize.ofBytes(Math.clamp(targetFileBytes / 4, MIN_ROW_GROUP_BYTES, MAX_ROW_GROUP_BYTES)))
+                .setBloomFilterColumns(Set.copyOf(BLOOM_FILTER_COLUMNS))
                 .build();
         List<TableColumn> dataColumns = table.dataColumns();
         List<String> dataNames = dataColumns.stream().map(TableColumn::name).toList();

@@ -1,0 +1,199 @@
+package io.timefusion.bench;
+
+import io.timefusion.testing.PostgresServer;
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 16's dashboard and lookup queries (Q1–Q8, {@link DashboardQueries}) over the same rows in PostgreSQL 15,
+ * with the indexes a PostgreSQL user adds, and in TimeFusion, written through the product's ingest path (COPY into
+ * the gateway's write buffer, flushed to Delta), read through the gateway with its query cache off, as a dashboard
+ * sends them (literal SQL over the simple protocol). Also Trino's floor: {@code SELECT 1} straight on Trino and
+ * through the gateway. Prints a Markdown report on stdout; progress and the servers' logs go to stderr.
+ */
+public final class QueryBenchmark
+{
+    private static final long DEFAULT_ROWS = 10_000_000;
+    private static final int WARMUPS = 3;
+    private static final int RUNS = 17;
+    private static final int COPY_CONNECTIONS = 4;
+    private static final int ROWS_PER_COPY = 10_000;
+    // what a PostgreSQL user adds for these queries besides (project_id, timestamp): the two lookups' columns
+    static final List<String> POSTGRES_LOOKUP_INDEXES = List.of(
+            "CREATE INDEX otel_logs_and_spans_trace_id ON otel_logs_and_spans (context___trace_id)",
+            "CREATE INDEX otel_logs_and_spans_id ON otel_logs_and_spans (id)");
+
+    private QueryBenchmark() {}
+
+    /** One system's figures: how long its load took, what it holds afterwards, and each query's latencies. */
+    record SystemRun(String name, double loadSeconds, String storage, String loadAverage, List<QueryLatencies> queries) {}
+
+    /** What Trino read for one TimeFusion query, from its final statistics. */
+    record ReadStatistics(long processedRows, long processedBytes) {}
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        if (args.length > 1) {
+            throw new IllegalArgumentException("usage: QueryBenchmark [rows, default %d]".formatted(DEFAULT_ROWS));
+        }
+        long rows = args.length == 1 ? Long.parseLong(args[0]) : DEFAULT_ROWS;
+        // Trino's logging takes System.out over when the runner starts; the report goes to the real stdout
+        PrintStream stdout = System.out;
+        MachineInfo machine = MachineInfo.detect();
+        // the rows, and so the trace and span to look up, are the same for both systems
+        DashboardWorkload.Lookup lookup;
+        List<DashboardQueries.Query> queries;
+
+        SystemRun postgresRun;
+        try (PostgresServer postgres = PostgresServer.start()) {
+            OtelTable.createIn(postgres);
+            DashboardWorkload workload = new DashboardWorkload(rows);
+            progress("PostgreSQL: loading %,d rows".formatted(rows));
+            long start = System.nanoTime();
+            copy(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), workload);
+            String size;
+            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+                for (String index : POSTGRES_LOOKUP_INDEXES) {
+                    statement.execute(index);
+                }
+                statement.execute("VACUUM ANALYZE otel_logs_and_spans");
+                size = postgresSize(statement);
+            }
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            lookup = workload.lookup();
+            queries = DashboardQueries.all(lookup);
+            progress("PostgreSQL: queries");
+            try (Connection connection = postgres.connect()) {
+                postgresRun = new SystemRun("PostgreSQL 15", loadSeconds, size, MachineInfo.currentLoadAverage(), measureAll(connection, queries, DashboardQueries.Query::postgresSql));
+            }
+        }
+
+        SystemRun timefusionRun;
+        Latencies floorStraight;
+        Latencies floorThroughGateway;
+        List<ReadStatistics> reads = new ArrayList<>();
+        Path wal = Files.createTempDirectory("timefusion-bench-wal-");
+        try (BenchStorage storage = BenchStorage.local();
+                BenchCluster cluster = BenchCluster.start(storage);
+                BenchGateway gateway = BenchGateway.start(cluster.coordinatorUrl(), Map.of(
+                        "ingest.batch-queue.enabled", "true",
+                        "ingest.queue-db-path", wal.toString(),
+                        "query-cache.enabled", "false"))) {
+            DashboardWorkload workload = new DashboardWorkload(rows);
+            progress("TimeFusion: loading %,d rows".formatted(rows));
+            long start = System.nanoTime();
+            copy(new IngestTarget("TimeFusion", gateway.jdbcUrl(), gateway.properties()), workload);
+            gateway.awaitBufferFlushed();
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            TableFiles files = TableFiles.of(storage.tableDirectory(BenchCluster.CATALOG));
+            String size = "%,d data files, %,.0f MB in %,d partitions".formatted(files.dataFiles(), files.dataBytes() / 1e6, files.partitions());
+
+            Properties simpleMode = gateway.properties();
+            // literal SQL over the simple protocol, as Grafana and psycopg2 send it
+            simpleMode.setProperty("preferQueryMode", "simple");
+            try (Connection throughGateway = DriverManager.getConnection(gateway.jdbcUrl(), simpleMode);
+                    Connection straight = DriverManager.getConnection("jdbc:trino://%s:%d/%s/public".formatted(
+                            cluster.coordinatorUrl().getHost(), cluster.coordinatorUrl().getPort(), BenchCluster.CATALOG), BenchGateway.USER, null);
+                    TrinoClient statistics = cluster.connect()) {
+                progress("TimeFusion: queries");
+                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, MachineInfo.currentLoadAverage(),
+                        measureAll(throughGateway, queries, DashboardQueries.Query::timefusionSql));
+                // after the queries, so that Trino and the gateway are as warm as for them
+                progress("TimeFusion: Trino's floor");
+                floorStraight = QueryLatencies.measure(straight, "SELECT 1", WARMUPS, RUNS).latencies();
+                floorThroughGateway = QueryLatencies.measure(throughGateway, "SELECT 1", WARMUPS, RUNS).latencies();
+                for (DashboardQueries.Query query : queries) {
+                    QueryOutcome outcome = statistics.execute(gateway.trinoSql(query.timefusionSql()));
+                    reads.add(new ReadStatistics(outcome.processedRows(), outcome.processedBytes()));
+                }
+            }
+        }
+        stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floorStraight, floorThroughGateway));
+    }
+
+    private interface QueryText
+    {
+        String of(DashboardQueries.Query query);
+    }
+
+    private static List<QueryLatencies> measureAll(Connection connection, List<DashboardQueries.Query> queries, QueryText text)
+            throws SQLException
+    {
+        List<QueryLatencies> measured = new ArrayList<>();
+        for (DashboardQueries.Query query : queries) {
+            QueryLatencies latencies = QueryLatencies.measure(connection, text.of(query), WARMUPS, RUNS);
+            progress("%s: p50 %.1f ms, %d rows".formatted(query.name(), latencies.latencies().p50(), latencies.answer().size()));
+            measured.add(latencies);
+        }
+        return measured;
+    }
+
+    /** All rows of the workload as COPY … FROM STDIN (FORMAT csv) of {@value #ROWS_PER_COPY} rows, over {@value #COPY_CONNECTIONS} connections. */
+    private static void copy(IngestTarget target, DashboardWorkload workload)
+            throws Exception
+    {
+        String sql = "COPY otel_logs_and_spans (%s) FROM STDIN WITH (FORMAT csv)".formatted(OtelTable.columnList());
+        AtomicLong copied = new AtomicLong();
+        ExecutorService executor = Executors.newFixedThreadPool(COPY_CONNECTIONS);
+        try {
+            List<Future<Void>> clients = new ArrayList<>();
+            for (int i = 0; i < COPY_CONNECTIONS; i++) {
+                clients.add(executor.submit(() -> {
+                    try (Connection connection = target.connect()) {
+                        for (List<Object[]> rows = workload.next(ROWS_PER_COPY); !rows.isEmpty(); rows = workload.next(ROWS_PER_COPY)) {
+                            StringBuilder csv = new StringBuilder();
+                            rows.forEach(row -> OtelRows.appendCsv(csv, row));
+                            long count = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+                            if (count != rows.size()) {
+                                throw new IllegalStateException("COPY reported %d rows, expected %d".formatted(count, rows.size()));
+                            }
+                            if (copied.addAndGet(count) % 1_000_000 < ROWS_PER_COPY) {
+                                progress("%s: %,d rows copied".formatted(target.name(), copied.get()));
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> client : clients) {
+                client.get();
+            }
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static String postgresSize(Statement statement)
+            throws SQLException
+    {
+        try (ResultSet size = statement.executeQuery("SELECT pg_table_size('otel_logs_and_spans'), pg_indexes_size('otel_logs_and_spans')")) {
+            size.next();
+            return "table %,.0f MB, indexes %,.0f MB".formatted(size.getLong(1) / 1e6, size.getLong(2) / 1e6);
+        }
+    }
+
+    private static void progress(String message)
+    {
+        System.err.println("[query benchmark] " + message);
+    }
+}

@@ -1,0 +1,49 @@
+package io.timefusion.bench;
+
+import java.util.List;
+
+/** QueryBenchmark's results as Markdown, ready to paste into bench/README.md. */
+final class QueryReport
+{
+    private QueryReport() {}
+
+    static String render(MachineInfo machine, long rows, DashboardWorkload.Lookup lookup, List<DashboardQueries.Query> queries, QueryBenchmark.SystemRun postgres,
+            QueryBenchmark.SystemRun timefusion, List<QueryBenchmark.ReadStatistics> reads, Latencies floorStraight, Latencies floorThroughGateway)
+    {
+        StringBuilder out = new StringBuilder();
+        out.append("### Machine and setup\n\n");
+        machine.markdownItems().forEach(item -> out.append(item).append('\n'));
+        out.append("- %,d rows: 3 projects (%s has half), %d days from %s, traces of 5–20 spans, 300 endpoints, 20 services, 5 %% failed traces; the trace looked up has %d spans\n"
+                .formatted(rows, DashboardWorkload.PROJECT, DashboardWorkload.DAYS, DashboardWorkload.START, lookup.spans()));
+        for (QueryBenchmark.SystemRun run : List.of(postgres, timefusion)) {
+            out.append("- %s: loaded in %,.0f s (%,.0f rows/s) by COPY over 4 connections; holds %s; load average (1/5/15 min) before its queries: %s\n"
+                    .formatted(run.name(), run.loadSeconds(), rows / run.loadSeconds(), run.storage(), run.loadAverage()));
+        }
+        out.append("- PostgreSQL 15 with the indexes (project_id, timestamp), (context___trace_id) and (id), VACUUM ANALYZE after the load, default settings otherwise\n");
+        out.append("- TimeFusion: Trino 476 in-process, local disk, the gateway in the same JVM with its query cache off; rows written by COPY into the write buffer and flushed to Delta\n");
+        out.append("- each query: %d warm-ups, then %d measured runs on one connection (pgjdbc, literal SQL, simple protocol for TimeFusion)\n\n"
+                .formatted(3, floorStraight.count()));
+        out.append("| query | TimeFusion p50 ms | p95 ms | PostgreSQL p50 ms | p95 ms | TimeFusion ÷ PostgreSQL (p50) | rows read by Trino | MB read by Trino | same answer |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (int i = 0; i < queries.size(); i++) {
+            DashboardQueries.Query query = queries.get(i);
+            Latencies tf = timefusion.queries().get(i).latencies();
+            Latencies pg = postgres.queries().get(i).latencies();
+            String same = !query.comparable() ? "approximate" : timefusion.queries().get(i).answer().equals(postgres.queries().get(i).answer())
+                    ? "yes (%d rows)".formatted(postgres.queries().get(i).answer().size())
+                    : "**no**";
+            out.append("| %s | %,.1f | %,.1f | %,.1f | %,.1f | %.2f× | %,d | %,.1f | %s |\n".formatted(
+                    query.name(), tf.p50(), tf.p95(), pg.p50(), pg.p95(), tf.p50() / pg.p50(), reads.get(i).processedRows(), reads.get(i).processedBytes() / 1e6, same));
+        }
+        out.append("\nTrino's floor in the same run: `SELECT 1` straight on Trino (Trino JDBC) p50 %.1f ms, p95 %.1f ms; through the gateway p50 %.1f ms, p95 %.1f ms.\n"
+                .formatted(floorStraight.p50(), floorStraight.p95(), floorThroughGateway.p50(), floorThroughGateway.p95()));
+        out.append("\nThe queries (TimeFusion's text; PostgreSQL's where it differs):\n\n");
+        for (DashboardQueries.Query query : queries) {
+            out.append("- %s: `%s`%n".formatted(query.name(), query.timefusionSql()));
+            if (!query.postgresSql().equals(query.timefusionSql())) {
+                out.append("  PostgreSQL: `%s`%n".formatted(query.postgresSql()));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package io.timefusion.trino.read;
+
+import io.timefusion.testing.QueryStatistics;
+import io.timefusion.testing.TableFiles;
+import io.timefusion.testing.TimeFusionQueryRunner;
+import io.trino.testing.DistributedQueryRunner;
+import io.trino.testing.QueryRunner.MaterializedResultWithPlan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads skip the row groups of a data file that cannot hold a matching row: by their timestamp statistics for a time
+ * window, by their bloom filters for an id (all distinct, so no dictionary), by dictionary or bloom filter for a trace
+ * id (each shared by a few rows). The rows here are written as one file of several row groups
+ * (a target file size far above the file, a row group a quarter of it), so only the row groups can be skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TestRowGroupPruning
+{
+    private static final String PROJECT = "p-row-groups";
+    private static final String DAY = "2025-04-01";
+    private static final int HOURS = 6;
+    private static final int ROWS_PER_HOUR = 2_000;
+    private static final int ROWS = HOURS * ROWS_PER_HOUR;
+    private static final int SPANS_PER_TRACE = 10;
+
+    @TempDir
+    static Path dataDirectory;
+    private DistributedQueryRunner queryRunner;
+
+    @BeforeAll
+    void writeOneFileOfSeveralRowGroups()
+            throws Exception
+    {
+        Map<String, String> properties = new HashMap<>(TimeFusionQueryRunner.localProperties(dataDirectory));
+        properties.put("timefusion.target-file-size", "2MB");
+        queryRunner = TimeFusionQueryRunner.builder().withConnectorProperties(properties).build();
+
+        // ids and trace ids random, as they are in practice (an MD5 each): their min/max rule no row group out
+        queryRunner.execute("""
+                INSERT INTO otel_logs_and_spans (timestamp, id, project_id, date, context___trace_id, name)
+                SELECT date_add('millisecond', n * %d, TIMESTAMP '%s 00:00:00.000000 UTC'), lower(to_hex(md5(to_utf8('id-' || CAST(n AS varchar))))), '%s',
+                       DATE '%s', lower(to_hex(md5(to_utf8('trace-' || CAST(n / %d AS varchar))))), 'GET /api/v1/items/' || CAST(n %% 300 AS varchar)
+                FROM (SELECT hundreds * 100 + units AS n FROM UNNEST(sequence(0, %d)) AS a(hundreds) CROSS JOIN UNNEST(sequence(0, 99)) AS b(units))
+                """.formatted(3_600_000 / ROWS_PER_HOUR, DAY, PROJECT, DAY, SPANS_PER_TRACE, ROWS / 100 - 1));
+
+        try (TableFiles files = new TableFiles(dataDirectory)) {
+            assertThat(files.liveFiles(PROJECT, DAY)).as("the rows are in one data file").hasSize(1);
+        }
+        assertThat(rowsRead("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND name <> ''".formatted(PROJECT))).isEqualTo(ROWS);
+    }
+
+    @AfterAll
+    void stopTrino()
+    {
+        queryRunner.close();
+    }
+
+    @Test
+    void anHourWindowReadsOnlyTheRowGroupsOfThatHour()
+    {
+        String oneHour = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND \"timestamp\" >= TIMESTAMP '%s 02:00:00 UTC' AND \"timestamp\" < TIMESTAMP '%s 03:00:00 UTC'"
+                .formatted(PROJECT, DAY, DAY);
+
+        assertThat(queryRunner.execute(oneHour).getOnlyValue()).isEqualTo((long) ROWS_PER_HOUR);
+        // the hour's rows and, at its two ends, the rest of the row groups they share with the hours beside it
+        assertThat(rowsRead(oneHour)).isBetween((long) ROWS_PER_HOUR, ROWS / 2L);
+    }
+
+    @Test
+    void aTraceIdLookupReadsOnlyTheRowGroupsThatCanHoldIt()
+    {
+        String trace = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND context___trace_id = '%s'".formatted(PROJECT, middleOfTheRange("trace-"));
+
+        assertThat(queryRunner.execute(trace).getOnlyValue()).isEqualTo((long) SPANS_PER_TRACE);
+        // one row group of the file, or two where the trace spans their border (a bloom filter's false positive adds one)
+        assertThat(rowsRead(trace)).isBetween((long) SPANS_PER_TRACE, ROWS / 2L);
+    }
+
+    @Test
+    void anIdLookupReadsOnlyTheRowGroupsThatCanHoldIt()
+    {
+        String row = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND id = '%s'".formatted(PROJECT, middleOfTheRange("id-"));
+
+        assertThat(queryRunner.execute(row).getOnlyValue()).isEqualTo(1L);
+        assertThat(rowsRead(row)).isBetween(1L, ROWS / 2L);
+    }
+
+    @Test
+    void aValueInNoRowGroupReadsNoRow()
+    {
+        String absent = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND context___trace_id = 'ffffffffffffffffffffffffffffffff'".formatted(PROJECT);
+
+        assertThat(queryRunner.execute(absent).getOnlyValue()).isEqualTo(0L);
+        assertThat(rowsRead(absent)).isLessThan(ROWS / 2L);
+    }
+
+    /** Rows the table scans took from the connector, after it skipped files and row groups. */
+    private long rowsRead(String sql)
+    {
+        MaterializedResultWithPlan result = queryRunner.executeWithPlan(queryRunner.getDefaultSession(), sql);
+        return QueryStatistics.rowsRead(queryRunner, result.queryId());
+    }
+
+    /** The first value of the prefix's series that starts with 8, in the middle of every row group's min/max. */
+    private static String middleOfTheRange(String prefix)
+    {
+        for (int n = 0; ; n++) {
+            String value = md5Hex(prefix + n);
+            if (value.startsWith("8")) {
+                return value;
+            }
+        }
+    }
+
+    private static String md5Hex(String text)
+    {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -31,6 +31,7 @@ import io.timefusion.trino.projects.ProjectProcedures;
 import io.timefusion.trino.projects.ProjectRegistry;
 import io.timefusion.trino.projects.ProjectsSystemTable;
 import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.read.FileBloomFilters;
 import io.timefusion.trino.read.QuerySnapshots;
 import io.timefusion.trino.read.TimeFusionPageSourceProvider;
 import io.timefusion.trino.read.TimeFusionSplitManager;
@@ -64,6 +65,7 @@ public class TimeFusionModule
         binder.bind(DeltaCommitter.class).in(Scopes.SINGLETON);
         binder.bind(TimeFusionMetadata.class).in(Scopes.SINGLETON);
         binder.bind(QuerySnapshots.class).in(Scopes.SINGLETON);
+        binder.bind(FileBloomFilters.class).in(Scopes.SINGLETON);
         binder.bind(BufferSplits.class).in(Scopes.SINGLETON);
         binder.bind(GatewayClient.class).in(Scopes.SINGLETON);
         binder.bind(BufferFetch.class).in(Scopes.SINGLETON);

@@ -2,6 +2,7 @@ package io.timefusion.trino.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
@@ -13,10 +14,13 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_COLUMNS;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
@@ -28,7 +32,7 @@ import static java.lang.Math.floorMod;
 /**
  * Decides from the Delta log alone whether a data file can hold rows matching the pushed-down predicate:
  * by its partition values (project_id, date), by the UTC days a timestamp range covers, and by the file's
- * timestamp min/max statistics.
+ * timestamp min/max statistics; and names the ids and trace ids the predicate looks up, for the files' bloom filters.
  */
 public final class FilePruner
 {
@@ -36,9 +40,13 @@ public final class FilePruner
     // statistics keep milliseconds (DeltaTimestamps): the true maximum may be up to 999 µs later
     private static final long STATISTICS_MAX_SLACK_MICROS = 999;
 
+    // a lookup names a few values; beyond these a file's bloom filters would be asked too often to pay off
+    private static final int MAX_LOOKUP_VALUES = 100;
+
     private final Optional<Domain> projectDomain;
     private final Optional<Domain> dateDomain;
     private final Optional<Domain> timestampDomain;
+    private final Map<String, List<Slice>> lookups;
 
     public FilePruner(TupleDomain<TimeFusionColumnHandle> constraint)
     {
@@ -48,6 +56,20 @@ public final class FilePruner
         this.projectDomain = Optional.ofNullable(domains.get(PROJECT_ID));
         this.dateDomain = Optional.ofNullable(domains.get(DATE_COLUMN));
         this.timestampDomain = Optional.ofNullable(domains.get(TIMESTAMP));
+        Map<String, List<Slice>> lookups = new HashMap<>();
+        for (String column : BLOOM_FILTER_COLUMNS) {
+            Domain domain = domains.get(column);
+            if (domain != null && !domain.isNullAllowed() && domain.getValues().isDiscreteSet() && domain.getValues().getDiscreteSet().size() <= MAX_LOOKUP_VALUES) {
+                lookups.put(column, domain.getValues().getDiscreteSet().stream().map(Slice.class::cast).toList());
+            }
+        }
+        this.lookups = Map.copyOf(lookups);
+    }
+
+    /** The values of {@code id} and {@code context___trace_id} the predicate looks up, by column; empty when it looks up none. */
+    Map<String, List<Slice>> lookups()
+    {
+        return lookups;
     }
 
     public Optional<Domain> projectDomain()

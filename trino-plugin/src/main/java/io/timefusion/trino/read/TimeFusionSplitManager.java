@@ -12,6 +12,7 @@ import io.timefusion.trino.metadata.TimeFusionTableHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.projects.ProjectTables.ReadTable;
 import io.timefusion.trino.write.PartitionKey;
+import io.trino.filesystem.Location;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -32,7 +33,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out, over every table the
+ * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out (a lookup by id or trace
+ * id also by the file's bloom filters), over every table the
  * query must read (the default table and the registered projects' own tables), plus one buffer split per live gateway
  * whose watermarks come from the same snapshots as the files. The scan of an OPTIMIZE reads files only (buffered rows
  * are not in Delta yet), one split per partition to rewrite.
@@ -43,10 +45,12 @@ public class TimeFusionSplitManager
     private final QuerySnapshots snapshots;
     private final ProjectTables tables;
     private final BufferSplits bufferSplits;
+    private final FileBloomFilters bloomFilters;
 
     @Inject
-    public TimeFusionSplitManager(QuerySnapshots snapshots, ProjectTables tables, BufferSplits bufferSplits)
+    public TimeFusionSplitManager(QuerySnapshots snapshots, ProjectTables tables, BufferSplits bufferSplits, FileBloomFilters bloomFilters)
     {
+        this.bloomFilters = requireNonNull(bloomFilters, "bloomFilters is null");
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.bufferSplits = requireNonNull(bufferSplits, "bufferSplits is null");
@@ -71,19 +75,22 @@ public class TimeFusionSplitManager
         for (ReadTable table : tables.forRead(pruner.projectDomain())) {
             DeltaSnapshot snapshot = snapshots.snapshot(session.getQueryId(), table.storage());
             snapshotsRead.put(table.key(), snapshot);
-            addFileSplits(splits, table, snapshot, pruner);
+            addFileSplits(splits, table, snapshot, pruner, bloomFilters);
         }
         splits.addAll(bufferSplits.forLiveGateways(snapshotsRead));
         return new FixedSplitSource(splits);
     }
 
-    private static void addFileSplits(List<ConnectorSplit> splits, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner)
+    private static void addFileSplits(List<ConnectorSplit> splits, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters)
     {
         for (AddFile file : snapshot.liveFiles()) {
             Optional<PartitionKey> partition = table.partitionOf(file);
-            if (partition.isPresent() && pruner.matches(partition.get().projectId(), partition.get().epochDay(), file)) {
-                splits.add(new TimeFusionSplit(table.key(), DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path()).toString(), file.path(), file.size(),
-                        partition.get().projectId(), partition.get().epochDay()));
+            if (partition.isEmpty() || !pruner.matches(partition.get().projectId(), partition.get().epochDay(), file)) {
+                continue;
+            }
+            Location location = DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path());
+            if (pruner.lookups().isEmpty() || bloomFilters.mayHold(table.storage(), location, file.size(), pruner.lookups())) {
+                splits.add(new TimeFusionSplit(table.key(), location.toString(), file.path(), file.size(), partition.get().projectId(), partition.get().epochDay()));
             }
         }
     }

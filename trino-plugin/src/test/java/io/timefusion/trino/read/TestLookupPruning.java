@@ -22,13 +22,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads skip the row groups of a data file that cannot hold a matching row: by their timestamp statistics for a time
+ * Reads skip what cannot hold a matching row. Row groups of a data file: by their timestamp statistics for a time
  * window, by their bloom filters for an id (all distinct, so no dictionary), by dictionary or bloom filter for a trace
- * id (each shared by a few rows). The rows here are written as one file of several row groups
- * (a target file size far above the file, a row group a quarter of it), so only the row groups can be skipped.
+ * id (each shared by a few rows); those rows are one file of several row groups (a target file size far above the
+ * file, a row group a quarter of it), so only row groups can be skipped. Whole files: a lookup by id or trace id is
+ * given only the files whose bloom filters may hold it; those rows are several files of the same hour.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestRowGroupPruning
+class TestLookupPruning
 {
     private static final String PROJECT = "p-row-groups";
     private static final String DAY = "2025-04-01";
@@ -36,6 +37,9 @@ class TestRowGroupPruning
     private static final int ROWS_PER_HOUR = 2_000;
     private static final int ROWS = HOURS * ROWS_PER_HOUR;
     private static final int SPANS_PER_TRACE = 10;
+    private static final String FILES_PROJECT = "p-files";
+    private static final int FILES = 5;
+    private static final int ROWS_PER_FILE = 200;
 
     @TempDir
     static Path dataDirectory;
@@ -57,8 +61,17 @@ class TestRowGroupPruning
                 FROM (SELECT hundreds * 100 + units AS n FROM UNNEST(sequence(0, %d)) AS a(hundreds) CROSS JOIN UNNEST(sequence(0, 99)) AS b(units))
                 """.formatted(3_600_000 / ROWS_PER_HOUR, DAY, PROJECT, DAY, SPANS_PER_TRACE, ROWS / 100 - 1));
 
+        for (int file = 0; file < FILES; file++) {
+            queryRunner.execute("""
+                    INSERT INTO otel_logs_and_spans (timestamp, id, project_id, date, context___trace_id, name)
+                    SELECT date_add('second', n, TIMESTAMP '%s 05:00:00.000000 UTC'), lower(to_hex(md5(to_utf8('file-id-' || CAST(n AS varchar))))), '%s',
+                           DATE '%s', lower(to_hex(md5(to_utf8('file-trace-' || CAST(n / %d AS varchar))))), 'GET /api/v1/items'
+                    FROM UNNEST(sequence(%d, %d)) AS rows(n)
+                    """.formatted(DAY, FILES_PROJECT, DAY, SPANS_PER_TRACE, file * ROWS_PER_FILE, (file + 1) * ROWS_PER_FILE - 1));
+        }
         try (TableFiles files = new TableFiles(dataDirectory)) {
             assertThat(files.liveFiles(PROJECT, DAY)).as("the rows are in one data file").hasSize(1);
+            assertThat(files.liveFiles(FILES_PROJECT, DAY)).as("one data file per INSERT").hasSize(FILES);
         }
         assertThat(rowsRead("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND name <> ''".formatted(PROJECT))).isEqualTo(ROWS);
     }
@@ -106,6 +119,41 @@ class TestRowGroupPruning
 
         assertThat(queryRunner.execute(absent).getOnlyValue()).isEqualTo(0L);
         assertThat(rowsRead(absent)).isLessThan(ROWS / 2L);
+    }
+
+    @Test
+    void aTraceIdLookupOpensOnlyTheFileThatHoldsIt()
+    {
+        String trace = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND context___trace_id = '%s'".formatted(FILES_PROJECT, md5Hex("file-trace-" + (2 * ROWS_PER_FILE + 50) / SPANS_PER_TRACE));
+
+        assertThat(queryRunner.execute(trace).getOnlyValue()).isEqualTo((long) SPANS_PER_TRACE);
+        assertThat(splitsScanned(trace)).isEqualTo(1);
+        assertThat(splitsScanned("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s'".formatted(FILES_PROJECT))).isEqualTo(FILES);
+    }
+
+    @Test
+    void anIdLookupOpensOnlyTheFileThatHoldsIt()
+    {
+        String ids = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND id IN ('%s', '%s')".formatted(FILES_PROJECT, md5Hex("file-id-3"), md5Hex("file-id-" + (4 * ROWS_PER_FILE + 9)));
+
+        assertThat(queryRunner.execute(ids).getOnlyValue()).isEqualTo(2L);
+        assertThat(splitsScanned(ids)).isEqualTo(2);
+    }
+
+    @Test
+    void aLookupOfAnAbsentTraceIdOpensNoFile()
+    {
+        String absent = "SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND context___trace_id = '%s'".formatted(FILES_PROJECT, md5Hex("no-such-trace"));
+
+        assertThat(queryRunner.execute(absent).getOnlyValue()).isEqualTo(0L);
+        assertThat(rowsRead(absent)).isZero();
+        // a scan without splits still counts one driver: the same as for a project without files
+        assertThat(splitsScanned(absent)).isEqualTo(splitsScanned("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = 'nobody'"));
+    }
+
+    private long splitsScanned(String sql)
+    {
+        return QueryStatistics.splitsScanned(queryRunner, queryRunner.executeWithPlan(queryRunner.getDefaultSession(), sql).queryId());
     }
 
     /** Rows the table scans took from the connector, after it skipped files and row groups. */

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The Trino type each {@code $n} of a statement must have, for parameters the client sent without a type: the
- * column it fills in an INSERT, otherwise what Trino's DESCRIBE INPUT infers, as Postgres would type it. Answers are cached by statement
- * text (table columns for a minute), so repeated statements cost no extra round trip to Trino.
+ * column it fills in an INSERT, otherwise what Trino's DESCRIBE INPUT infers, corrected to what Postgres would infer.
+ * Answers are cached by statement text (table columns for a minute), so repeated statements cost no extra round trip.
  */
 public class ParameterTypes
 {

@@ -8,6 +8,7 @@ import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaActions.Transaction;
 import io.timefusion.trino.delta.DeltaCommitter;
 import io.timefusion.trino.delta.DeltaJson;
+import io.timefusion.trino.delta.DeltaLogFiles;
 import io.timefusion.trino.dml.MergeCommits;
 import io.timefusion.trino.dml.PartitionDeletes;
 import io.timefusion.trino.dml.RowIdPartitioningHandle;
@@ -16,14 +17,16 @@ import io.timefusion.trino.maintenance.OptimizeCommits;
 import io.timefusion.trino.maintenance.OptimizeExecuteHandle;
 import io.timefusion.trino.maintenance.OptimizeTableProcedure;
 import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.read.FileBloomFilters;
 import io.timefusion.trino.read.QuerySnapshots;
+import io.timefusion.trino.storage.TableStorage;
 import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.BeginTableExecuteResult;
 import io.trino.spi.connector.ColumnHandle;
-import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMergeTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -71,11 +74,13 @@ public class TimeFusionMetadata
     private final OptimizeCommits optimizeCommits;
     private final MergeCommits mergeCommits;
     private final PartitionDeletes partitionDeletes;
+    private final FileBloomFilters bloomFilters;
 
     @Inject
     public TimeFusionMetadata(OtelLogsAndSpansTable table, ProjectTables tables, DeltaCommitter committer, QuerySnapshots querySnapshots,
-            OptimizeTableProcedure optimize, OptimizeCommits optimizeCommits, MergeCommits mergeCommits, PartitionDeletes partitionDeletes)
+            OptimizeTableProcedure optimize, OptimizeCommits optimizeCommits, MergeCommits mergeCommits, PartitionDeletes partitionDeletes, FileBloomFilters bloomFilters)
     {
+        this.bloomFilters = requireNonNull(bloomFilters, "bloomFilters is null");
         this.mergeCommits = requireNonNull(mergeCommits, "mergeCommits is null");
         this.partitionDeletes = requireNonNull(partitionDeletes, "partitionDeletes is null");
         this.optimize = requireNonNull(optimize, "optimize is null");
@@ -176,7 +181,12 @@ public class TimeFusionMetadata
                 .map(TimeFusionMetadata::toFragment)
                 .collect(Collectors.groupingBy(DataFileFragment::table, LinkedHashMap::new, Collectors.mapping(DataFileFragment::add, Collectors.toList())));
         Optional<Transaction> transaction = TimeFusionSessionProperties.ingestTransaction(session);
-        filesByTable.forEach((key, files) -> committer.commitAppend(tables.byKey(key), files, session.getQueryId(), transaction));
+        filesByTable.forEach((key, files) -> {
+            TableStorage storage = tables.byKey(key);
+            committer.commitAppend(storage, files, session.getQueryId(), transaction);
+            // the new files' filters are ready before their first lookup by id or trace id
+            files.forEach(file -> bloomFilters.preload(storage, DeltaLogFiles.dataFile(storage.tableRoot(), file.path()), file.size()));
+        });
         return Optional.empty();
     }
 

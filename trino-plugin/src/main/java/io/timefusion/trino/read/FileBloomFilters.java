@@ -3,6 +3,7 @@ package io.timefusion.trino.read;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.inject.Inject;
+import io.airlift.log.Logger;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.parquet.ParquetFileReader;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
@@ -18,6 +19,7 @@ import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.ParquetMetadata;
 import io.trino.parquet.reader.MetadataReader;
 import io.trino.spi.Page;
+import jakarta.annotation.PreDestroy;
 import io.trino.spi.block.Block;
 import io.trino.spi.predicate.TupleDomain;
 import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
@@ -32,10 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_COLUMNS;
-import static io.timefusion.trino.storage.StorageErrors.storageError;
+import static io.airlift.concurrent.Threads.daemonThreadsNamed;
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
@@ -43,12 +48,15 @@ import static java.util.Objects.requireNonNull;
 /**
  * The Parquet bloom filters of the data files' {@code id} and {@code context___trace_id} row groups, read once per
  * file (files never change) and kept on the coordinator, so that a lookup by id or trace id is given only the files
- * that can hold it instead of opening every file of the project on the workers. A column chunk stored wholly as a
+ * that can hold it instead of opening every file of the project on the workers. A file's filters are loaded in the
+ * background when an INSERT commits it, or after its first lookup, which reads the file as before. A column chunk stored wholly as a
  * dictionary has no bloom filter (Trino's writer leaves it out: the dictionary rules values out in the reader), so for
  * such a column one filter for the whole file is built here from its values, once.
  */
 public class FileBloomFilters
 {
+    private static final Logger log = Logger.get(FileBloomFilters.class);
+
     // a 10 M-row table holds about 25 MB of them; beyond the bound, files are read again when next looked up
     private static final long MAX_CACHED_BYTES = 256L * 1024 * 1024;
     // as the writer's (StreamingDataFile)
@@ -81,6 +89,9 @@ public class FileBloomFilters
     }
 
     private final FileSystems fileSystems;
+    // one thread: reading filters is background work that must not compete with the queries
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(daemonThreadsNamed("timefusion-bloom-filters"));
+    private final Set<Location> loading = ConcurrentHashMap.newKeySet();
     private final Cache<Location, FileFilters> byFile = CacheBuilder.newBuilder()
             .maximumWeight(MAX_CACHED_BYTES)
             .weigher((Location _, FileFilters filters) -> filters.bytes())
@@ -93,20 +104,54 @@ public class FileBloomFilters
     }
 
     /**
-     * Whether some row group of the file may hold a row with, for each looked-up column, one of its values.
+     * Whether some row group of the file may hold a row with, for each looked-up column, one of its values. A file
+     * whose filters are not known yet may: the lookup reads it as without filters, and they are loaded for the next.
      *
      * @param lookups values by column name, for columns of {@code BLOOM_FILTER_COLUMNS}
      */
     public boolean mayHold(TableStorage table, Location file, long fileSize, Map<String, List<Slice>> lookups)
     {
-        FileFilters filters;
-        try {
-            filters = byFile.get(file, () -> read(table, file, fileSize));
-        }
-        catch (ExecutionException e) {
-            throw storageError("read the bloom filters of data file", file, e.getCause() instanceof Exception cause ? cause : e);
+        FileFilters filters = byFile.getIfPresent(file);
+        if (filters == null) {
+            preload(table, file, fileSize);
+            return true;
         }
         return filters.mayHold(lookups);
+    }
+
+    /**
+     * Reads a file's filters in the background unless they are known or being read: after a commit adds the file, and
+     * at its first lookup (a file committed before the coordinator started, or evicted), which is not held up by it.
+     */
+    public void preload(TableStorage table, Location file, long fileSize)
+    {
+        if (byFile.getIfPresent(file) != null || !loading.add(file)) {
+            return;
+        }
+        try {
+            loader.execute(() -> {
+                try {
+                    byFile.put(file, read(table, file, fileSize));
+                }
+                catch (IOException | RuntimeException e) {
+                    // the file keeps being read by lookups; a later lookup tries again
+                    log.warn(e, "Cannot read the bloom filters of %s", file);
+                }
+                finally {
+                    loading.remove(file);
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            // shutting down
+            loading.remove(file);
+        }
+    }
+
+    @PreDestroy
+    public void stop()
+    {
+        loader.shutdownNow();
     }
 
     private FileFilters read(TableStorage table, Location file, long fileSize)

@@ -39,8 +39,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
-import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_COLUMNS;
 import static io.airlift.concurrent.Threads.daemonThreadsNamed;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_COLUMNS;
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
@@ -49,15 +49,15 @@ import static java.util.Objects.requireNonNull;
  * The Parquet bloom filters of the data files' {@code id} and {@code context___trace_id} row groups, read once per
  * file (files never change) and kept on the coordinator, so that a lookup by id or trace id is given only the files
  * that can hold it instead of opening every file of the project on the workers. A file's filters are loaded in the
- * background when an INSERT commits it, or after its first lookup, which reads the file as before. A column chunk stored wholly as a
- * dictionary has no bloom filter (Trino's writer leaves it out: the dictionary rules values out in the reader), so for
- * such a column one filter for the whole file is built here from its values, once.
+ * background when an INSERT commits it, or after its first lookup, which reads the file as before. A column chunk
+ * stored wholly as a dictionary has no bloom filter (Trino's writer leaves it out: the dictionary rules values out in
+ * the reader), so for such a column one filter for the whole file is built here from its values, once.
  */
 public class FileBloomFilters
 {
     private static final Logger log = Logger.get(FileBloomFilters.class);
 
-    // a 10 M-row table holds about 25 MB of them; beyond the bound, files are read again when next looked up
+    // bench -Pqueries' 10 M rows need about 40 MB of them; beyond the bound, files are read again when next looked up
     private static final long MAX_CACHED_BYTES = 256L * 1024 * 1024;
     // as the writer's (StreamingDataFile)
     private static final double FALSE_POSITIVE_RATE = 0.01;

@@ -1,11 +1,8 @@
 package io.timefusion.bench;
 
 import io.timefusion.testing.PostgresServer;
-import org.postgresql.PGConnection;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 16's dashboard and lookup queries (Q1–Q8, {@link DashboardQueries}) over the same rows in PostgreSQL 15,
@@ -69,7 +62,7 @@ public final class QueryBenchmark
             DashboardWorkload workload = new DashboardWorkload(rows);
             progress("PostgreSQL: loading %,d rows".formatted(rows));
             long start = System.nanoTime();
-            copy(new IngestTarget("PostgreSQL 15", postgres.jdbcUrl(), postgres.properties()), workload);
+            CsvCopies.copy("PostgreSQL 15", postgres::connect, COPY_CONNECTIONS, rows, ROWS_PER_COPY, workload::next);
             String size;
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
                 for (String index : POSTGRES_LOOKUP_INDEXES) {
@@ -101,7 +94,7 @@ public final class QueryBenchmark
             DashboardWorkload workload = new DashboardWorkload(rows);
             progress("TimeFusion: loading %,d rows".formatted(rows));
             long start = System.nanoTime();
-            copy(new IngestTarget("TimeFusion", gateway.jdbcUrl(), gateway.properties()), workload);
+            CsvCopies.copy("TimeFusion", gateway::connect, COPY_CONNECTIONS, rows, ROWS_PER_COPY, workload::next);
             gateway.awaitBufferFlushed();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             TableFiles files = TableFiles.of(storage.tableDirectory(BenchCluster.CATALOG));
@@ -145,42 +138,6 @@ public final class QueryBenchmark
             measured.add(latencies);
         }
         return measured;
-    }
-
-    /** All rows of the workload as COPY … FROM STDIN (FORMAT csv) of {@value #ROWS_PER_COPY} rows, over {@value #COPY_CONNECTIONS} connections. */
-    private static void copy(IngestTarget target, DashboardWorkload workload)
-            throws Exception
-    {
-        String sql = "COPY otel_logs_and_spans (%s) FROM STDIN WITH (FORMAT csv)".formatted(OtelTable.columnList());
-        AtomicLong copied = new AtomicLong();
-        ExecutorService executor = Executors.newFixedThreadPool(COPY_CONNECTIONS);
-        try {
-            List<Future<Void>> clients = new ArrayList<>();
-            for (int i = 0; i < COPY_CONNECTIONS; i++) {
-                clients.add(executor.submit(() -> {
-                    try (Connection connection = target.connect()) {
-                        for (List<Object[]> rows = workload.next(ROWS_PER_COPY); !rows.isEmpty(); rows = workload.next(ROWS_PER_COPY)) {
-                            StringBuilder csv = new StringBuilder();
-                            rows.forEach(row -> OtelRows.appendCsv(csv, row));
-                            long count = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-                            if (count != rows.size()) {
-                                throw new IllegalStateException("COPY reported %d rows, expected %d".formatted(count, rows.size()));
-                            }
-                            if (copied.addAndGet(count) % 1_000_000 < ROWS_PER_COPY) {
-                                progress("%s: %,d rows copied".formatted(target.name(), copied.get()));
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> client : clients) {
-                client.get();
-            }
-        }
-        finally {
-            executor.shutdownNow();
-        }
     }
 
     private static String postgresSize(Statement statement)

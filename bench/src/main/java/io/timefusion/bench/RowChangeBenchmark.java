@@ -2,11 +2,8 @@ package io.timefusion.bench;
 
 import io.timefusion.gateway.metrics.QueryMetrics;
 import io.timefusion.testing.PostgresServer;
-import org.postgresql.PGConnection;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -83,7 +80,7 @@ public final class RowChangeBenchmark
         try (PostgresServer postgres = PostgresServer.startDurable()) {
             OtelTable.createIn(postgres);
             progress("PostgreSQL: loading %,d rows".formatted(LOAD_ROWS));
-            load(postgres::connect);
+            CsvCopies.copy("PostgreSQL 15", postgres::connect, 1, LOAD_ROWS, ROWS_PER_COPY, new OtelRows("rc")::next);
             try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE otel_logs_and_spans");
             }
@@ -99,29 +96,12 @@ public final class RowChangeBenchmark
                         "ingest.queue-db-path", wal.toString(),
                         "query-cache.enabled", "false"))) {
             progress("TimeFusion: loading %,d rows".formatted(LOAD_ROWS));
-            load(gateway::connect);
+            CsvCopies.copy("TimeFusion", gateway::connect, 1, LOAD_ROWS, ROWS_PER_COPY, new OtelRows("rc")::next);
             gateway.awaitBufferFlushed();
             QueryMetrics metrics = gateway.instance(QueryMetrics.class);
             results.addAll(shapes("TimeFusion", gateway::connect, enrichments, metrics::rowChangeRetries));
         }
         stdout.println(render(machine, results));
-    }
-
-    /** The same rows in both, by COPY of 10,000-row CSV payloads on one connection. */
-    private static void load(Target target)
-            throws Exception
-    {
-        OtelRows rows = new OtelRows("rc");
-        String sql = "COPY otel_logs_and_spans (%s) FROM STDIN WITH (FORMAT csv)".formatted(OtelTable.columnList());
-        try (Connection connection = target.connect()) {
-            for (int copied = 0; copied < LOAD_ROWS; copied += ROWS_PER_COPY) {
-                StringBuilder csv = new StringBuilder();
-                for (Object[] row : rows.next(ROWS_PER_COPY)) {
-                    OtelRows.appendCsv(csv, row);
-                }
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-            }
-        }
     }
 
     /** Statements of 100 rows that lie next to each other in time, in a random project, read from the loaded table. */

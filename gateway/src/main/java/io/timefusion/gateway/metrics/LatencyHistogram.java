@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LatencyHistogram
 {
     /** From a cache hit (well under a millisecond) to long scans. */
-    public static final double[] STATEMENT_BOUNDS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+    private static final double[] STATEMENT_BOUNDS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
     private final double[] upperBoundsSeconds;
     private final LongAdder[] counts;

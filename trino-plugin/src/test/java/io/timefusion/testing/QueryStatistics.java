@@ -30,12 +30,15 @@ public final class QueryStatistics
                 .sum();
     }
 
-    /** Rows the table scans received from the connector: what it read after skipping files and row groups. */
+    /**
+     * Rows the connector read for the table scans: what was left after it skipped files and row groups, counted
+     * before it filtered the rows (its page sources report that count to the engine as physical input).
+     */
     public static long rowsRead(DistributedQueryRunner queryRunner, QueryId queryId)
     {
         return queryInfo(queryRunner, queryId).getQueryStats().getOperatorSummaries().stream()
                 .filter(operator -> TABLE_SCANS.contains(operator.getOperatorType()))
-                .mapToLong(OperatorStats::getInputPositions)
+                .mapToLong(OperatorStats::getPhysicalInputPositions)
                 .sum();
     }
 

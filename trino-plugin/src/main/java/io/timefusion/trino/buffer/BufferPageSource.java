@@ -3,6 +3,7 @@ package io.timefusion.trino.buffer;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.buffer.BufferRowFilter.Selection;
 import io.timefusion.trino.ingest.BatchDecoder;
+import io.timefusion.trino.read.RowFilter;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
@@ -13,6 +14,7 @@ import io.trino.spi.connector.SourcePage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_CORRUPT;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_UNAVAILABLE;
@@ -37,6 +39,9 @@ final class BufferPageSource
     private final BufferFetch fetch;
     private final BatchDecoder decoder;
     private final BufferRowFilter filter;
+    private final RowFilter rowFilter;
+    /** For each column of the row filter: its channel among the decoded ones. */
+    private final int[] filterChannels;
     private final List<String> decodedColumns;
     private final int[] outputChannels;
 
@@ -46,18 +51,22 @@ final class BufferPageSource
     private boolean rowsReturned;
     private long readTimeNanos;
     private long memoryUsage;
+    private long completedPositions;
 
     /**
      * @param decodedColumns the columns to decode, project_id and timestamp first
      * @param outputChannels for each output column its channel among the decoded ones, or {@link #DATE_OUTPUT}
      */
-    BufferPageSource(BufferSplit split, byte[] request, BufferFetch fetch, BatchDecoder decoder, BufferRowFilter filter, List<String> decodedColumns, int[] outputChannels)
+    BufferPageSource(BufferSplit split, byte[] request, BufferFetch fetch, BatchDecoder decoder, BufferRowFilter filter, RowFilter rowFilter, int[] filterChannels,
+            List<String> decodedColumns, int[] outputChannels)
     {
         this.split = split;
         this.request = request;
         this.fetch = fetch;
         this.decoder = decoder;
         this.filter = filter;
+        this.rowFilter = rowFilter;
+        this.filterChannels = filterChannels.clone();
         this.decodedColumns = List.copyOf(decodedColumns);
         this.outputChannels = outputChannels.clone();
     }
@@ -92,6 +101,7 @@ final class BufferPageSource
                 }
                 Page rows = decode(frame);
                 memoryUsage = frame.length() + rows.getRetainedSizeInBytes();
+                completedPositions += rows.getPositionCount();
                 Page selected = select(rows);
                 if (selected.getPositionCount() > 0) {
                     rowsReturned = true;
@@ -134,9 +144,18 @@ final class BufferPageSource
 
     private Page select(Page rows)
     {
+        int[] candidates = new int[rows.getPositionCount()];
+        for (int position = 0; position < candidates.length; position++) {
+            candidates[position] = position;
+        }
+        Block[] filterBlocks = new Block[filterChannels.length];
+        for (int column = 0; column < filterChannels.length; column++) {
+            filterBlocks[column] = rows.getBlock(filterChannels[column]);
+        }
         Selection selection;
         try {
-            selection = filter.select(rows.getBlock(PROJECT_CHANNEL), rows.getBlock(TIMESTAMP_CHANNEL));
+            int passed = rowFilter.select(filterBlocks, candidates, candidates.length);
+            selection = filter.select(rows.getBlock(PROJECT_CHANNEL), rows.getBlock(TIMESTAMP_CHANNEL), candidates, passed);
         }
         catch (IllegalArgumentException e) {
             throw new TrinoException(TIMEFUSION_BUFFER_CORRUPT, "The %s sent buffered rows that cannot be read: %s".formatted(split.describe(), e.getMessage()), e);
@@ -182,6 +201,13 @@ final class BufferPageSource
     public long getCompletedBytes()
     {
         return frames == null ? 0 : frames.bytesRead();
+    }
+
+    /** Buffered rows received, also those the filters then left out: what the scan's statistics count as read. */
+    @Override
+    public OptionalLong getCompletedPositions()
+    {
+        return OptionalLong.of(completedPositions);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.timefusion.trino.ingest.BatchDecoder;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
+import io.timefusion.trino.read.RowFilter;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.EmptyPageSource;
 
@@ -55,6 +56,17 @@ public class BufferPageSourceProvider
             }
             outputChannels[output] = decoded.indexOf(name);
         }
+        RowFilter rowFilter = table.rowFilter();
+        int[] filterChannels = new int[rowFilter.columns().size()];
+        for (int column = 0; column < filterChannels.length; column++) {
+            String name = rowFilter.columns().get(column).name();
+            if (!decoded.contains(name)) {
+                // the filter's columns are fetched too, also those the query does not return
+                requested.add(name);
+                decoded.add(name);
+            }
+            filterChannels[column] = decoded.indexOf(name);
+        }
         BufferRowsRequest request = new BufferRowsRequest(
                 split.gatewayId(),
                 OtelLogsAndSpansTable.TABLE,
@@ -64,6 +76,6 @@ public class BufferPageSourceProvider
                 filter.fromMicros().orElse(null),
                 filter.toMicros().orElse(null),
                 requested);
-        return new BufferPageSource(split, DeltaJson.toJson(request).getBytes(StandardCharsets.UTF_8), fetch, decoder, filter, decoded, outputChannels);
+        return new BufferPageSource(split, DeltaJson.toJson(request).getBytes(StandardCharsets.UTF_8), fetch, decoder, filter, rowFilter, filterChannels, decoded, outputChannels);
     }
 }

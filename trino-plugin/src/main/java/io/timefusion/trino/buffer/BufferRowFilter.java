@@ -22,10 +22,10 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.lang.Math.floorDiv;
 
 /**
- * The query's pushed-down predicate as it applies to buffered rows. Files are pruned by their partition values and the
- * engine does not re-check project_id and date (applyFilter hands them back as enforced), so buffered rows must be
- * filtered here exactly by those two; the timestamp domain is applied too, since every row's timestamp is at hand.
- * It also yields the coarse filters of the request: the projects and the timestamp bounds.
+ * The query's pushed-down predicate on partition columns as it applies to buffered rows. Files are pruned by their
+ * partition values and the engine does not re-check project_id and date (the scan enforces them), so buffered rows
+ * must be filtered here exactly by those two (the other columns' by the scan's RowFilter). It also yields the coarse
+ * filters of the request: the projects and the timestamp bounds.
  */
 final class BufferRowFilter
 {
@@ -85,17 +85,17 @@ final class BufferRowFilter
     }
 
     /**
-     * The rows whose project_id, date and timestamp the predicate accepts.
+     * Of the given positions, the rows whose project_id and date the predicate accepts.
      *
      * @throws IllegalArgumentException for a row without timestamp or project_id, which no table row can be
      */
-    Selection select(Block projects, Block timestamps)
+    Selection select(Block projects, Block timestamps, int[] candidates, int candidateCount)
     {
-        int rows = projects.getPositionCount();
-        int[] positions = new int[rows];
-        long[] epochDays = new long[rows];
+        int[] positions = new int[candidateCount];
+        long[] epochDays = new long[candidateCount];
         int count = 0;
-        for (int position = 0; position < rows; position++) {
+        for (int i = 0; i < candidateCount; i++) {
+            int position = candidates[i];
             if (projects.isNull(position) || timestamps.isNull(position)) {
                 throw new IllegalArgumentException("a buffered row has no " + (projects.isNull(position) ? PROJECT_ID : TIMESTAMP));
             }
@@ -103,9 +103,6 @@ final class BufferRowFilter
                 continue;
             }
             LongTimestampWithTimeZone timestamp = (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position);
-            if (timestampDomain.isPresent() && !timestampDomain.get().includesNullableValue(timestamp)) {
-                continue;
-            }
             long epochDay = floorDiv(epochMicros(timestamp), MICROS_PER_DAY);
             if (dateDomain.isPresent() && !dateDomain.get().includesNullableValue(epochDay)) {
                 continue;

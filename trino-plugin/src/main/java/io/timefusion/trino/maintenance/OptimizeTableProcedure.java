@@ -77,6 +77,11 @@ public class OptimizeTableProcedure
     public BeginTableExecuteResult<ConnectorTableExecuteHandle, ConnectorTableHandle> begin(ConnectorTableExecuteHandle executeHandle, ConnectorTableHandle sourceHandle)
     {
         OptimizeExecuteHandle handle = (OptimizeExecuteHandle) executeHandle;
-        return new BeginTableExecuteResult<>(handle, ((TimeFusionTableHandle) sourceHandle).forOptimize(new OptimizeScan(handle.fileSizeThreshold())));
+        TimeFusionTableHandle source = (TimeFusionTableHandle) sourceHandle;
+        if (!source.filtersPartitionsOnly()) {
+            // OPTIMIZE rewrites whole partitions, every row of them: a WHERE on other columns would seem to choose rows
+            throw new TrinoException(NOT_SUPPORTED, "optimize takes a WHERE on project_id and date only, which name whole partitions");
+        }
+        return new BeginTableExecuteResult<>(handle, source.forOptimize(new OptimizeScan(handle.fileSizeThreshold())));
     }
 }

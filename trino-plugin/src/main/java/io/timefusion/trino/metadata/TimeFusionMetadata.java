@@ -19,6 +19,7 @@ import io.timefusion.trino.maintenance.OptimizeTableProcedure;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.read.FileBloomFilters;
 import io.timefusion.trino.read.QuerySnapshots;
+import io.timefusion.trino.read.ScanPushdown;
 import io.timefusion.trino.storage.TableStorage;
 import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.WritePartitioningHandle;
@@ -43,6 +44,8 @@ import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.connector.RetryMode;
 import io.trino.spi.connector.RowChangeParadigm;
 import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.connector.SortItem;
+import io.trino.spi.connector.TopNApplicationResult;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.statistics.ComputedStatistics;
 
@@ -140,17 +143,13 @@ public class TimeFusionMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
     {
-        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
-        TupleDomain<TimeFusionColumnHandle> pushed = constraint.getSummary().transformKeys(TimeFusionColumnHandle.class::cast);
-        TupleDomain<TimeFusionColumnHandle> combined = handle.constraint().intersect(pushed);
-        if (combined.equals(handle.constraint())) {
-            return Optional.empty();
-        }
-        // partition columns are pruned exactly (one value per file); every other predicate is re-checked by the engine
-        TupleDomain<ColumnHandle> remaining = pushed
-                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()))
-                .transformKeys(ColumnHandle.class::cast);
-        return Optional.of(new ConstraintApplicationResult<>(handle.withConstraint(combined), remaining, constraint.getExpression(), false));
+        return ScanPushdown.applyFilter((TimeFusionTableHandle) tableHandle, constraint);
+    }
+
+    @Override
+    public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle tableHandle, long topNCount, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
+    {
+        return ScanPushdown.applyTopN((TimeFusionTableHandle) tableHandle, topNCount, sortItems, assignments);
     }
 
     /**
@@ -238,10 +237,7 @@ public class TimeFusionMetadata
     public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
-        boolean partitionsOnly = handle.constraint().getDomains()
-                .map(domains -> domains.keySet().stream().allMatch(column -> OtelLogsAndSpansTable.isPartitionColumn(column.name())))
-                .orElse(true);
-        return handle.optimize().isEmpty() && partitionsOnly ? Optional.of(handle) : Optional.empty();
+        return handle.optimize().isEmpty() && handle.topN().isEmpty() && handle.filtersPartitionsOnly() ? Optional.of(handle) : Optional.empty();
     }
 
     @Override

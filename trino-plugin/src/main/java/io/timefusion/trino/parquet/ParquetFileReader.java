@@ -48,7 +48,7 @@ import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
 /**
  * Reads the named top-level columns of one Parquet file as Trino pages, skipping row groups whose statistics
  * cannot match the predicate. Columns the file lacks come back as NULLs, so files written before a column
- * existed stay readable. Rows inside a matching row group are not filtered: the engine does that.
+ * existed stay readable. Rows inside a matching row group are not filtered here (see read.RowFilter).
  */
 public final class ParquetFileReader
         implements Closeable
@@ -215,18 +215,33 @@ public final class ParquetFileReader
     public Page nextPage()
             throws IOException
     {
-        SourcePage page = reader.nextPage();
-        if (page == null) {
+        SourcePage batch = nextBatch();
+        if (batch == null) {
             return null;
         }
-        int positions = page.getPositionCount();
         Block[] blocks = new Block[fileChannels.length];
         for (int i = 0; i < fileChannels.length; i++) {
-            blocks[i] = fileChannels[i] >= 0
-                    ? page.getBlock(fileChannels[i])
-                    : RunLengthEncodedBlock.create(types.get(i), null, positions);
+            blocks[i] = block(batch, i);
         }
-        return new Page(positions, blocks);
+        return new Page(batch.getPositionCount(), blocks);
+    }
+
+    /**
+     * The next rows of the file, or null at its end: each column is decoded when {@link #block} first asks for it, so
+     * a caller that filters them decodes the other columns only of batches with rows left ({@link SourcePage#selectPositions}).
+     */
+    public SourcePage nextBatch()
+            throws IOException
+    {
+        return reader.nextPage();
+    }
+
+    /** The requested column's block of a batch, NULLs where the file lacks the column. */
+    public Block block(SourcePage batch, int requestedColumn)
+    {
+        return fileChannels[requestedColumn] >= 0
+                ? batch.getBlock(fileChannels[requestedColumn])
+                : RunLengthEncodedBlock.create(types.get(requestedColumn), null, batch.getPositionCount());
     }
 
     /** The position in the file of the first row of the page {@link #nextPage()} returned last. */

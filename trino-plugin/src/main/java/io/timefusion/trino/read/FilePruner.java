@@ -1,12 +1,8 @@
 package io.timefusion.trino.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
-import io.timefusion.trino.delta.DeltaJson;
-import io.timefusion.trino.delta.DeltaTimestamps;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
@@ -37,9 +33,6 @@ import static java.lang.Math.floorMod;
 public final class FilePruner
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    // statistics keep milliseconds (DeltaTimestamps): the true maximum may be up to 999 µs later
-    private static final long STATISTICS_MAX_SLACK_MICROS = 999;
-
     // a lookup names a few values; beyond these a file's bloom filters would be asked too often to pay off
     private static final int MAX_LOOKUP_VALUES = 100;
 
@@ -95,8 +88,8 @@ public final class FilePruner
             return false;
         }
         if (timestampDomain.isPresent()) {
-            Optional<long[]> bounds = timestampBounds(file);
-            return bounds.isEmpty() || overlaps(timestampDomain.get(), bounds.get()[0], bounds.get()[1] + STATISTICS_MAX_SLACK_MICROS);
+            FileTimeRange range = FileTimeRange.of(file);
+            return !range.isKnown() || overlaps(timestampDomain.get(), range.fromMicros(), range.toMicros());
         }
         return true;
     }
@@ -110,25 +103,5 @@ public final class FilePruner
     private static LongTimestampWithTimeZone timestamp(long epochMicros)
     {
         return LongTimestampWithTimeZone.fromEpochMillisAndFraction(floorDiv(epochMicros, 1000), floorMod(epochMicros, 1000) * 1_000_000, UTC_KEY);
-    }
-
-    private static Optional<long[]> timestampBounds(AddFile file)
-    {
-        if (file.stats() == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode statistics = DeltaJson.readTree(file.stats());
-            JsonNode min = statistics.path("minValues").path(TIMESTAMP);
-            JsonNode max = statistics.path("maxValues").path(TIMESTAMP);
-            if (!min.isTextual() || !max.isTextual()) {
-                return Optional.empty();
-            }
-            return Optional.of(new long[] {DeltaTimestamps.parseMicros(min.asText()), DeltaTimestamps.parseMicros(max.asText())});
-        }
-        catch (JsonProcessingException | RuntimeException e) {
-            // statistics are optional in Delta: a file we cannot judge is read
-            return Optional.empty();
-        }
     }
 }

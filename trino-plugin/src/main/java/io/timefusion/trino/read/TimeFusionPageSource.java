@@ -11,11 +11,14 @@ import io.trino.spi.connector.SourcePage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Pages of one data file in the requested column order: stored columns from Parquet, partition columns as a
- * constant for the whole file, and for the scan of an UPDATE, DELETE or MERGE each row's {@link MergeRowId}.
+ * constant for the whole file, and for the scan of an UPDATE, DELETE or MERGE each row's {@link MergeRowId}; only
+ * the rows the scan's {@link RowFilter} passes, the other columns decoded only for batches with such rows.
  */
 final class TimeFusionPageSource
         implements ConnectorPageSource
@@ -31,47 +34,95 @@ final class TimeFusionPageSource
     private final Block[] constants;
     private final Optional<RowIdSource> rowIdSource;
     private final ParquetFileReader reader;
+    private final RowFilter filter;
+    /** For each column of the filter: its reader channel. */
+    private final int[] filterChannels;
     private final AggregatedMemoryContext memoryContext;
+    private int[] selected = new int[0];
+    private long completedPositions;
     private boolean finished;
 
-    TimeFusionPageSource(ParquetFileReader reader, int[] readerChannels, Block[] constants, Optional<RowIdSource> rowIdSource, AggregatedMemoryContext memoryContext)
+    TimeFusionPageSource(ParquetFileReader reader, int[] readerChannels, Block[] constants, Optional<RowIdSource> rowIdSource, RowFilter filter, int[] filterChannels,
+            AggregatedMemoryContext memoryContext)
     {
         this.reader = reader;
         this.readerChannels = readerChannels;
         this.constants = constants;
         this.rowIdSource = rowIdSource;
+        this.filter = filter;
+        this.filterChannels = filterChannels;
         this.memoryContext = memoryContext;
     }
 
     @Override
     public SourcePage getNextSourcePage()
     {
-        if (finished) {
-            return null;
+        while (!finished) {
+            SourcePage batch;
+            try {
+                batch = reader.nextBatch();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (batch == null) {
+                finished = true;
+                return null;
+            }
+            int rows = batch.getPositionCount();
+            completedPositions += rows;
+            Optional<Block> rowIds = rowIdSource.map(file -> MergeRowId.block(file.table(), file.deltaPath(), file.fileSize(), reader.lastBatchStartRow(), rows));
+            if (filter.isAll()) {
+                return output(batch, rowIds);
+            }
+            int passed = select(batch);
+            if (passed == rows) {
+                return output(batch, rowIds);
+            }
+            if (passed > 0) {
+                int[] positions = Arrays.copyOf(selected, passed);
+                batch.selectPositions(positions, 0, passed);
+                return output(batch, rowIds.map(block -> block.getPositions(positions, 0, passed)));
+            }
         }
-        Page page;
-        try {
-            page = reader.nextPage();
+        return null;
+    }
+
+    private int select(SourcePage batch)
+    {
+        Block[] blocks = new Block[filterChannels.length];
+        for (int column = 0; column < filterChannels.length; column++) {
+            blocks[column] = reader.block(batch, filterChannels[column]);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int rows = batch.getPositionCount();
+        if (selected.length < rows) {
+            selected = new int[rows];
         }
-        if (page == null) {
-            finished = true;
-            return null;
+        for (int position = 0; position < rows; position++) {
+            selected[position] = position;
         }
+        return filter.select(blocks, selected, rows);
+    }
+
+    private SourcePage output(SourcePage batch, Optional<Block> rowIds)
+    {
+        int rows = batch.getPositionCount();
         Block[] blocks = new Block[readerChannels.length];
         for (int channel = 0; channel < readerChannels.length; channel++) {
             blocks[channel] = switch (readerChannels[channel]) {
-                case CONSTANT -> RunLengthEncodedBlock.create(constants[channel], page.getPositionCount());
-                case ROW_ID -> {
-                    RowIdSource file = rowIdSource.orElseThrow();
-                    yield MergeRowId.block(file.table(), file.deltaPath(), file.fileSize(), reader.lastBatchStartRow(), page.getPositionCount());
-                }
-                default -> page.getBlock(readerChannels[channel]);
+                case CONSTANT -> RunLengthEncodedBlock.create(constants[channel], rows);
+                case ROW_ID -> rowIds.orElseThrow();
+                default -> reader.block(batch, readerChannels[channel]);
             };
         }
-        return SourcePage.create(new Page(page.getPositionCount(), blocks));
+        return SourcePage.create(new Page(rows, blocks));
+    }
+
+    /** Rows read from the file, also those the filter then left out: what the scan's statistics count as read. */
+    @Override
+    public OptionalLong getCompletedPositions()
+    {
+        return OptionalLong.of(completedPositions);
     }
 
     @Override

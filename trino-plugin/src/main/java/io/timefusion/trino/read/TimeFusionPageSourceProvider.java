@@ -28,19 +28,30 @@ import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.EmptyPageSource;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
+import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
 import static io.timefusion.trino.storage.StorageErrors.storageError;
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.spi.predicate.Utils.nativeValueToBlock;
 import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
+import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
+import static java.lang.Math.floorDiv;
+import static java.lang.Math.floorMod;
 import static java.util.Objects.requireNonNull;
 
 public class TimeFusionPageSourceProvider
@@ -84,8 +95,24 @@ public class TimeFusionPageSourceProvider
         if (connectorSplit instanceof OptimizeSplit optimizeSplit) {
             return optimizePageSources.create(optimizeSplit, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
         }
-        TimeFusionSplit split = (TimeFusionSplit) connectorSplit;
+        RowFilter filter = handle.rowFilter();
+        TupleDomain<String> predicate = handle.constraint()
+                .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
+                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
+                .transformKeys(TimeFusionColumnHandle::name);
+        if (connectorSplit instanceof TopNSplit topNSplit) {
+            int timestampChannel = columns.indexOf(table.column(TIMESTAMP).handle());
+            if (timestampChannel < 0) {
+                throw new IllegalArgumentException("The scan of " + topNSplit.topN() + " does not read timestamp");
+            }
+            return new TopNPageSource(topNSplit, timestampChannel, (file, boundMicros, descending) ->
+                    openFile(file, columns, filter, predicate.intersect(atOrBeyond(boundMicros, descending)), rowIds));
+        }
+        return openFile((TimeFusionSplit) connectorSplit, columns, filter, predicate, rowIds);
+    }
 
+    private TimeFusionPageSource openFile(TimeFusionSplit split, List<ColumnHandle> columns, RowFilter filter, TupleDomain<String> predicate, boolean rowIds)
+    {
         List<RequestedColumn> stored = new ArrayList<>();
         int[] readerChannels = new int[columns.size()];
         Block[] constants = new Block[columns.size()];
@@ -101,15 +128,11 @@ public class TimeFusionPageSourceProvider
                         : nativeValueToBlock(DATE, split.epochDay());
             }
             else {
-                readerChannels[channel] = stored.size();
-                stored.add(new RequestedColumn(column.name(), table.column(column.name()).storedType()));
+                readerChannels[channel] = storedChannel(stored, column.name());
             }
         }
-
-        TupleDomain<String> predicate = handle.constraint()
-                .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
-                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
-                .transformKeys(TimeFusionColumnHandle::name);
+        // the filter's columns are read too, also those the query does not return
+        int[] filterChannels = filter.columns().stream().mapToInt(column -> storedChannel(stored, column.name())).toArray();
 
         Location location = Location.of(split.path());
         AggregatedMemoryContext memoryContext = newSimpleAggregatedMemoryContext();
@@ -121,11 +144,34 @@ public class TimeFusionPageSourceProvider
                     rowIds,
                     memoryContext);
             Optional<RowIdSource> rowIdSource = rowIds ? Optional.of(new RowIdSource(split.table(), split.deltaPath(), split.fileSize())) : Optional.empty();
-            return new TimeFusionPageSource(reader, readerChannels, constants, rowIdSource, memoryContext);
+            return new TimeFusionPageSource(reader, readerChannels, constants, rowIdSource, filter, filterChannels, memoryContext);
         }
         catch (IOException e) {
             throw storageError("open data file", location, e);
         }
+    }
+
+    private int storedChannel(List<RequestedColumn> stored, String name)
+    {
+        for (int channel = 0; channel < stored.size(); channel++) {
+            if (stored.get(channel).name().equals(name)) {
+                return channel;
+            }
+        }
+        stored.add(new RequestedColumn(name, table.column(name).storedType()));
+        return stored.size() - 1;
+    }
+
+    /** Timestamps at or after the bound (before it, for ascending order), or any when there is none. */
+    private static TupleDomain<String> atOrBeyond(OptionalLong boundMicros, boolean descending)
+    {
+        if (boundMicros.isEmpty()) {
+            return TupleDomain.all();
+        }
+        LongTimestampWithTimeZone bound = LongTimestampWithTimeZone.fromEpochMillisAndFraction(
+                floorDiv(boundMicros.getAsLong(), 1000), floorMod(boundMicros.getAsLong(), 1000) * 1_000_000, UTC_KEY);
+        Range range = descending ? Range.greaterThanOrEqual(TIMESTAMP_TZ_MICROS, bound) : Range.lessThanOrEqual(TIMESTAMP_TZ_MICROS, bound);
+        return TupleDomain.withColumnDomains(Map.of(TIMESTAMP, Domain.create(ValueSet.ofRanges(range), false)));
     }
 
     // JSON is stored as UTF-8 text (TableColumn.storedType): Parquet statistics of the text cannot check a JSON domain

@@ -34,8 +34,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out (a lookup by id or trace
- * id also by the file's bloom filters), over every table the
- * query must read (the default table and the registered projects' own tables), plus one buffer split per live gateway
+ * id also by the file's bloom filters), over every table the query must read (the default table and the registered
+ * projects' own tables), or for {@code ORDER BY timestamp LIMIT n} one {@link TopNSplit} of them all; plus one buffer split per live gateway
  * whose watermarks come from the same snapshots as the files. The scan of an OPTIMIZE reads files only (buffered rows
  * are not in Delta yet), one split per partition to rewrite.
  */
@@ -70,18 +70,25 @@ public class TimeFusionSplitManager
                     .toList();
             return OptimizeSplits.plan(tablesToOptimize, pruner::matchesPartition, handle.optimize().get().fileSizeThreshold());
         }
-        List<ConnectorSplit> splits = new ArrayList<>();
+        List<TopNSplit.File> files = new ArrayList<>();
         Map<String, DeltaSnapshot> snapshotsRead = new LinkedHashMap<>();
         for (ReadTable table : tables.forRead(pruner.projectDomain())) {
             DeltaSnapshot snapshot = snapshots.snapshot(session.getQueryId(), table.storage());
             snapshotsRead.put(table.key(), snapshot);
-            addFileSplits(splits, table, snapshot, pruner, bloomFilters);
+            addFiles(files, table, snapshot, pruner, bloomFilters, handle.topN().isPresent());
+        }
+        List<ConnectorSplit> splits = new ArrayList<>();
+        if (handle.topN().isPresent() && !files.isEmpty()) {
+            splits.add(TopNSplit.inReadingOrder(files, handle.topN().get()));
+        }
+        else {
+            files.forEach(file -> splits.add(file.split()));
         }
         splits.addAll(bufferSplits.forLiveGateways(snapshotsRead));
         return new FixedSplitSource(splits);
     }
 
-    private static void addFileSplits(List<ConnectorSplit> splits, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters)
+    private static void addFiles(List<TopNSplit.File> files, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters, boolean timeRanges)
     {
         for (AddFile file : snapshot.liveFiles()) {
             Optional<PartitionKey> partition = table.partitionOf(file);
@@ -90,7 +97,9 @@ public class TimeFusionSplitManager
             }
             Location location = DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path());
             if (pruner.lookups().isEmpty() || bloomFilters.mayHold(table.storage(), location, file.size(), pruner.lookups())) {
-                splits.add(new TimeFusionSplit(table.key(), location.toString(), file.path(), file.size(), partition.get().projectId(), partition.get().epochDay()));
+                TimeFusionSplit split = new TimeFusionSplit(table.key(), location.toString(), file.path(), file.size(), partition.get().projectId(), partition.get().epochDay());
+                // a TopN reads files in the order of their time ranges; other scans need none
+                files.add(new TopNSplit.File(split, timeRanges ? FileTimeRange.of(file) : FileTimeRange.UNKNOWN));
             }
         }
     }

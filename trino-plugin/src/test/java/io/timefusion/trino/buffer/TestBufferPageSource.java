@@ -8,6 +8,7 @@ import io.timefusion.trino.TimeFusionErrorCode;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
+import io.timefusion.trino.read.LikeFilter;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.FileSystems;
 import io.trino.spi.Page;
@@ -15,7 +16,10 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.LongTimestampWithTimeZone;
 import io.trino.type.JsonType;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +34,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
+import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,6 +130,26 @@ class TestBufferPageSource
         assertThat(gateway.lastRequest().path("projects").toString()).isEqualTo("[\"p1\"]");
         assertThat(gateway.lastRequest().path("fromMicros").asLong()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z").toEpochMilli() * 1000);
         assertThat(gateway.lastRequest().path("toMicros").asLong()).isEqualTo(Instant.parse("2025-06-02T00:00:00Z").toEpochMilli() * 1000 - 1);
+    }
+
+    @Test
+    void rowsAreFilteredByTheScansOtherDomainsAndLikesAlsoOnColumnsNotReturned()
+            throws Exception
+    {
+        FakeGateway gateway = gateway()
+                .add(1, row("2025-06-01T10:00:00Z", "keep", "p1", "GET /orders/1"))
+                .add(2, row("2025-06-01T10:00:00.000001Z", "too-late", "p1", "GET /orders/2"))
+                .add(3, row("2025-06-01T09:00:00Z", "other-path", "p1", "GET /items/3"))
+                .add(4, row("2025-06-01T09:30:00Z", "no-name", "p1", null));
+        Node worker = announced(gateway, UnavailableGatewayPolicy.FAIL);
+        TupleDomain<TimeFusionColumnHandle> constraint = TupleDomain.withColumnDomains(Map.of(
+                column("timestamp"), Domain.create(ValueSet.ofRanges(Range.lessThanOrEqual(TIMESTAMP_TZ_MICROS,
+                        LongTimestampWithTimeZone.fromEpochMillisAndFraction(Instant.parse("2025-06-01T10:00:00Z").toEpochMilli(), 0, UTC_KEY))), false)));
+        List<LikeFilter> likes = List.of(new LikeFilter(column("name"), "%/orders/%", Optional.empty()));
+
+        List<Page> pages = readAll(worker.pageSources().createPageSource(split(gateway, 0L), new TimeFusionTableHandle(constraint, likes, Optional.empty(), Optional.empty()), List.of(column("id"))));
+
+        assertThat(pages.stream().flatMap(page -> texts(page, 0).stream()).toList()).containsExactly("keep");
     }
 
     @Test

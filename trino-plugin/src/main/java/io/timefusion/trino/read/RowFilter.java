@@ -1,0 +1,201 @@
+package io.timefusion.trino.read;
+
+import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.TimeFusionColumnHandle;
+import io.trino.spi.block.Block;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.LongTimestampWithTimeZone;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
+import static io.trino.spi.type.TypeUtils.readNativeValue;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+
+/**
+ * The part of a query's WHERE that the connector enforces row by row, so that the engine does not filter the scan
+ * again: the domains of scalar columns and {@code LIKE} on text columns. With nothing left for the engine to filter,
+ * Trino offers the connector {@code ORDER BY ... LIMIT} (see TopNScan). Partition columns are not here: files are pruned by
+ * them exactly and buffered rows by BufferRowFilter. Domains of JSON and array columns stay with the engine.
+ */
+public final class RowFilter
+{
+    private static final Set<Type> ENFORCED_TYPES = Set.of(VARCHAR, BIGINT, INTEGER, BOOLEAN, TIMESTAMP_TZ_MICROS);
+    private static final RowFilter NONE = new RowFilter(List.of(), List.of(), true);
+
+    private final List<TimeFusionColumnHandle> columns;
+    private final List<ColumnTest> tests;
+    private final boolean none;
+
+    private interface ValueTest
+    {
+        boolean test(Block block, int position);
+    }
+
+    private record ColumnTest(int column, ValueTest test) {}
+
+    private RowFilter(List<TimeFusionColumnHandle> columns, List<ColumnTest> tests, boolean none)
+    {
+        this.columns = List.copyOf(columns);
+        this.tests = List.copyOf(tests);
+        this.none = none;
+    }
+
+    /** Whether a predicate on this column is applied here rather than by the engine. */
+    public static boolean enforces(TimeFusionColumnHandle column)
+    {
+        return !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && ENFORCED_TYPES.contains(column.type());
+    }
+
+    public static RowFilter of(TupleDomain<TimeFusionColumnHandle> constraint, List<LikeFilter> likes)
+    {
+        if (constraint.isNone()) {
+            return NONE;
+        }
+        List<TimeFusionColumnHandle> columns = new ArrayList<>();
+        List<ColumnTest> tests = new ArrayList<>();
+        Map<TimeFusionColumnHandle, Domain> domains = constraint.getDomains().orElseThrow();
+        domains.forEach((column, domain) -> {
+            if (enforces(column) && !domain.isAll()) {
+                tests.add(new ColumnTest(channel(columns, column), domainTest(column, domain)));
+            }
+        });
+        for (LikeFilter like : likes) {
+            LikePattern pattern = like.compile();
+            tests.add(new ColumnTest(channel(columns, like.column()), (block, position) -> !block.isNull(position) && pattern.matches(VARCHAR.getSlice(block, position))));
+        }
+        return new RowFilter(columns, tests, false);
+    }
+
+    private static int channel(List<TimeFusionColumnHandle> columns, TimeFusionColumnHandle column)
+    {
+        int channel = columns.indexOf(column);
+        if (channel < 0) {
+            columns.add(column);
+            return columns.size() - 1;
+        }
+        return channel;
+    }
+
+    /** No row is filtered out. */
+    public boolean isAll()
+    {
+        return tests.isEmpty() && !none;
+    }
+
+    /** The columns {@link #select} reads, in the order it takes their blocks. */
+    public List<TimeFusionColumnHandle> columns()
+    {
+        return columns;
+    }
+
+    /**
+     * Keeps of the first {@code count} positions in {@code selected} those whose rows pass, in order, at the start of
+     * the array, and returns how many passed.
+     *
+     * @param blocks one block per column of {@link #columns()}
+     */
+    public int select(Block[] blocks, int[] selected, int count)
+    {
+        if (none) {
+            return 0;
+        }
+        for (ColumnTest columnTest : tests) {
+            Block block = blocks[columnTest.column()];
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int position = selected[i];
+                if (columnTest.test().test(block, position)) {
+                    selected[kept++] = position;
+                }
+            }
+            count = kept;
+        }
+        return count;
+    }
+
+    private static ValueTest domainTest(TimeFusionColumnHandle column, Domain domain)
+    {
+        if (column.type().equals(TIMESTAMP_TZ_MICROS)) {
+            return new TimestampRanges(domain);
+        }
+        Type type = column.type();
+        if (domain.getValues().isDiscreteSet()) {
+            // a lookup or IN list: one hash probe per row instead of a search of the domain's ranges
+            Set<Object> values = new HashSet<>(domain.getValues().getDiscreteSet());
+            boolean nullAllowed = domain.isNullAllowed();
+            return (block, position) -> block.isNull(position) ? nullAllowed : values.contains(readNativeValue(type, block, position));
+        }
+        return (block, position) -> domain.includesNullableValue(readNativeValue(type, block, position));
+    }
+
+    /** A timestamp domain as inclusive ranges of whole microseconds, what the table stores. */
+    private static final class TimestampRanges
+            implements ValueTest
+    {
+        private final boolean nullAllowed;
+        private final long[] lows;
+        private final long[] highs;
+
+        TimestampRanges(Domain domain)
+        {
+            this.nullAllowed = domain.isNullAllowed();
+            List<Range> ranges = domain.getValues().isNone() ? List.of() : domain.getValues().getRanges().getOrderedRanges();
+            this.lows = new long[ranges.size()];
+            this.highs = new long[ranges.size()];
+            for (int i = 0; i < ranges.size(); i++) {
+                Range range = ranges.get(i);
+                lows[i] = range.getLowValue().map(value -> lowestMicros((LongTimestampWithTimeZone) value, range.isLowInclusive())).orElse(Long.MIN_VALUE);
+                highs[i] = range.getHighValue().map(value -> highestMicros((LongTimestampWithTimeZone) value, range.isHighInclusive())).orElse(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public boolean test(Block block, int position)
+        {
+            if (block.isNull(position)) {
+                return nullAllowed;
+            }
+            long micros = TimestampBlocks.epochMicros(block, position);
+            int range = Arrays.binarySearch(lows, micros);
+            if (range < 0) {
+                // the last range starting below the value
+                range = -range - 2;
+            }
+            return range >= 0 && micros <= highs[range];
+        }
+
+        /** The least whole microsecond above (or at, when inclusive) the bound. */
+        private static long lowestMicros(LongTimestampWithTimeZone bound, boolean inclusive)
+        {
+            long micros = bound.getEpochMillis() * 1000 + bound.getPicosOfMilli() / 1_000_000;
+            boolean whole = bound.getPicosOfMilli() % 1_000_000 == 0;
+            return whole && inclusive ? micros : micros + 1;
+        }
+
+        /** The greatest whole microsecond below (or at, when inclusive) the bound. */
+        private static long highestMicros(LongTimestampWithTimeZone bound, boolean inclusive)
+        {
+            long micros = bound.getEpochMillis() * 1000 + bound.getPicosOfMilli() / 1_000_000;
+            boolean whole = bound.getPicosOfMilli() % 1_000_000 == 0;
+            return whole && !inclusive ? micros - 1 : micros;
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return none ? "NONE" : columns.stream().map(TimeFusionColumnHandle::name).toList().toString();
+    }
+}

@@ -1,0 +1,161 @@
+package io.timefusion.trino.read;
+
+import io.trino.spi.block.Block;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.SourcePage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+
+/**
+ * Reads the files of a {@link TopNSplit} one after the other, in its order, keeping the order keys of the n rows
+ * nearest the head of the scan's order seen so far. Before each file: once n rows are kept and the file cannot hold a
+ * row ahead of the last of them, neither can any file after it, and reading stops; otherwise the file is opened with
+ * that last key as a bound on its row groups. Every row read is returned (the rows already passed the scan's filter);
+ * the engine's TopN picks the n.
+ */
+final class TopNPageSource
+        implements ConnectorPageSource
+{
+    /** Opens a file's page source, its row groups bounded by the timestamp given (inclusive), if any. */
+    interface FileOpener
+    {
+        ConnectorPageSource open(TimeFusionSplit file, OptionalLong boundMicros, boolean descending);
+    }
+
+    private final TopNSplit split;
+    private final int timestampChannel;
+    private final FileOpener opener;
+    // min-heap of order keys: its head is the last of the n kept, the key a file must reach to be read
+    private final PriorityQueue<Long> kept = new PriorityQueue<>();
+    private int nextFile;
+    private ConnectorPageSource current;
+    private long closedBytes;
+    private long closedPositions;
+    private long closedReadTimeNanos;
+    private boolean finished;
+
+    TopNPageSource(TopNSplit split, int timestampChannel, FileOpener opener)
+    {
+        this.split = split;
+        this.timestampChannel = timestampChannel;
+        this.opener = opener;
+    }
+
+    @Override
+    public SourcePage getNextSourcePage()
+    {
+        while (!finished) {
+            if (current == null && !openNextFile()) {
+                finished = true;
+                return null;
+            }
+            SourcePage page = current.getNextSourcePage();
+            if (page != null) {
+                keep(page.getBlock(timestampChannel));
+                return page;
+            }
+            if (!current.isFinished()) {
+                return null;
+            }
+            closeCurrent();
+        }
+        return null;
+    }
+
+    private boolean openNextFile()
+    {
+        if (nextFile == split.files().size()) {
+            return false;
+        }
+        TopNSplit.File file = split.files().get(nextFile);
+        boolean descending = split.topN().descending();
+        if (isFull() && file.orderBound(descending) < kept.peek()) {
+            return false;
+        }
+        nextFile++;
+        OptionalLong bound = isFull() ? OptionalLong.of(descending ? kept.peek() : -kept.peek()) : OptionalLong.empty();
+        current = opener.open(file.split(), bound, descending);
+        return true;
+    }
+
+    private void keep(Block timestamps)
+    {
+        boolean descending = split.topN().descending();
+        for (int position = 0; position < timestamps.getPositionCount(); position++) {
+            if (timestamps.isNull(position)) {
+                continue;
+            }
+            long key = TopNSplit.orderKey(TimestampBlocks.epochMicros(timestamps, position), descending);
+            if (!isFull()) {
+                kept.add(key);
+            }
+            else if (key > kept.peek()) {
+                kept.poll();
+                kept.add(key);
+            }
+        }
+    }
+
+    private boolean isFull()
+    {
+        return kept.size() >= split.topN().count();
+    }
+
+    private void closeCurrent()
+    {
+        closedBytes += current.getCompletedBytes();
+        closedPositions += current.getCompletedPositions().orElse(0);
+        closedReadTimeNanos += current.getReadTimeNanos();
+        try {
+            current.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        current = null;
+    }
+
+    @Override
+    public long getCompletedBytes()
+    {
+        return closedBytes + (current == null ? 0 : current.getCompletedBytes());
+    }
+
+    @Override
+    public OptionalLong getCompletedPositions()
+    {
+        return OptionalLong.of(closedPositions + (current == null ? 0 : current.getCompletedPositions().orElse(0)));
+    }
+
+    @Override
+    public long getReadTimeNanos()
+    {
+        return closedReadTimeNanos + (current == null ? 0 : current.getReadTimeNanos());
+    }
+
+    @Override
+    public boolean isFinished()
+    {
+        return finished;
+    }
+
+    @Override
+    public long getMemoryUsage()
+    {
+        return current == null ? 0 : current.getMemoryUsage();
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        finished = true;
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+}

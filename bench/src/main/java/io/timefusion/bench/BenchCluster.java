@@ -1,6 +1,8 @@
 package io.timefusion.bench;
 
+import io.timefusion.testing.QueryStatistics;
 import io.timefusion.testing.TimeFusionQueryRunner;
+import io.trino.spi.QueryId;
 import io.trino.testing.DistributedQueryRunner;
 
 import java.net.URI;
@@ -70,6 +72,12 @@ final class BenchCluster
             throws SQLException
     {
         return TrinoClient.admin(coordinatorUrl(), CATALOG, SCHEMA);
+    }
+
+    /** Rows the connector read from storage for a finished query: after skipping files and row groups, before its row filter. */
+    long rowsRead(String queryId)
+    {
+        return QueryStatistics.rowsRead(queryRunner, new QueryId(queryId));
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class QueryBenchmark
     record SystemRun(String name, double loadSeconds, String storage, String loadAverage, List<QueryLatencies> queries) {}
 
     /** What Trino read for one TimeFusion query, from its final statistics. */
-    record ReadStatistics(long processedRows, long processedBytes) {}
+    record ReadStatistics(long rowsRead, long processedBytes) {}
 
     public static void main(String[] args)
             throws Exception
@@ -116,7 +116,7 @@ public final class QueryBenchmark
                 floorThroughGateway = QueryLatencies.measure(throughGateway, "SELECT 1", WARMUPS, RUNS).latencies();
                 for (DashboardQueries.Query query : queries) {
                     QueryOutcome outcome = statistics.execute(gateway.trinoSql(query.timefusionSql()));
-                    reads.add(new ReadStatistics(outcome.processedRows(), outcome.processedBytes()));
+                    reads.add(new ReadStatistics(cluster.rowsRead(outcome.queryId()), outcome.processedBytes()));
                 }
             }
         }

@@ -5,11 +5,12 @@ package io.timefusion.bench;
  * coordinator's own accounting from the final Trino JDBC progress report.
  *
  * @param updateCount rows an INSERT reported, -1 for a query
- * @param processedRows rows the leaf stages read from the connector (after split and file pruning)
+ * @param queryId the statement's Trino query id
+ * @param processedRows rows the leaf stages took from the connector (after its pruning and row filter)
  * @param processedBytes the bytes those rows took as the connector read them
  * @param peakMemoryBytes the most memory the query held at once, as the coordinator reports it
  */
-record QueryOutcome(long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows, long processedBytes, long peakMemoryBytes)
+record QueryOutcome(String queryId, long wallNanos, long updateCount, long planningMillis, long cpuMillis, long processedRows, long processedBytes, long peakMemoryBytes)
 {
     double wallMillis()
     {

@@ -66,7 +66,7 @@ final class TrinoClient
             }
             long wallNanos = System.nanoTime() - start;
             QueryStats stats = last.get();
-            return new QueryOutcome(wallNanos, updateCount, stats.getPlanningTimeMillis(), stats.getCpuTimeMillis(), stats.getProcessedRows(), stats.getProcessedBytes(), stats.getPeakMemoryBytes());
+            return new QueryOutcome(stats.getQueryId(), wallNanos, updateCount, stats.getPlanningTimeMillis(), stats.getCpuTimeMillis(), stats.getProcessedRows(), stats.getProcessedBytes(), stats.getPeakMemoryBytes());
         }
     }
 

@@ -6,6 +6,7 @@ import io.airlift.configuration.ConfigSecuritySensitive;
 import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import io.airlift.units.MinDataSize;
+import io.airlift.units.MaxDuration;
 import io.airlift.units.MinDuration;
 import io.timefusion.trino.buffer.UnavailableGatewayPolicy;
 import jakarta.validation.constraints.AssertTrue;
@@ -45,6 +46,7 @@ public class TimeFusionConfig
     private String adminUser = DEFAULT_ADMIN_USER;
     private String adminSecret;
     private Duration logRetention = new Duration(7, TimeUnit.DAYS);
+    private Duration snapshotFreshness = new Duration(1, TimeUnit.SECONDS);
     private Duration vacuumMinRetention = new Duration(7, TimeUnit.DAYS);
     private DataSize optimizeFileSizeThreshold = DataSize.of(100, MEGABYTE);
     private DataSize optimizeSortBufferSize = DataSize.of(256, MEGABYTE);
@@ -311,6 +313,22 @@ public class TimeFusionConfig
     public TimeFusionConfig setLogRetention(Duration logRetention)
     {
         this.logRetention = logRetention;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("0s")
+    @MaxDuration("1m")
+    public Duration getSnapshotFreshness()
+    {
+        return snapshotFreshness;
+    }
+
+    @Config("timefusion.snapshot-freshness")
+    @ConfigDescription("A query reads a table's cached snapshot without asking storage for newer commits when it was checked this recently and nothing was committed through this coordinator since; commits by other clusters show after at most this long (0s: check on every query)")
+    public TimeFusionConfig setSnapshotFreshness(Duration snapshotFreshness)
+    {
+        this.snapshotFreshness = snapshotFreshness;
         return this;
     }
 

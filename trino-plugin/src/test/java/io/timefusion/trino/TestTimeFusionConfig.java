@@ -41,6 +41,14 @@ class TestTimeFusionConfig
     }
 
     @Test
+    void snapshotFreshnessDefaultsToOneSecondAndIsReadAsWritten()
+    {
+        assertThat(new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class).getSnapshotFreshness()).isEqualTo(new Duration(1, SECONDS));
+        assertThat(new ConfigurationFactory(Map.of("timefusion.snapshot-freshness", "0s")).build(TimeFusionConfig.class).getSnapshotFreshness())
+                .isEqualTo(new Duration(0, SECONDS));
+    }
+
+    @Test
     void maintenancePropertiesDefaultToSevenDaysOfHistoryAndOptimizeSizes()
     {
         TimeFusionConfig config = new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class);

@@ -149,6 +149,7 @@ public class DeltaCommitter
             catch (IOException e) {
                 throw storageError("commit Delta version " + version, location, e);
             }
+            snapshots.committed(table);
             checkpointIfDue(table, version);
             return version;
         }

@@ -37,7 +37,7 @@ public class QuerySnapshots
     {
         return byQuery.asMap()
                 .computeIfAbsent(queryId, _ -> new ConcurrentHashMap<>())
-                .computeIfAbsent(table.tableRoot(), _ -> snapshots.latest(table));
+                .computeIfAbsent(table.tableRoot(), _ -> snapshots.recent(table));
     }
 
     public void release(String queryId)

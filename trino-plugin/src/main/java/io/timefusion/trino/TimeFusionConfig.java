@@ -36,6 +36,7 @@ public class TimeFusionConfig
     private String s3Region = "us-east-1";
     private boolean s3PathStyleAccess;
     private DataSize targetFileSize = DataSize.of(128, MEGABYTE);
+    private DataSize splitGroupSize = DataSize.of(64, MEGABYTE);
     private DataSize writerBufferSize = DataSize.of(512, MEGABYTE);
     private int checkpointInterval = 10;
     private String secretsKey;
@@ -169,6 +170,21 @@ public class TimeFusionConfig
     public TimeFusionConfig setTargetFileSize(DataSize targetFileSize)
     {
         this.targetFileSize = targetFileSize;
+        return this;
+    }
+
+    @NotNull
+    @MinDataSize("1kB")
+    public DataSize getSplitGroupSize()
+    {
+        return splitGroupSize;
+    }
+
+    @Config("timefusion.split-group-size")
+    @ConfigDescription("A scan of many data files reads them in groups of about this many bytes per split, but in at least two groups per worker processor")
+    public TimeFusionConfig setSplitGroupSize(DataSize splitGroupSize)
+    {
+        this.splitGroupSize = splitGroupSize;
         return this;
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,7 +128,9 @@ class TestS3Storage
     private void createCatalog(String catalog, String bucket)
     {
         S3.server().createBucket(bucket);
-        Map<String, String> properties = TimeFusionQueryRunner.s3Properties(S3.server(), bucket);
+        Map<String, String> properties = new HashMap<>(TimeFusionQueryRunner.s3Properties(S3.server(), bucket));
+        // every file its own split, so that the splits a query scans are the files it opens
+        properties.put("timefusion.split-group-size", "1kB");
         queryRunner.createCatalog(catalog, "timefusion", properties);
     }
 

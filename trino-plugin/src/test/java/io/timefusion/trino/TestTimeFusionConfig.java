@@ -41,11 +41,19 @@ class TestTimeFusionConfig
     }
 
     @Test
-    void snapshotFreshnessDefaultsToOneSecondAndIsReadAsWritten()
+    void readPropertiesDefaultToASecondsFreshnessAnd64MBGroups()
     {
-        assertThat(new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class).getSnapshotFreshness()).isEqualTo(new Duration(1, SECONDS));
-        assertThat(new ConfigurationFactory(Map.of("timefusion.snapshot-freshness", "0s")).build(TimeFusionConfig.class).getSnapshotFreshness())
-                .isEqualTo(new Duration(0, SECONDS));
+        TimeFusionConfig config = new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class);
+        assertThat(config.getSnapshotFreshness()).isEqualTo(new Duration(1, SECONDS));
+        assertThat(config.getSplitGroupSize()).isEqualTo(DataSize.of(64, MEGABYTE));
+    }
+
+    @Test
+    void readPropertiesAreReadAsWrittenInACatalogFile()
+    {
+        TimeFusionConfig config = new ConfigurationFactory(Map.of("timefusion.snapshot-freshness", "0s", "timefusion.split-group-size", "256MB")).build(TimeFusionConfig.class);
+        assertThat(config.getSnapshotFreshness()).isEqualTo(new Duration(0, SECONDS));
+        assertThat(config.getSplitGroupSize()).isEqualTo(DataSize.of(256, MEGABYTE));
     }
 
     @Test

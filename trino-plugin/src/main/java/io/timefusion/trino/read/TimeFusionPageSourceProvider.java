@@ -100,12 +100,12 @@ public class TimeFusionPageSourceProvider
                 .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
                 .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
                 .transformKeys(TimeFusionColumnHandle::name);
-        if (connectorSplit instanceof TopNSplit topNSplit) {
+        if (connectorSplit instanceof FileGroupSplit group) {
             int timestampChannel = columns.indexOf(table.column(TIMESTAMP).handle());
-            if (timestampChannel < 0) {
-                throw new IllegalArgumentException("The scan of " + topNSplit.topN() + " does not read timestamp");
+            if (group.topN().isPresent() && timestampChannel < 0) {
+                throw new IllegalArgumentException("The scan of " + group.topN().get() + " does not read timestamp");
             }
-            return new TopNPageSource(topNSplit, timestampChannel, (file, boundMicros, descending) ->
+            return new FileGroupPageSource(group, timestampChannel, (file, boundMicros, descending) ->
                     openFile(file, columns, filter, predicate.intersect(atOrBeyond(boundMicros, descending)), rowIds));
         }
         return openFile((TimeFusionSplit) connectorSplit, columns, filter, predicate, rowIds);

@@ -1,6 +1,7 @@
 package io.timefusion.trino.read;
 
 import com.google.inject.Inject;
+import io.timefusion.trino.TimeFusionConfig;
 import io.timefusion.trino.buffer.BufferSplits;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaLogFiles;
@@ -13,6 +14,7 @@ import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.projects.ProjectTables.ReadTable;
 import io.timefusion.trino.write.PartitionKey;
 import io.trino.filesystem.Location;
+import io.trino.spi.NodeManager;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -35,7 +37,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out (a lookup by id or trace
  * id also by the file's bloom filters), over every table the query must read (the default table and the registered
- * projects' own tables), or for {@code ORDER BY timestamp LIMIT n} one {@link TopNSplit} of them all; plus one buffer split per live gateway
+ * projects' own tables), small files grouped into a {@link FileGroupSplit} so that a scan of many is about
+ * {@value #SPLITS_PER_PROCESSOR} splits per worker processor or one per {@code timefusion.split-group-size} of file
+ * bytes, whichever is more; for {@code ORDER BY timestamp LIMIT n} one {@link FileGroupSplit} of them all in reading
+ * order. Plus one buffer split per live gateway
  * whose watermarks come from the same snapshots as the files. The scan of an OPTIMIZE reads files only (buffered rows
  * are not in Delta yet), one split per partition to rewrite.
  */
@@ -45,11 +50,18 @@ public class TimeFusionSplitManager
     private final QuerySnapshots snapshots;
     private final ProjectTables tables;
     private final BufferSplits bufferSplits;
+    // a worker's processors each run a driver; two splits each leave room for groups of unequal work
+    static final int SPLITS_PER_PROCESSOR = 2;
+
     private final FileBloomFilters bloomFilters;
+    private final NodeManager nodeManager;
+    private final long groupSize;
 
     @Inject
-    public TimeFusionSplitManager(QuerySnapshots snapshots, ProjectTables tables, BufferSplits bufferSplits, FileBloomFilters bloomFilters)
+    public TimeFusionSplitManager(QuerySnapshots snapshots, ProjectTables tables, BufferSplits bufferSplits, FileBloomFilters bloomFilters, NodeManager nodeManager, TimeFusionConfig config)
     {
+        this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
+        this.groupSize = config.getSplitGroupSize().toBytes();
         this.bloomFilters = requireNonNull(bloomFilters, "bloomFilters is null");
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.tables = requireNonNull(tables, "tables is null");
@@ -70,7 +82,7 @@ public class TimeFusionSplitManager
                     .toList();
             return OptimizeSplits.plan(tablesToOptimize, pruner::matchesPartition, handle.optimize().get().fileSizeThreshold());
         }
-        List<TopNSplit.File> files = new ArrayList<>();
+        List<FileGroupSplit.File> files = new ArrayList<>();
         Map<String, DeltaSnapshot> snapshotsRead = new LinkedHashMap<>();
         for (ReadTable table : tables.forRead(pruner.projectDomain())) {
             DeltaSnapshot snapshot = snapshots.snapshot(session.getQueryId(), table.storage());
@@ -79,16 +91,25 @@ public class TimeFusionSplitManager
         }
         List<ConnectorSplit> splits = new ArrayList<>();
         if (handle.topN().isPresent() && !files.isEmpty()) {
-            splits.add(TopNSplit.inReadingOrder(files, handle.topN().get()));
+            splits.add(FileGroupSplit.inTopNOrder(files, handle.topN().get()));
         }
         else {
-            files.forEach(file -> splits.add(file.split()));
+            splits.addAll(FileGroupSplit.grouped(files, groups(files)));
         }
         splits.addAll(bufferSplits.forLiveGateways(snapshotsRead));
         return new FixedSplitSource(splits);
     }
 
-    private static void addFiles(List<TopNSplit.File> files, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters, boolean timeRanges)
+    /** As many groups as the cluster's processors can read at once (with some to spare for uneven groups), more when the bytes call for it. */
+    private int groups(List<FileGroupSplit.File> files)
+    {
+        long bytes = files.stream().mapToLong(file -> file.split().fileSize()).sum();
+        long bySize = (bytes + groupSize - 1) / groupSize;
+        long byProcessors = (long) SPLITS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors() * Math.max(1, nodeManager.getWorkerNodes().size());
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(bySize, byProcessors));
+    }
+
+    private static void addFiles(List<FileGroupSplit.File> files, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters, boolean timeRanges)
     {
         for (AddFile file : snapshot.liveFiles()) {
             Optional<PartitionKey> partition = table.partitionOf(file);
@@ -99,7 +120,7 @@ public class TimeFusionSplitManager
             if (pruner.lookups().isEmpty() || bloomFilters.mayHold(table.storage(), location, file.size(), pruner.lookups())) {
                 TimeFusionSplit split = new TimeFusionSplit(table.key(), location.toString(), file.path(), file.size(), partition.get().projectId(), partition.get().epochDay());
                 // a TopN reads files in the order of their time ranges; other scans need none
-                files.add(new TopNSplit.File(split, timeRanges ? FileTimeRange.of(file) : FileTimeRange.UNKNOWN));
+                files.add(new FileGroupSplit.File(split, timeRanges ? FileTimeRange.of(file) : FileTimeRange.UNKNOWN));
             }
         }
     }

@@ -53,6 +53,8 @@ class TestLookupPruning
     {
         Map<String, String> properties = new HashMap<>(TimeFusionQueryRunner.localProperties(dataDirectory));
         properties.put("timefusion.target-file-size", "2MB");
+        // every file its own split, so that the splits a lookup scans are the files it opens
+        properties.put("timefusion.split-group-size", "1kB");
         queryRunner = TimeFusionQueryRunner.builder().withConnectorProperties(properties).build();
 
         // ids and trace ids random, as they are in practice (an MD5 each): their min/max rule no row group out

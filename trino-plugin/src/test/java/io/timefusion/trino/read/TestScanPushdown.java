@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scan filters rows itself (domains of scalar columns, LIKE on text) and, with nothing left for the engine to
  * filter, takes {@code ORDER BY timestamp LIMIT n}: it reads the files newest (or oldest) first and stops once n rows
  * ahead of every file left are certain. The table: one project, one file per hour of a day, every tenth row's path
- * under /orders/. Each answer is checked against the engine's own, with nothing pushed into the scan.
+ * under /orders/. Each answer is checked against the engine's own, with nothing pushed into the scan. Another project
+ * has many one-row files, which the scan reads in a few splits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestScanPushdown
@@ -32,6 +33,8 @@ class TestScanPushdown
     private static final int ROWS_PER_FILE = 500;
     private static final int ORDERS_PER_FILE = ROWS_PER_FILE / 10;
     private static final String TABLE = "otel_logs_and_spans WHERE project_id = '" + PROJECT + "'";
+    private static final String SMALL_FILES_PROJECT = "p-small-files";
+    private static final int SMALL_FILES = 12;
 
     @TempDir
     static Path dataDirectory;
@@ -51,8 +54,13 @@ class TestScanPushdown
                     FROM UNNEST(sequence(0, %d)) AS rows(n)
                     """.formatted(DAY, hour, hour, PROJECT, DAY, ROWS_PER_FILE - 1));
         }
+        for (int file = 0; file < SMALL_FILES; file++) {
+            queryRunner.execute("INSERT INTO otel_logs_and_spans (timestamp, id, project_id, date, duration) VALUES (TIMESTAMP '%s 12:00:%02d UTC', 'small-%d', '%s', DATE '%s', %d)"
+                    .formatted(DAY, file, file, SMALL_FILES_PROJECT, DAY, file));
+        }
         try (TableFiles files = new TableFiles(dataDirectory)) {
             assertThat(files.liveFiles(PROJECT, DAY)).as("one data file per INSERT").hasSize(FILES);
+            assertThat(files.liveFiles(SMALL_FILES_PROJECT, DAY)).as("one data file per INSERT").hasSize(SMALL_FILES);
         }
     }
 
@@ -108,6 +116,18 @@ class TestScanPushdown
 
         assertThat(rows(computed)).isEqualTo(rowsWithoutPushdown(computed));
         assertThat(rowsRead(computed)).isEqualTo(FILES * ROWS_PER_FILE);
+    }
+
+    @Test
+    void manySmallFilesAreReadInAFewSplits()
+    {
+        String sum = "SELECT count(*), sum(duration) FROM otel_logs_and_spans WHERE project_id = '" + SMALL_FILES_PROJECT + "'";
+        // two groups per processor of the one node (this JVM), each a split that reads its files one after the other
+        int groups = Math.min(SMALL_FILES, 2 * Runtime.getRuntime().availableProcessors());
+
+        assertThat(rows(sum)).isEqualTo(rowsWithoutPushdown(sum));
+        assertThat(rows(sum).getMaterializedRows().getFirst().getFields()).containsExactly((long) SMALL_FILES, (long) (SMALL_FILES * (SMALL_FILES - 1) / 2));
+        assertThat(QueryStatistics.splitsScanned(queryRunner, queryRunner.executeWithPlan(queryRunner.getDefaultSession(), sum).queryId())).isEqualTo(groups);
     }
 
     @Test

@@ -10,13 +10,13 @@ import java.util.OptionalLong;
 import java.util.PriorityQueue;
 
 /**
- * Reads the files of a {@link TopNSplit} one after the other, in its order, keeping the order keys of the n rows
- * nearest the head of the scan's order seen so far. Before each file: once n rows are kept and the file cannot hold a
- * row ahead of the last of them, neither can any file after it, and reading stops; otherwise the file is opened with
- * that last key as a bound on its row groups. Every row read is returned (the rows already passed the scan's filter);
- * the engine's TopN picks the n.
+ * Reads the files of a {@link FileGroupSplit} one after the other, in its order. For a TopN it keeps the order keys
+ * of the n rows nearest the head of the scan's order seen so far; before each file: once n rows are kept and the file
+ * cannot hold a row ahead of the last of them, neither can any file after it, and reading stops; otherwise the file
+ * is opened with that last key as a bound on its row groups. Every row read is returned (the rows already passed the
+ * scan's filter); the engine's TopN picks the n.
  */
-final class TopNPageSource
+final class FileGroupPageSource
         implements ConnectorPageSource
 {
     /** Opens a file's page source, its row groups bounded by the timestamp given (inclusive), if any. */
@@ -25,7 +25,7 @@ final class TopNPageSource
         ConnectorPageSource open(TimeFusionSplit file, OptionalLong boundMicros, boolean descending);
     }
 
-    private final TopNSplit split;
+    private final FileGroupSplit split;
     private final int timestampChannel;
     private final FileOpener opener;
     // min-heap of order keys: its head is the last of the n kept, the key a file must reach to be read
@@ -37,7 +37,8 @@ final class TopNPageSource
     private long closedReadTimeNanos;
     private boolean finished;
 
-    TopNPageSource(TopNSplit split, int timestampChannel, FileOpener opener)
+    /** @param timestampChannel the output channel of timestamp, for a TopN */
+    FileGroupPageSource(FileGroupSplit split, int timestampChannel, FileOpener opener)
     {
         this.split = split;
         this.timestampChannel = timestampChannel;
@@ -54,7 +55,9 @@ final class TopNPageSource
             }
             SourcePage page = current.getNextSourcePage();
             if (page != null) {
-                keep(page.getBlock(timestampChannel));
+                if (split.topN().isPresent()) {
+                    keep(page.getBlock(timestampChannel), split.topN().get());
+                }
                 return page;
             }
             if (!current.isFinished()) {
@@ -70,26 +73,27 @@ final class TopNPageSource
         if (nextFile == split.files().size()) {
             return false;
         }
-        TopNSplit.File file = split.files().get(nextFile);
-        boolean descending = split.topN().descending();
-        if (isFull() && file.orderBound(descending) < kept.peek()) {
+        FileGroupSplit.File file = split.files().get(nextFile);
+        boolean descending = split.topN().map(TopNScan::descending).orElse(true);
+        boolean full = split.topN().map(this::isFull).orElse(false);
+        if (full && file.orderBound(descending) < kept.peek()) {
             return false;
         }
         nextFile++;
-        OptionalLong bound = isFull() ? OptionalLong.of(descending ? kept.peek() : -kept.peek()) : OptionalLong.empty();
+        OptionalLong bound = full ? OptionalLong.of(descending ? kept.peek() : -kept.peek()) : OptionalLong.empty();
         current = opener.open(file.split(), bound, descending);
         return true;
     }
 
-    private void keep(Block timestamps)
+    private void keep(Block timestamps, TopNScan topN)
     {
-        boolean descending = split.topN().descending();
+        boolean descending = topN.descending();
         for (int position = 0; position < timestamps.getPositionCount(); position++) {
             if (timestamps.isNull(position)) {
                 continue;
             }
-            long key = TopNSplit.orderKey(TimestampBlocks.epochMicros(timestamps, position), descending);
-            if (!isFull()) {
+            long key = FileGroupSplit.orderKey(TimestampBlocks.epochMicros(timestamps, position), descending);
+            if (!isFull(topN)) {
                 kept.add(key);
             }
             else if (key > kept.peek()) {
@@ -99,9 +103,9 @@ final class TopNPageSource
         }
     }
 
-    private boolean isFull()
+    private boolean isFull(TopNScan topN)
     {
-        return kept.size() >= split.topN().count();
+        return kept.size() >= topN.count();
     }
 
     private void closeCurrent()

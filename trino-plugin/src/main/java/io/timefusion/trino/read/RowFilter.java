@@ -33,6 +33,7 @@ public final class RowFilter
 {
     private static final Set<Type> ENFORCED_TYPES = Set.of(VARCHAR, BIGINT, INTEGER, BOOLEAN, TIMESTAMP_TZ_MICROS);
     private static final RowFilter NONE = new RowFilter(List.of(), List.of(), true);
+    private static final int FEW_VALUES = 8;
 
     private final List<TimeFusionColumnHandle> columns;
     private final List<ColumnTest> tests;
@@ -132,12 +133,27 @@ public final class RowFilter
         }
         Type type = column.type();
         if (domain.getValues().isDiscreteSet()) {
-            // a lookup or IN list: one hash probe per row instead of a search of the domain's ranges
-            Set<Object> values = new HashSet<>(domain.getValues().getDiscreteSet());
+            // a lookup or IN list: compared value by value while few (hashing a 32-byte id costs more than comparing it), else one hash probe
+            List<Object> listed = domain.getValues().getDiscreteSet();
             boolean nullAllowed = domain.isNullAllowed();
+            if (listed.size() <= FEW_VALUES) {
+                Object[] values = listed.toArray();
+                return (block, position) -> block.isNull(position) ? nullAllowed : isAny(readNativeValue(type, block, position), values);
+            }
+            Set<Object> values = new HashSet<>(listed);
             return (block, position) -> block.isNull(position) ? nullAllowed : values.contains(readNativeValue(type, block, position));
         }
         return (block, position) -> domain.includesNullableValue(readNativeValue(type, block, position));
+    }
+
+    private static boolean isAny(Object value, Object[] values)
+    {
+        for (Object candidate : values) {
+            if (candidate.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A timestamp domain as inclusive ranges of whole microseconds, what the table stores. */

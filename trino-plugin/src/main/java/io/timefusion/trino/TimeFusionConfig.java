@@ -37,6 +37,7 @@ public class TimeFusionConfig
     private boolean s3PathStyleAccess;
     private DataSize targetFileSize = DataSize.of(128, MEGABYTE);
     private DataSize splitGroupSize = DataSize.of(64, MEGABYTE);
+    private DataSize maxSplitSize = DataSize.of(64, MEGABYTE);
     private DataSize writerBufferSize = DataSize.of(512, MEGABYTE);
     private int checkpointInterval = 10;
     private String secretsKey;
@@ -185,6 +186,21 @@ public class TimeFusionConfig
     public TimeFusionConfig setSplitGroupSize(DataSize splitGroupSize)
     {
         this.splitGroupSize = splitGroupSize;
+        return this;
+    }
+
+    @NotNull
+    @MinDataSize("1kB")
+    public DataSize getMaxSplitSize()
+    {
+        return maxSplitSize;
+    }
+
+    @Config("timefusion.max-split-size")
+    @ConfigDescription("A data file larger than this is read in splits of at most this many bytes, each reading the row groups that start in its range")
+    public TimeFusionConfig setMaxSplitSize(DataSize maxSplitSize)
+    {
+        this.maxSplitSize = maxSplitSize;
         return this;
     }
 

@@ -41,19 +41,21 @@ class TestTimeFusionConfig
     }
 
     @Test
-    void readPropertiesDefaultToASecondsFreshnessAnd64MBGroups()
+    void readPropertiesDefaultToASecondsFreshnessAnd64MBSplits()
     {
         TimeFusionConfig config = new ConfigurationFactory(Map.of()).build(TimeFusionConfig.class);
         assertThat(config.getSnapshotFreshness()).isEqualTo(new Duration(1, SECONDS));
         assertThat(config.getSplitGroupSize()).isEqualTo(DataSize.of(64, MEGABYTE));
+        assertThat(config.getMaxSplitSize()).isEqualTo(DataSize.of(64, MEGABYTE));
     }
 
     @Test
     void readPropertiesAreReadAsWrittenInACatalogFile()
     {
-        TimeFusionConfig config = new ConfigurationFactory(Map.of("timefusion.snapshot-freshness", "0s", "timefusion.split-group-size", "256MB")).build(TimeFusionConfig.class);
+        TimeFusionConfig config = new ConfigurationFactory(Map.of("timefusion.snapshot-freshness", "0s", "timefusion.split-group-size", "256MB", "timefusion.max-split-size", "32MB")).build(TimeFusionConfig.class);
         assertThat(config.getSnapshotFreshness()).isEqualTo(new Duration(0, SECONDS));
         assertThat(config.getSplitGroupSize()).isEqualTo(DataSize.of(256, MEGABYTE));
+        assertThat(config.getMaxSplitSize()).isEqualTo(DataSize.of(32, MEGABYTE));
     }
 
     @Test

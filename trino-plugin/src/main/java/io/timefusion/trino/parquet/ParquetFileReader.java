@@ -96,6 +96,23 @@ public final class ParquetFileReader
             AggregatedMemoryContext memoryContext)
             throws IOException
     {
+        return open(file, 0, Long.MAX_VALUE, columns, predicate, rowPositions, memoryContext);
+    }
+
+    /**
+     * Reads only the row groups that start within {@code [start, start + length)} of the file; their rows keep their
+     * positions in the whole file ({@link #lastBatchStartRow()}).
+     */
+    public static ParquetFileReader open(
+            TrinoInputFile file,
+            long start,
+            long length,
+            List<RequestedColumn> columns,
+            TupleDomain<String> predicate,
+            boolean rowPositions,
+            AggregatedMemoryContext memoryContext)
+            throws IOException
+    {
         ParquetReaderOptions options = rowPositions
                 ? ParquetReaderOptions.builder(ParquetReaderOptions.defaultOptions()).withUseColumnIndex(false).build()
                 : ParquetReaderOptions.defaultOptions();
@@ -124,7 +141,7 @@ public final class ParquetFileReader
             Map<List<String>, ColumnDescriptor> descriptors = getDescriptors(fileSchema, fileSchema);
             TupleDomain<ColumnDescriptor> parquetDomain = toParquetDomain(predicate, descriptors);
             TupleDomainParquetPredicate parquetPredicate = buildPredicate(fileSchema, parquetDomain, descriptors, DateTimeZone.UTC);
-            List<RowGroupInfo> rowGroups = getFilteredRowGroups(0, dataSource.getEstimatedSize(), dataSource, footer,
+            List<RowGroupInfo> rowGroups = getFilteredRowGroups(start, Math.min(length, dataSource.getEstimatedSize() - start), dataSource, footer,
                     List.of(parquetDomain), List.of(parquetPredicate), descriptors, DateTimeZone.UTC, DOMAIN_COMPACTION_THRESHOLD, options);
 
             ParquetReader reader = new ParquetReader(

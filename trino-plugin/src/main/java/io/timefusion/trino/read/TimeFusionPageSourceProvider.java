@@ -139,6 +139,8 @@ public class TimeFusionPageSourceProvider
         try {
             ParquetFileReader reader = ParquetFileReader.open(
                     fileSystems.fileSystem(tables.byKey(split.table()).backend()).newInputFile(location, split.fileSize()),
+                    split.start(),
+                    split.length(),
                     stored,
                     predicate,
                     rowIds,

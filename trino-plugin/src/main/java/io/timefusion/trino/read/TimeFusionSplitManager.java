@@ -37,7 +37,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The splits of a scan: one per live data file that the pushed-down predicate cannot rule out (a lookup by id or trace
  * id also by the file's bloom filters), over every table the query must read (the default table and the registered
- * projects' own tables), small files grouped into a {@link FileGroupSplit} so that a scan of many is about
+ * projects' own tables), a file above {@code timefusion.max-split-size} as splits of byte ranges of at most that
+ * size (each reads the row groups starting in it), small files grouped into a {@link FileGroupSplit} so that a scan of many is about
  * {@value #SPLITS_PER_PROCESSOR} splits per worker processor or one per {@code timefusion.split-group-size} of file
  * bytes, whichever is more; for {@code ORDER BY timestamp LIMIT n} one {@link FileGroupSplit} of them all in reading
  * order. Plus one buffer split per live gateway
@@ -56,12 +57,14 @@ public class TimeFusionSplitManager
     private final FileBloomFilters bloomFilters;
     private final NodeManager nodeManager;
     private final long groupSize;
+    private final long maxSplitSize;
 
     @Inject
     public TimeFusionSplitManager(QuerySnapshots snapshots, ProjectTables tables, BufferSplits bufferSplits, FileBloomFilters bloomFilters, NodeManager nodeManager, TimeFusionConfig config)
     {
         this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
         this.groupSize = config.getSplitGroupSize().toBytes();
+        this.maxSplitSize = config.getMaxSplitSize().toBytes();
         this.bloomFilters = requireNonNull(bloomFilters, "bloomFilters is null");
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.tables = requireNonNull(tables, "tables is null");
@@ -94,7 +97,16 @@ public class TimeFusionSplitManager
             splits.add(FileGroupSplit.inTopNOrder(files, handle.topN().get()));
         }
         else {
-            splits.addAll(FileGroupSplit.grouped(files, groups(files)));
+            List<FileGroupSplit.File> small = new ArrayList<>();
+            for (FileGroupSplit.File file : files) {
+                if (file.split().fileSize() > maxSplitSize) {
+                    splits.addAll(file.split().ranges(maxSplitSize));
+                }
+                else {
+                    small.add(file);
+                }
+            }
+            splits.addAll(FileGroupSplit.grouped(small, groups(small)));
         }
         splits.addAll(bufferSplits.forLiveGateways(snapshotsRead));
         return new FixedSplitSource(splits);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** How the files of a scan become splits: groups of about equal bytes, a file alone as its own split. */
+/** How the files of a scan become splits: groups of about equal bytes, a file alone as its own split, a large file as byte ranges. */
 class TestFileGroupSplit
 {
     @Test
@@ -41,6 +42,15 @@ class TestFileGroupSplit
 
         assertThat(FileGroupSplit.inTopNOrder(List.of(older, newer, unknown), new TopNScan(10, true)).files()).containsExactly(unknown, newer, older);
         assertThat(FileGroupSplit.inTopNOrder(List.of(newer, unknown, older), new TopNScan(10, false)).files()).containsExactly(unknown, older, newer);
+    }
+
+    @Test
+    void aLargeFileIsSplitIntoByteRangesThatCoverItOnce()
+    {
+        assertThat(split(300).ranges(128)).extracting(TimeFusionSplit::start, TimeFusionSplit::length)
+                .containsExactly(tuple(0L, 128L), tuple(128L, 128L), tuple(256L, 44L));
+        assertThat(split(256).ranges(128)).extracting(TimeFusionSplit::start, TimeFusionSplit::length)
+                .containsExactly(tuple(0L, 128L), tuple(128L, 128L));
     }
 
     private static long bytes(ConnectorSplit split)

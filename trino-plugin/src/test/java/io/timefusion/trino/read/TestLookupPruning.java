@@ -1,5 +1,6 @@
 package io.timefusion.trino.read;
 
+import io.airlift.units.DataSize;
 import io.timefusion.testing.QueryStatistics;
 import io.timefusion.testing.TableFiles;
 import io.timefusion.testing.TimeFusionQueryRunner;
@@ -28,12 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window, by their bloom filters for an id (all distinct, so no dictionary), by dictionary or bloom filter for a trace
  * id (each shared by a few rows); those rows are one file of several row groups (a target file size far above the
  * file, a row group a quarter of it), so only row groups can be skipped. Whole files: a lookup by id or trace id is
- * given only the files whose bloom filters may hold it; those rows are several files of the same hour.
+ * given only the files whose bloom filters may hold it; those rows are several files of the same hour. The one file of
+ * several row groups is larger than timefusion.max-split-size, so it is read in byte ranges.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestLookupPruning
 {
     private static final String PROJECT = "p-row-groups";
+    private static final String DML_PROJECT = "p-row-groups-dml";
     private static final String DAY = "2025-04-01";
     private static final int HOURS = 6;
     private static final int ROWS_PER_HOUR = 2_000;
@@ -42,6 +45,8 @@ class TestLookupPruning
     private static final String FILES_PROJECT = "p-files";
     private static final int FILES = 5;
     private static final int ROWS_PER_FILE = 200;
+    // above the small files (their bloom filters make them about 150 kB), well below the one file of several row groups
+    private static final String MAX_SPLIT_SIZE = "200kB";
 
     @TempDir
     static Path dataDirectory;
@@ -53,17 +58,14 @@ class TestLookupPruning
     {
         Map<String, String> properties = new HashMap<>(TimeFusionQueryRunner.localProperties(dataDirectory));
         properties.put("timefusion.target-file-size", "2MB");
-        // every file its own split, so that the splits a lookup scans are the files it opens
+        // every file its own split, so that the splits a lookup scans are the files it opens; the one file of several
+        // row groups is read in byte ranges
         properties.put("timefusion.split-group-size", "1kB");
+        properties.put("timefusion.max-split-size", MAX_SPLIT_SIZE);
         queryRunner = TimeFusionQueryRunner.builder().withConnectorProperties(properties).build();
 
-        // ids and trace ids random, as they are in practice (an MD5 each): their min/max rule no row group out
-        queryRunner.execute("""
-                INSERT INTO otel_logs_and_spans (timestamp, id, project_id, date, context___trace_id, name)
-                SELECT date_add('millisecond', n * %d, TIMESTAMP '%s 00:00:00.000000 UTC'), lower(to_hex(md5(to_utf8('id-' || CAST(n AS varchar))))), '%s',
-                       DATE '%s', lower(to_hex(md5(to_utf8('trace-' || CAST(n / %d AS varchar))))), 'GET /api/v1/items/' || CAST(n %% 300 AS varchar)
-                FROM (SELECT hundreds * 100 + units AS n FROM UNNEST(sequence(0, %d)) AS a(hundreds) CROSS JOIN UNNEST(sequence(0, 99)) AS b(units))
-                """.formatted(3_600_000 / ROWS_PER_HOUR, DAY, PROJECT, DAY, SPANS_PER_TRACE, ROWS / 100 - 1));
+        insertOneFileOfSeveralRowGroups(PROJECT);
+        insertOneFileOfSeveralRowGroups(DML_PROJECT);
 
         for (int file = 0; file < FILES; file++) {
             queryRunner.execute("""
@@ -75,6 +77,7 @@ class TestLookupPruning
         }
         try (TableFiles files = new TableFiles(dataDirectory)) {
             assertThat(files.liveFiles(PROJECT, DAY)).as("the rows are in one data file").hasSize(1);
+            assertThat(files.liveFiles(DML_PROJECT, DAY)).as("the rows are in one data file").hasSize(1);
             assertThat(files.liveFiles(FILES_PROJECT, DAY)).as("one data file per INSERT").hasSize(FILES);
         }
         assertThat(rowsRead("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = '%s' AND name <> ''".formatted(PROJECT))).isEqualTo(ROWS);
@@ -95,6 +98,39 @@ class TestLookupPruning
         assertThat(queryRunner.execute(oneHour).getOnlyValue()).isEqualTo((long) ROWS_PER_HOUR);
         // the hour's rows and, at its two ends, the rest of the row groups they share with the hours beside it
         assertThat(rowsRead(oneHour)).isBetween((long) ROWS_PER_HOUR, ROWS / 2L);
+    }
+
+    @Test
+    void aFileOfSeveralRowGroupsIsReadInSplitsOfByteRangesEachRowGroupOnce()
+            throws Exception
+    {
+        long fileSize;
+        try (TableFiles files = new TableFiles(dataDirectory)) {
+            fileSize = files.liveFiles(PROJECT, DAY).getFirst().size();
+        }
+        long maxSplitSize = DataSize.valueOf(MAX_SPLIT_SIZE).toBytes();
+        assertThat(fileSize).as("the file spans several ranges").isGreaterThan(2 * maxSplitSize);
+        String all = "SELECT count(*), count(DISTINCT id) FROM otel_logs_and_spans WHERE project_id = '%s'".formatted(PROJECT);
+
+        assertThat(queryRunner.execute(all).getMaterializedRows().getFirst().getFields()).containsExactly((long) ROWS, (long) ROWS);
+        assertThat(rowsRead(all)).isEqualTo(ROWS);
+        assertThat(splitsScanned(all)).isEqualTo((fileSize + maxSplitSize - 1) / maxSplitSize);
+    }
+
+    @Test
+    void aDeleteThroughByteRangeSplitsRemovesExactlyTheRowsItNames()
+    {
+        // rows from the start, the middle and the end of the file: different row groups, read by different ranges
+        String ids = "'%s', '%s', '%s'".formatted(md5Hex("id-0"), md5Hex("id-" + ROWS / 2), md5Hex("id-" + (ROWS - 1)));
+        String table = "otel_logs_and_spans WHERE project_id = '%s'".formatted(DML_PROJECT);
+
+        queryRunner.execute("DELETE FROM " + table + " AND id IN (" + ids + ")");
+
+        assertThat(queryRunner.execute("SELECT count(*) FROM " + table + " AND id IN (" + ids + ")").getOnlyValue()).isEqualTo(0L);
+        assertThat(queryRunner.execute("SELECT count(*), count(DISTINCT id) FROM " + table).getMaterializedRows().getFirst().getFields())
+                .containsExactly((long) ROWS - 3, (long) ROWS - 3);
+        assertThat(queryRunner.execute("SELECT count(*) FROM " + table + " AND id IN ('%s', '%s')".formatted(md5Hex("id-1"), md5Hex("id-" + (ROWS - 2)))).getOnlyValue())
+                .as("the rows beside the deleted ones are kept").isEqualTo(2L);
     }
 
     @Test
@@ -153,6 +189,17 @@ class TestLookupPruning
         assertThat(rowsRead(absent)).isZero();
         // a scan without splits still counts one driver: the same as for a project without files
         assertThat(splitsScannedOnceFiltersAreLoaded(absent)).isEqualTo(splitsScanned("SELECT count(*) FROM otel_logs_and_spans WHERE project_id = 'nobody'"));
+    }
+
+    private void insertOneFileOfSeveralRowGroups(String project)
+    {
+        // ids and trace ids random, as they are in practice (an MD5 each): their min/max rule no row group out
+        queryRunner.execute("""
+                INSERT INTO otel_logs_and_spans (timestamp, id, project_id, date, context___trace_id, name)
+                SELECT date_add('millisecond', n * %d, TIMESTAMP '%s 00:00:00.000000 UTC'), lower(to_hex(md5(to_utf8('id-' || CAST(n AS varchar))))), '%s',
+                       DATE '%s', lower(to_hex(md5(to_utf8('trace-' || CAST(n / %d AS varchar))))), 'GET /api/v1/items/' || CAST(n %% 300 AS varchar)
+                FROM (SELECT hundreds * 100 + units AS n FROM UNNEST(sequence(0, %d)) AS a(hundreds) CROSS JOIN UNNEST(sequence(0, 99)) AS b(units))
+                """.formatted(3_600_000 / ROWS_PER_HOUR, DAY, project, DAY, SPANS_PER_TRACE, ROWS / 100 - 1));
     }
 
     /**

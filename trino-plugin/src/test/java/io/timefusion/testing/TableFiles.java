@@ -13,7 +13,7 @@ import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
 import io.timefusion.trino.storage.DefaultTableStorage;
 import io.timefusion.trino.storage.FileSystems;
 import io.timefusion.trino.storage.TableStorage;
-import io.timefusion.trino.write.WriteTimestamps;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.filesystem.Location;
 import io.trino.filesystem.local.LocalFileSystem;
 import io.trino.spi.Page;
@@ -95,7 +95,7 @@ public final class TableFiles
             for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
                 Block block = page.getBlock(0);
                 for (int position = 0; position < page.getPositionCount(); position++) {
-                    timestamps.add(WriteTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(block, position)));
+                    timestamps.add(StoredTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(block, position)));
                 }
             }
         }

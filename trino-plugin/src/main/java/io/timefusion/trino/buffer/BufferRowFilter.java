@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
+import static io.timefusion.trino.metadata.StoredTimestamps.epochDay;
+import static io.timefusion.trino.metadata.StoredTimestamps.epochMicros;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
-import static java.lang.Math.floorDiv;
 
 /**
  * The query's pushed-down predicate on partition columns as it applies to buffered rows. Files are pruned by their
@@ -103,7 +104,7 @@ final class BufferRowFilter
                 continue;
             }
             LongTimestampWithTimeZone timestamp = (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position);
-            long epochDay = floorDiv(epochMicros(timestamp), MICROS_PER_DAY);
+            long epochDay = epochDay(epochMicros(timestamp));
             if (dateDomain.isPresent() && !dateDomain.get().includesNullableValue(epochDay)) {
                 continue;
             }
@@ -129,8 +130,4 @@ final class BufferRowFilter
         return first.or(() -> second);
     }
 
-    private static long epochMicros(LongTimestampWithTimeZone timestamp)
-    {
-        return timestamp.getEpochMillis() * 1000 + timestamp.getPicosOfMilli() / 1_000_000;
-    }
 }

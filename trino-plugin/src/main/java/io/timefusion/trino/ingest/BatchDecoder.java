@@ -18,7 +18,6 @@ import io.trino.spi.block.ArrayBlockBuilder;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.block.RunLengthEncodedBlock;
-import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,17 +31,16 @@ import static io.timefusion.contract.BatchFormat.HEADER_BYTES;
 import static io.timefusion.contract.BatchFormat.VERSION;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_BUFFER_CORRUPT;
 import static io.timefusion.trino.TimeFusionErrorCode.TIMEFUSION_INVALID_ROW;
+import static io.timefusion.trino.metadata.StoredTimestamps.epochDay;
+import static io.timefusion.trino.metadata.StoredTimestamps.epochMicros;
+import static io.timefusion.trino.metadata.StoredTimestamps.utcTimestamp;
 import static io.trino.spi.StandardErrorCode.INVALID_FUNCTION_ARGUMENT;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.IntegerType.INTEGER;
-import static io.trino.spi.type.LongTimestampWithTimeZone.fromEpochMillisAndFraction;
-import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
-import static java.lang.Math.floorDiv;
-import static java.lang.Math.floorMod;
 
 /**
  * Decodes a batch ({@link BatchFormat}), in one of two modes:
@@ -57,7 +55,6 @@ import static java.lang.Math.floorMod;
  */
 public final class BatchDecoder
 {
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final Slice MAGIC = Slices.wrappedBuffer(BatchFormat.magic());
     // characters beyond the BMP stay UTF-8 instead of becoming escaped surrogate pairs
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
@@ -238,16 +235,9 @@ public final class BatchDecoder
     {
         BlockBuilder dates = DATE.createFixedSizeBlockBuilder(rows);
         for (int row = 0; row < rows; row++) {
-            long micros = epochMicros(timestamps, row);
-            DATE.writeLong(dates, floorDiv(micros, MICROS_PER_DAY));
+            DATE.writeLong(dates, epochDay(epochMicros(timestamps, row)));
         }
         return dates.build();
-    }
-
-    private static long epochMicros(Block timestamps, int row)
-    {
-        LongTimestampWithTimeZone value = (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, row);
-        return value.getEpochMillis() * 1000 + value.getPicosOfMilli() / 1_000_000;
     }
 
     private static Block decodeColumn(Cursor cursor, TableColumn column, int rows, Mode mode)
@@ -278,8 +268,7 @@ public final class BatchDecoder
                     yield false;
                 }
                 case TIMESTAMPTZ -> fixed(cursor, builder, () -> {
-                    long micros = cursor.longValue();
-                    TIMESTAMP_TZ_MICROS.writeObject(builder, fromEpochMillisAndFraction(floorDiv(micros, 1000), floorMod(micros, 1000) * 1_000_000, UTC_KEY));
+                    TIMESTAMP_TZ_MICROS.writeObject(builder, utcTimestamp(cursor.longValue()));
                 });
                 case DATE -> fixed(cursor, builder, () -> DATE.writeLong(builder, cursor.intValue()));
                 case VARCHAR_ARRAY -> {

@@ -6,7 +6,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
-import io.timefusion.trino.write.WriteTimestamps;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.type.LongTimestampWithTimeZone;
@@ -96,7 +96,7 @@ final class SortLayout
     long epochMicros(Page page, int position)
     {
         Block timestamps = page.getBlock(timestampChannel);
-        return timestamps.isNull(position) ? Long.MIN_VALUE : WriteTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
+        return timestamps.isNull(position) ? Long.MIN_VALUE : StoredTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
     }
 
     /** The row's id, or null (see {@link #epochMicros}). */

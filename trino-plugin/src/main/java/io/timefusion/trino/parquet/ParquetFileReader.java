@@ -2,6 +2,7 @@ package io.timefusion.trino.parquet;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.filesystem.TrinoInputFile;
 import io.trino.memory.context.AggregatedMemoryContext;
 import io.trino.parquet.Column;
@@ -192,8 +193,9 @@ public final class ParquetFileReader
         }
         List<Range> ranges = domain.getValues().getRanges().getOrderedRanges().stream()
                 .map(range -> {
-                    Optional<Long> low = range.getLowValue().map(value -> epochMicros((LongTimestampWithTimeZone) value, false));
-                    Optional<Long> high = range.getHighValue().map(value -> epochMicros((LongTimestampWithTimeZone) value, true));
+                    // a bound finer than the column's microseconds is widened to the next whole one: the domain may only grow
+                    Optional<Long> low = range.getLowValue().map(value -> StoredTimestamps.epochMicros((LongTimestampWithTimeZone) value));
+                    Optional<Long> high = range.getHighValue().map(value -> StoredTimestamps.epochMicrosRoundedUp((LongTimestampWithTimeZone) value));
                     if (low.isPresent() && high.isPresent()) {
                         return Range.range(TIMESTAMP_MICROS, low.get(), range.isLowInclusive(), high.get(), range.isHighInclusive());
                     }
@@ -207,13 +209,6 @@ public final class ParquetFileReader
                 })
                 .toList();
         return Domain.create(ValueSet.ofRanges(ranges), domain.isNullAllowed());
-    }
-
-    /** A bound finer than the column's microseconds is widened to the next whole one: the domain may only grow. */
-    private static long epochMicros(LongTimestampWithTimeZone value, boolean roundUp)
-    {
-        long micros = value.getEpochMillis() * 1000 + value.getPicosOfMilli() / 1_000_000;
-        return roundUp && value.getPicosOfMilli() % 1_000_000 != 0 ? micros + 1 : micros;
     }
 
     /** The rows of the whole file, as its footer counts them. */

@@ -1,5 +1,6 @@
 package io.timefusion.trino.read;
 
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
@@ -92,7 +93,7 @@ final class FileGroupPageSource
             if (timestamps.isNull(position)) {
                 continue;
             }
-            long key = FileGroupSplit.orderKey(TimestampBlocks.epochMicros(timestamps, position), descending);
+            long key = FileGroupSplit.orderKey(StoredTimestamps.epochMicros(timestamps, position), descending);
             if (!isFull(topN)) {
                 kept.add(key);
             }

@@ -8,7 +8,6 @@ import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
-import io.trino.spi.type.LongTimestampWithTimeZone;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +19,8 @@ import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.BLOOM_FILTER_CO
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.DATE_COLUMN;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
-import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
+import static io.timefusion.trino.metadata.StoredTimestamps.utcTimestamp;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
-import static java.lang.Math.floorDiv;
-import static java.lang.Math.floorMod;
 
 /**
  * Decides from the Delta log alone whether a data file can hold rows matching the pushed-down predicate:
@@ -96,12 +93,7 @@ public final class FilePruner
 
     private static boolean overlaps(Domain domain, long fromMicros, long toMicros)
     {
-        Domain range = Domain.create(ValueSet.ofRanges(Range.range(TIMESTAMP_TZ_MICROS, timestamp(fromMicros), true, timestamp(toMicros), true)), false);
+        Domain range = Domain.create(ValueSet.ofRanges(Range.range(TIMESTAMP_TZ_MICROS, utcTimestamp(fromMicros), true, utcTimestamp(toMicros), true)), false);
         return domain.overlaps(range);
-    }
-
-    private static LongTimestampWithTimeZone timestamp(long epochMicros)
-    {
-        return LongTimestampWithTimeZone.fromEpochMillisAndFraction(floorDiv(epochMicros, 1000), floorMod(epochMicros, 1000) * 1_000_000, UTC_KEY);
     }
 }

@@ -1,6 +1,7 @@
 package io.timefusion.trino.read;
 
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.spi.block.Block;
 import io.trino.spi.predicate.Domain;
@@ -183,7 +184,7 @@ public final class RowFilter
             if (block.isNull(position)) {
                 return nullAllowed;
             }
-            long micros = TimestampBlocks.epochMicros(block, position);
+            long micros = StoredTimestamps.epochMicros(block, position);
             int range = Arrays.binarySearch(lows, micros);
             if (range < 0) {
                 // the last range starting below the value
@@ -195,17 +196,13 @@ public final class RowFilter
         /** The least whole microsecond above (or at, when inclusive) the bound. */
         private static long lowestMicros(LongTimestampWithTimeZone bound, boolean inclusive)
         {
-            long micros = bound.getEpochMillis() * 1000 + bound.getPicosOfMilli() / 1_000_000;
-            boolean whole = bound.getPicosOfMilli() % 1_000_000 == 0;
-            return whole && inclusive ? micros : micros + 1;
+            return inclusive ? StoredTimestamps.epochMicrosRoundedUp(bound) : StoredTimestamps.epochMicros(bound) + 1;
         }
 
         /** The greatest whole microsecond below (or at, when inclusive) the bound. */
         private static long highestMicros(LongTimestampWithTimeZone bound, boolean inclusive)
         {
-            long micros = bound.getEpochMillis() * 1000 + bound.getPicosOfMilli() / 1_000_000;
-            boolean whole = bound.getPicosOfMilli() % 1_000_000 == 0;
-            return whole && !inclusive ? micros - 1 : micros;
+            return inclusive ? StoredTimestamps.epochMicros(bound) : StoredTimestamps.epochMicrosRoundedUp(bound) - 1;
         }
     }
 

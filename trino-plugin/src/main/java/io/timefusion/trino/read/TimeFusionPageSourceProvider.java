@@ -9,12 +9,13 @@ import io.timefusion.trino.maintenance.OptimizeSplit;
 import io.timefusion.trino.metadata.DeltaType;
 import io.timefusion.trino.metadata.MergeRowId;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
-import io.timefusion.trino.parquet.ParquetFileReader;
 import io.timefusion.trino.parquet.ParquetFileReader.RequestedColumn;
-import io.timefusion.trino.read.TimeFusionPageSource.RowIdSource;
+import io.timefusion.trino.parquet.ParquetFileReader;
 import io.timefusion.trino.projects.ProjectTables;
+import io.timefusion.trino.read.TimeFusionPageSource.RowIdSource;
 import io.timefusion.trino.storage.FileSystems;
 import io.trino.filesystem.Location;
 import io.trino.memory.context.AggregatedMemoryContext;
@@ -47,11 +48,8 @@ import static io.timefusion.trino.storage.StorageErrors.storageError;
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.spi.predicate.Utils.nativeValueToBlock;
 import static io.trino.spi.type.DateType.DATE;
-import static io.trino.spi.type.TimeZoneKey.UTC_KEY;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
-import static java.lang.Math.floorDiv;
-import static java.lang.Math.floorMod;
 import static java.util.Objects.requireNonNull;
 
 public class TimeFusionPageSourceProvider
@@ -170,8 +168,7 @@ public class TimeFusionPageSourceProvider
         if (boundMicros.isEmpty()) {
             return TupleDomain.all();
         }
-        LongTimestampWithTimeZone bound = LongTimestampWithTimeZone.fromEpochMillisAndFraction(
-                floorDiv(boundMicros.getAsLong(), 1000), floorMod(boundMicros.getAsLong(), 1000) * 1_000_000, UTC_KEY);
+        LongTimestampWithTimeZone bound = StoredTimestamps.utcTimestamp(boundMicros.getAsLong());
         Range range = descending ? Range.greaterThanOrEqual(TIMESTAMP_TZ_MICROS, bound) : Range.lessThanOrEqual(TIMESTAMP_TZ_MICROS, bound);
         return TupleDomain.withColumnDomains(Map.of(TIMESTAMP, Domain.create(ValueSet.ofRanges(range), false)));
     }

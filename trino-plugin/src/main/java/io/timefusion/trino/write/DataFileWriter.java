@@ -2,6 +2,7 @@ package io.timefusion.trino.write;
 
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.filesystem.Location;
@@ -163,7 +164,7 @@ final class DataFileWriter
             Block timestamps = pages.get(pageIndex).getBlock(timestampChannel);
             for (int position = 0; position < timestamps.getPositionCount(); position++) {
                 LongTimestampWithTimeZone timestamp = (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position);
-                rows[next++] = new RowReference(pageIndex, position, WriteTimestamps.epochMicros(timestamp));
+                rows[next++] = new RowReference(pageIndex, position, StoredTimestamps.epochMicros(timestamp));
             }
         }
         return rows;

@@ -3,6 +3,7 @@ package io.timefusion.trino.write;
 import io.airlift.slice.Slice;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.delta.DeltaTimestamps;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.spi.block.Block;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 import io.trino.spi.type.Type;
@@ -64,7 +65,7 @@ final class FileStatistics
     private static Comparable<?> value(Type type, Block block, int position)
     {
         if (type.equals(TIMESTAMP_TZ_MICROS)) {
-            return WriteTimestamps.epochMicros((LongTimestampWithTimeZone) type.getObject(block, position));
+            return StoredTimestamps.epochMicros((LongTimestampWithTimeZone) type.getObject(block, position));
         }
         if (type.equals(BIGINT)) {
             return BIGINT.getLong(block, position);

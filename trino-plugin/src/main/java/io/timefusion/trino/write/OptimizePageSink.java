@@ -7,6 +7,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.projects.ProjectTables;
@@ -177,7 +178,7 @@ public class OptimizePageSink
 
     private static long epochMicros(Block timestamps, int position)
     {
-        return timestamps.isNull(position) ? Long.MIN_VALUE : WriteTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
+        return timestamps.isNull(position) ? Long.MIN_VALUE : StoredTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
     }
 
     private static PartitionKey partitionOf(Block projects, Block dates, int position)

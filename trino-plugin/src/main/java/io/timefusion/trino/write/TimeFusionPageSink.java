@@ -7,6 +7,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.delta.DeltaJson;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.storage.FileSystems;
@@ -115,8 +116,8 @@ public class TimeFusionPageSink
                 // Delta reads an empty partition value as NULL (protocol: "Partition Value Serialization")
                 throw new TrinoException(TIMEFUSION_INVALID_ROW, "project_id must not be empty");
             }
-            long epochMicros = WriteTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
-            PartitionKey key = new PartitionKey(projectId, WriteTimestamps.epochDay(epochMicros));
+            long epochMicros = StoredTimestamps.epochMicros((LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(timestamps, position));
+            PartitionKey key = new PartitionKey(projectId, StoredTimestamps.epochDay(epochMicros));
             positions.computeIfAbsent(key, _ -> new ArrayList<>()).add(position);
         }
         Map<PartitionKey, int[]> result = new HashMap<>();

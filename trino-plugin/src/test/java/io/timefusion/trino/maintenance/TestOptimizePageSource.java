@@ -5,7 +5,7 @@ import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TableColumn;
 import io.timefusion.trino.write.PartitionKey;
 import io.timefusion.trino.write.StreamingDataFile;
-import io.timefusion.trino.write.WriteTimestamps;
+import io.timefusion.trino.metadata.StoredTimestamps;
 import io.trino.filesystem.Location;
 import io.trino.filesystem.local.LocalFileSystem;
 import io.trino.spi.Page;
@@ -164,7 +164,7 @@ class TestOptimizePageSource
                 for (int position = 0; position < loaded.getPositionCount(); position++) {
                     assertThat(VARCHAR.getSlice(loaded.getBlock(1), position).toStringUtf8()).isEqualTo("p");
                     assertThat(DATE.getLong(loaded.getBlock(4), position)).isEqualTo(EPOCH_DAY);
-                    long micros = WriteTimestamps.epochMicros(
+                    long micros = StoredTimestamps.epochMicros(
                             (LongTimestampWithTimeZone) TIMESTAMP_TZ_MICROS.getObject(loaded.getBlock(3), position));
                     rows.add(new Row(micros, VARCHAR.getSlice(loaded.getBlock(2), position).toStringUtf8(), VARCHAR.getSlice(loaded.getBlock(0), position).toStringUtf8()));
                 }

@@ -71,19 +71,18 @@ final class TimeFusionPageSource
             }
             int rows = batch.getPositionCount();
             completedPositions += rows;
+            int passed = filter.isAll() ? rows : select(batch);
+            if (passed == 0) {
+                continue;
+            }
+            // row ids number the batch's rows in the file: made for the whole batch, then narrowed like its columns
             Optional<Block> rowIds = rowIdSource.map(file -> MergeRowId.block(file.table(), file.deltaPath(), file.fileSize(), reader.lastBatchStartRow(), rows));
-            if (filter.isAll()) {
-                return output(batch, rowIds);
-            }
-            int passed = select(batch);
-            if (passed == rows) {
-                return output(batch, rowIds);
-            }
-            if (passed > 0) {
+            if (passed < rows) {
                 int[] positions = Arrays.copyOf(selected, passed);
                 batch.selectPositions(positions, 0, passed);
-                return output(batch, rowIds.map(block -> block.getPositions(positions, 0, passed)));
+                rowIds = rowIds.map(block -> block.getPositions(positions, 0, passed));
             }
+            return output(batch, rowIds);
         }
         return null;
     }

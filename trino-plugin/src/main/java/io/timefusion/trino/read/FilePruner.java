@@ -2,7 +2,6 @@ package io.timefusion.trino.read;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
-import io.timefusion.trino.delta.DeltaActions.AddFile;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
@@ -79,16 +78,16 @@ public final class FilePruner
         return timestampDomain.isEmpty() || overlaps(timestampDomain.get(), epochDay * MICROS_PER_DAY, (epochDay + 1) * MICROS_PER_DAY - 1);
     }
 
-    boolean matches(String projectId, long epochDay, AddFile file)
+    /** Whether the predicate bounds timestamp, so that a file's time range can rule it out. */
+    boolean prunesByTime()
     {
-        if (!matchesPartition(projectId, epochDay)) {
-            return false;
-        }
-        if (timestampDomain.isPresent()) {
-            FileTimeRange range = FileTimeRange.of(file);
-            return !range.isKnown() || overlaps(timestampDomain.get(), range.fromMicros(), range.toMicros());
-        }
-        return true;
+        return timestampDomain.isPresent();
+    }
+
+    /** Whether rows of a file with these timestamps can match the timestamp predicate (an unknown range can). */
+    boolean matchesTimeRange(FileTimeRange range)
+    {
+        return timestampDomain.isEmpty() || !range.isKnown() || overlaps(timestampDomain.get(), range.fromMicros(), range.toMicros());
     }
 
     private static boolean overlaps(Domain domain, long fromMicros, long toMicros)

@@ -125,14 +125,18 @@ public class TimeFusionSplitManager
     {
         for (AddFile file : snapshot.liveFiles()) {
             Optional<PartitionKey> partition = table.partitionOf(file);
-            if (partition.isEmpty() || !pruner.matches(partition.get().projectId(), partition.get().epochDay(), file)) {
+            if (partition.isEmpty() || !pruner.matchesPartition(partition.get().projectId(), partition.get().epochDay())) {
+                continue;
+            }
+            // the statistics are parsed once, when a time predicate or a TopN (which reads files in time order) needs them
+            FileTimeRange timeRange = timeRanges || pruner.prunesByTime() ? FileTimeRange.of(file) : FileTimeRange.UNKNOWN;
+            if (!pruner.matchesTimeRange(timeRange)) {
                 continue;
             }
             Location location = DeltaLogFiles.dataFile(table.storage().tableRoot(), file.path());
             if (pruner.lookups().isEmpty() || bloomFilters.mayHold(table.storage(), location, file.size(), pruner.lookups())) {
                 TimeFusionSplit split = new TimeFusionSplit(table.key(), location.toString(), file.path(), file.size(), partition.get().projectId(), partition.get().epochDay());
-                // a TopN reads files in the order of their time ranges; other scans need none
-                files.add(new FileGroupSplit.File(split, timeRanges ? FileTimeRange.of(file) : FileTimeRange.UNKNOWN));
+                files.add(new FileGroupSplit.File(split, timeRange));
             }
         }
     }

@@ -25,8 +25,9 @@ import java.util.Properties;
 public final class QueryBenchmark
 {
     private static final long DEFAULT_ROWS = 10_000_000;
-    private static final int WARMUPS = 3;
-    private static final int RUNS = 17;
+    // a JVM's compilers settle after some dozens of runs of a statement; PostgreSQL gets the same rounds
+    static final int WARMUP_ROUNDS = 30;
+    static final int ROUNDS = 25;
     private static final int COPY_CONNECTIONS = 4;
     private static final int ROWS_PER_COPY = 10_000;
     // what a PostgreSQL user adds for these queries besides (project_id, timestamp): the two lookups' columns
@@ -76,7 +77,10 @@ public final class QueryBenchmark
             queries = DashboardQueries.all(lookup);
             progress("PostgreSQL: queries");
             try (Connection connection = postgres.connect()) {
-                postgresRun = new SystemRun("PostgreSQL 15", loadSeconds, size, MachineInfo.currentLoadAverage(), measureAll(connection, queries, DashboardQueries.Query::postgresSql));
+                String loadBefore = MachineInfo.currentLoadAverage();
+                List<QueryLatencies.Timed> statements = queries.stream().map(query -> new QueryLatencies.Timed(connection, query.postgresSql())).toList();
+                List<QueryLatencies> measured = measure(queries, statements);
+                postgresRun = new SystemRun("PostgreSQL 15", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured);
             }
         }
 
@@ -107,13 +111,16 @@ public final class QueryBenchmark
                     Connection straight = DriverManager.getConnection("jdbc:trino://%s:%d/%s/public".formatted(
                             cluster.coordinatorUrl().getHost(), cluster.coordinatorUrl().getPort(), BenchCluster.CATALOG), BenchGateway.USER, null);
                     TrinoClient statistics = cluster.connect()) {
-                progress("TimeFusion: queries");
-                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, MachineInfo.currentLoadAverage(),
-                        measureAll(throughGateway, queries, DashboardQueries.Query::timefusionSql));
-                // after the queries, so that Trino and the gateway are as warm as for them
-                progress("TimeFusion: Trino's floor");
-                floorStraight = QueryLatencies.measure(straight, "SELECT 1", WARMUPS, RUNS).latencies();
-                floorThroughGateway = QueryLatencies.measure(throughGateway, "SELECT 1", WARMUPS, RUNS).latencies();
+                progress("TimeFusion: queries, with Trino's floor in the same rounds");
+                String loadBefore = MachineInfo.currentLoadAverage();
+                List<QueryLatencies.Timed> statements = new ArrayList<>(List.of(
+                        new QueryLatencies.Timed(straight, "SELECT 1"),
+                        new QueryLatencies.Timed(throughGateway, "SELECT 1")));
+                queries.forEach(query -> statements.add(new QueryLatencies.Timed(throughGateway, query.timefusionSql())));
+                List<QueryLatencies> measured = measure(queries, statements);
+                floorStraight = measured.get(0).latencies();
+                floorThroughGateway = measured.get(1).latencies();
+                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured.subList(2, measured.size()));
                 for (DashboardQueries.Query query : queries) {
                     QueryOutcome outcome = statistics.execute(gateway.trinoSql(query.timefusionSql()));
                     reads.add(new ReadStatistics(cluster.rowsRead(outcome.queryId()), outcome.processedBytes()));
@@ -123,19 +130,15 @@ public final class QueryBenchmark
         stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floorStraight, floorThroughGateway));
     }
 
-    private interface QueryText
-    {
-        String of(DashboardQueries.Query query);
-    }
-
-    private static List<QueryLatencies> measureAll(Connection connection, List<DashboardQueries.Query> queries, QueryText text)
+    /** The statements' latencies in rounds; the last {@code queries.size()} of them are the queries, in order. */
+    private static List<QueryLatencies> measure(List<DashboardQueries.Query> queries, List<QueryLatencies.Timed> statements)
             throws SQLException
     {
-        List<QueryLatencies> measured = new ArrayList<>();
-        for (DashboardQueries.Query query : queries) {
-            QueryLatencies latencies = QueryLatencies.measure(connection, text.of(query), WARMUPS, RUNS);
-            progress("%s: p50 %.1f ms, %d rows".formatted(query.name(), latencies.latencies().p50(), latencies.answer().size()));
-            measured.add(latencies);
+        List<QueryLatencies> measured = QueryLatencies.inRounds(statements, WARMUP_ROUNDS, ROUNDS);
+        int first = statements.size() - queries.size();
+        for (int i = 0; i < queries.size(); i++) {
+            QueryLatencies latencies = measured.get(first + i);
+            progress("%s: p50 %.1f ms, %d rows".formatted(queries.get(i).name(), latencies.latencies().p50(), latencies.answer().size()));
         }
         return measured;
     }

@@ -16,13 +16,15 @@ final class QueryReport
         out.append("- %,d rows: 3 projects (%s has half), %d days from %s, traces of 5–20 spans, 300 endpoints, 20 services, 5 %% failed traces; the trace looked up has %d spans\n"
                 .formatted(rows, DashboardWorkload.PROJECT, DashboardWorkload.DAYS, DashboardWorkload.START, lookup.spans()));
         for (QueryBenchmark.SystemRun run : List.of(postgres, timefusion)) {
-            out.append("- %s: loaded in %,.0f s (%,.0f rows/s) by COPY over 4 connections; holds %s; load average (1/5/15 min) before its queries: %s\n"
+            out.append("- %s: loaded in %,.0f s (%,.0f rows/s) by COPY over 4 connections; holds %s; load average (1/5/15 min) around its queries: %s\n"
                     .formatted(run.name(), run.loadSeconds(), rows / run.loadSeconds(), run.storage(), run.loadAverage()));
         }
         out.append("- PostgreSQL 15 with the indexes (project_id, timestamp), (context___trace_id) and (id), VACUUM ANALYZE after the load, default settings otherwise\n");
         out.append("- TimeFusion: Trino 476 in-process, local disk, the gateway in the same JVM with its query cache off; rows written by COPY into the write buffer and flushed to Delta\n");
-        out.append("- each query: %d warm-ups, then %d measured runs on one connection (pgjdbc, literal SQL, simple protocol for TimeFusion)\n\n"
-                .formatted(3, floorStraight.count()));
+        out.append(("- in rounds: %d warm-up rounds, then %d measured ones, each running every statement once, in order (PostgreSQL: Q1–Q8;"
+                + " TimeFusion: `SELECT 1` straight on Trino, `SELECT 1` through the gateway, Q1–Q8), so that the JVM's compilers have seen"
+                + " every statement before any is measured and the machine's load falls on all alike; pgjdbc, literal SQL, simple protocol for TimeFusion\n\n")
+                .formatted(QueryBenchmark.WARMUP_ROUNDS, QueryBenchmark.ROUNDS));
         out.append("| query | TimeFusion p50 ms | p95 ms | PostgreSQL p50 ms | p95 ms | TimeFusion ÷ PostgreSQL (p50) | rows read from storage | MB read by Trino | same answer |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int i = 0; i < queries.size(); i++) {

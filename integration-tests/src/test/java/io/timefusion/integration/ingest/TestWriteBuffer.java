@@ -127,6 +127,29 @@ class TestWriteBuffer
     }
 
     @Test
+    void bufferedRowsAreCountedPerTimeBucketByTheScan()
+            throws Exception
+    {
+        try (Connection connection = gateway.connect(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("""
+                    INSERT INTO otel_logs_and_spans (id, project_id, timestamp) VALUES
+                    ('b-1', 'buckets', '2025-06-01 10:00:00+00'), ('b-2', 'buckets', '2025-06-01 10:04:59.999999+00'),
+                    ('b-3', 'buckets', '2025-06-01 10:05:00+00'), ('b-4', 'buckets', '2025-06-01 11:59:00+00')""")).isEqualTo(4);
+            List<String> counts = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT time_bucket('5 minutes', timestamp) AS bucket, count(*) AS n FROM otel_logs_and_spans WHERE project_id = 'buckets' GROUP BY bucket ORDER BY bucket")) {
+                while (rows.next()) {
+                    counts.add(rows.getString(1) + " " + rows.getLong(2));
+                }
+            }
+            assertThat(counts).containsExactly("2025-06-01 10:00:00+00 2", "2025-06-01 10:05:00+00 1", "2025-06-01 11:55:00+00 1");
+        }
+        String plan = (String) gateway.queryRunner().execute(
+                "EXPLAIN SELECT time_bucket(INTERVAL '5' MINUTE, \"timestamp\"), count(*) FROM otel_logs_and_spans WHERE project_id = 'buckets' GROUP BY 1").getOnlyValue();
+        assertThat(plan).contains("count(*) per time_bucket").doesNotContain("Aggregate");
+    }
+
+    @Test
     void countsTakenWhileFlushesCommitNeverExceedTheRowsSentNorDropBelowThoseAcknowledgedBefore()
             throws Exception
     {

@@ -148,13 +148,9 @@ final class BufferPageSource
         for (int position = 0; position < candidates.length; position++) {
             candidates[position] = position;
         }
-        Block[] filterBlocks = new Block[filterChannels.length];
-        for (int column = 0; column < filterChannels.length; column++) {
-            filterBlocks[column] = rows.getBlock(filterChannels[column]);
-        }
         Selection selection;
         try {
-            int passed = rowFilter.select(filterBlocks, candidates, candidates.length);
+            int passed = rowFilter.select(column -> rows.getBlock(filterChannels[column]), candidates, candidates.length);
             selection = filter.select(rows.getBlock(PROJECT_CHANNEL), rows.getBlock(TIMESTAMP_CHANNEL), candidates, passed);
         }
         catch (IllegalArgumentException e) {

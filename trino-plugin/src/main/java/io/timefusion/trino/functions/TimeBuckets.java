@@ -12,7 +12,7 @@ import static io.trino.spi.StandardErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
  * for the integer k that puts the value into [start, start + width), also for values before the origin. Instants
  * are bucketed on the UTC time line, so time zones and their daylight-saving shifts never move a bucket.
  */
-final class TimeBuckets
+public final class TimeBuckets
 {
     /** Timescale's default origin, Monday 2000-01-03 00:00 UTC, so that weekly buckets start on Mondays. */
     static final long DEFAULT_ORIGIN_EPOCH_MILLIS = LocalDate.of(2000, 1, 3).toEpochDay() * 86_400_000L;
@@ -42,6 +42,12 @@ final class TimeBuckets
     static long bucketStart(long width, long value, long origin)
     {
         return bucketStart(width, value, 0, origin, 0);
+    }
+
+    /** Start (epoch milliseconds) of the bucket of {@code width} milliseconds holding the instant, on time_bucket's default grid. */
+    public static long defaultBucketStartMillis(long width, long epochMillis)
+    {
+        return bucketStart(width, epochMillis, DEFAULT_ORIGIN_EPOCH_MILLIS);
     }
 
     /** First day (days since 1970-01-01) of the bucket of {@code months} months holding {@code epochDay}. */

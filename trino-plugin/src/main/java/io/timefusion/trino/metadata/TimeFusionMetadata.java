@@ -19,11 +19,17 @@ import io.timefusion.trino.maintenance.OptimizeTableProcedure;
 import io.timefusion.trino.projects.ProjectTables;
 import io.timefusion.trino.read.FileBloomFilters;
 import io.timefusion.trino.read.QuerySnapshots;
+import io.timefusion.trino.read.RowCountColumn;
 import io.timefusion.trino.read.ScanPushdown;
+import io.timefusion.trino.read.SingleReaderPartitioning;
+import io.timefusion.trino.read.TimeBucketColumn;
+import io.timefusion.trino.read.TimeBucketPushdown;
 import io.timefusion.trino.storage.TableStorage;
 import io.timefusion.trino.write.DataFileFragment;
 import io.timefusion.trino.write.WritePartitioningHandle;
 import io.trino.spi.TrinoException;
+import io.trino.spi.connector.AggregateFunction;
+import io.trino.spi.connector.AggregationApplicationResult;
 import io.trino.spi.connector.BeginTableExecuteResult;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -38,14 +44,18 @@ import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.ConnectorTablePartitioning;
+import io.trino.spi.connector.ConnectorTableProperties;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.connector.ProjectionApplicationResult;
 import io.trino.spi.connector.RetryMode;
 import io.trino.spi.connector.RowChangeParadigm;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SortItem;
 import io.trino.spi.connector.TopNApplicationResult;
+import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.statistics.ComputedStatistics;
 
@@ -134,10 +144,12 @@ public class TimeFusionMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
     {
-        if (MergeRowId.isRowId(columnHandle)) {
-            return MergeRowId.metadata();
-        }
-        return table.column(((TimeFusionColumnHandle) columnHandle).name()).metadata();
+        return switch (columnHandle) {
+            case TimeBucketColumn bucket -> ColumnMetadata.builder().setName(bucket.name()).setType(TimeBucketColumn.TYPE).setNullable(false).build();
+            case RowCountColumn count -> ColumnMetadata.builder().setName(count.name()).setType(RowCountColumn.TYPE).setNullable(false).build();
+            case ColumnHandle rowId when MergeRowId.isRowId(rowId) -> MergeRowId.metadata();
+            default -> table.column(((TimeFusionColumnHandle) columnHandle).name()).metadata();
+        };
     }
 
     @Override
@@ -150,6 +162,30 @@ public class TimeFusionMetadata
     public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle tableHandle, long topNCount, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
     {
         return ScanPushdown.applyTopN((TimeFusionTableHandle) tableHandle, topNCount, sortItems, assignments);
+    }
+
+    @Override
+    public ConnectorTableProperties getTableProperties(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        if (handle.topN().isEmpty() && handle.countPerBucket().isEmpty()) {
+            return new ConnectorTableProperties();
+        }
+        // one reader reads such a scan (its file group, or its count, and the buffered rows): see SingleReaderPartitioning
+        return new ConnectorTableProperties(TupleDomain.all(), Optional.of(new ConnectorTablePartitioning(SingleReaderPartitioning.INSTANCE, List.of())), Optional.empty(), List.of());
+    }
+
+    @Override
+    public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle tableHandle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
+    {
+        return TimeBucketPushdown.applyProjection((TimeFusionTableHandle) tableHandle, projections, assignments);
+    }
+
+    @Override
+    public Optional<AggregationApplicationResult<ConnectorTableHandle>> applyAggregation(ConnectorSession session, ConnectorTableHandle tableHandle, List<AggregateFunction> aggregates, Map<String, ColumnHandle> assignments,
+            List<List<ColumnHandle>> groupingSets)
+    {
+        return TimeBucketPushdown.applyAggregation((TimeFusionTableHandle) tableHandle, aggregates, groupingSets);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.timefusion.trino.maintenance.OptimizeScan;
 import io.timefusion.trino.read.LikeFilter;
 import io.timefusion.trino.read.RowFilter;
+import io.timefusion.trino.read.TimeBucketColumn;
 import io.timefusion.trino.read.TopNScan;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.predicate.TupleDomain;
@@ -24,7 +25,8 @@ public record TimeFusionTableHandle(
         @JsonProperty("constraint") TupleDomain<TimeFusionColumnHandle> constraint,
         @JsonProperty("likes") List<LikeFilter> likes,
         @JsonProperty("topN") Optional<TopNScan> topN,
-        @JsonProperty("optimize") Optional<OptimizeScan> optimize)
+        @JsonProperty("optimize") Optional<OptimizeScan> optimize,
+        @JsonProperty("countPerBucket") Optional<TimeBucketColumn> countPerBucket)
         implements ConnectorTableHandle
 {
     @JsonCreator
@@ -34,26 +36,39 @@ public record TimeFusionTableHandle(
         likes = List.copyOf(likes);
         requireNonNull(topN, "topN is null");
         requireNonNull(optimize, "optimize is null");
+        requireNonNull(countPerBucket, "countPerBucket is null");
     }
 
     public TimeFusionTableHandle(TupleDomain<TimeFusionColumnHandle> constraint)
     {
-        this(constraint, List.of(), Optional.empty(), Optional.empty());
+        this(constraint, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public TimeFusionTableHandle withFilter(TupleDomain<TimeFusionColumnHandle> newConstraint, List<LikeFilter> newLikes)
     {
-        return new TimeFusionTableHandle(newConstraint, newLikes, topN, optimize);
+        return new TimeFusionTableHandle(newConstraint, newLikes, topN, optimize, countPerBucket);
     }
 
     public TimeFusionTableHandle withTopN(TopNScan newTopN)
     {
-        return new TimeFusionTableHandle(constraint, likes, Optional.of(newTopN), optimize);
+        return new TimeFusionTableHandle(constraint, likes, Optional.of(newTopN), optimize, countPerBucket);
     }
 
     public TimeFusionTableHandle forOptimize(OptimizeScan scan)
     {
-        return new TimeFusionTableHandle(constraint, likes, topN, Optional.of(scan));
+        return new TimeFusionTableHandle(constraint, likes, topN, Optional.of(scan), countPerBucket);
+    }
+
+    /** The scan returns {@code count(*)} per bucket instead of rows (see ScanPushdown#applyAggregation). */
+    public TimeFusionTableHandle withCountPerBucket(TimeBucketColumn bucket)
+    {
+        return new TimeFusionTableHandle(constraint, likes, topN, optimize, Optional.of(bucket));
+    }
+
+    /** Whether the scan returns the table's rows as stored, what its filters, ordering and projections may build on. */
+    public boolean readsRows()
+    {
+        return topN.isEmpty() && optimize.isEmpty() && countPerBucket.isEmpty();
     }
 
     /** Whether the predicate names partitions only (project_id, date), so that whole partitions answer it. */
@@ -79,6 +94,7 @@ public record TimeFusionTableHandle(
         return OtelLogsAndSpansTable.NAME
                 + (constraint.isNone() ? " constraint NONE" : filtered.isEmpty() ? "" : " constraint on " + filtered)
                 + topN.map(scan -> " " + scan).orElse("")
-                + optimize.map(scan -> " optimize below " + scan.fileSizeThreshold() + " bytes").orElse("");
+                + optimize.map(scan -> " optimize below " + scan.fileSizeThreshold() + " bytes").orElse("")
+                + countPerBucket.map(bucket -> " count(*) per " + bucket).orElse("");
     }
 }

@@ -6,7 +6,6 @@ import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 
@@ -31,11 +30,8 @@ final class FileGroupPageSource
     private final FileOpener opener;
     // min-heap of order keys: its head is the last of the n kept, the key a file must reach to be read
     private final PriorityQueue<Long> kept = new PriorityQueue<>();
+    private final PageSourceChain files = new PageSourceChain();
     private int nextFile;
-    private ConnectorPageSource current;
-    private long closedBytes;
-    private long closedPositions;
-    private long closedReadTimeNanos;
     private boolean finished;
 
     /** @param timestampChannel the output channel of timestamp, for a TopN */
@@ -50,21 +46,21 @@ final class FileGroupPageSource
     public SourcePage getNextSourcePage()
     {
         while (!finished) {
-            if (current == null && !openNextFile()) {
+            if (files.current() == null && !openNextFile()) {
                 finished = true;
                 return null;
             }
-            SourcePage page = current.getNextSourcePage();
+            SourcePage page = files.current().getNextSourcePage();
             if (page != null) {
                 if (split.topN().isPresent()) {
                     keep(page.getBlock(timestampChannel), split.topN().get());
                 }
                 return page;
             }
-            if (!current.isFinished()) {
+            if (!files.current().isFinished()) {
                 return null;
             }
-            closeCurrent();
+            files.closeCurrent();
         }
         return null;
     }
@@ -82,7 +78,7 @@ final class FileGroupPageSource
         }
         nextFile++;
         OptionalLong bound = full ? OptionalLong.of(descending ? kept.peek() : -kept.peek()) : OptionalLong.empty();
-        current = opener.open(file.split(), bound, descending);
+        files.start(opener.open(file.split(), bound, descending));
         return true;
     }
 
@@ -109,36 +105,22 @@ final class FileGroupPageSource
         return kept.size() >= topN.count();
     }
 
-    private void closeCurrent()
-    {
-        closedBytes += current.getCompletedBytes();
-        closedPositions += current.getCompletedPositions().orElse(0);
-        closedReadTimeNanos += current.getReadTimeNanos();
-        try {
-            current.close();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        current = null;
-    }
-
     @Override
     public long getCompletedBytes()
     {
-        return closedBytes + (current == null ? 0 : current.getCompletedBytes());
+        return files.completedBytes();
     }
 
     @Override
     public OptionalLong getCompletedPositions()
     {
-        return OptionalLong.of(closedPositions + (current == null ? 0 : current.getCompletedPositions().orElse(0)));
+        return OptionalLong.of(files.completedPositions());
     }
 
     @Override
     public long getReadTimeNanos()
     {
-        return closedReadTimeNanos + (current == null ? 0 : current.getReadTimeNanos());
+        return files.readTimeNanos();
     }
 
     @Override
@@ -150,7 +132,7 @@ final class FileGroupPageSource
     @Override
     public long getMemoryUsage()
     {
-        return current == null ? 0 : current.getMemoryUsage();
+        return files.memoryUsage();
     }
 
     @Override
@@ -158,9 +140,6 @@ final class FileGroupPageSource
             throws IOException
     {
         finished = true;
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+        files.close();
     }
 }

@@ -12,10 +12,12 @@ import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -68,11 +70,12 @@ public final class RowFilter
         List<TimeFusionColumnHandle> columns = new ArrayList<>();
         List<ColumnTest> tests = new ArrayList<>();
         Map<TimeFusionColumnHandle, Domain> domains = constraint.getDomains().orElseThrow();
-        domains.forEach((column, domain) -> {
-            if (enforces(column) && !domain.isAll()) {
-                tests.add(new ColumnTest(channel(columns, column), domainTest(column, domain)));
-            }
-        });
+        // fixed-width columns first, text after: rows go through the tests in this order, and a batch in which no row
+        // is left never reads the later columns (with rows in timestamp order, a time range rules out whole pages)
+        domains.entrySet().stream()
+                .filter(entry -> enforces(entry.getKey()) && !entry.getValue().isAll())
+                .sorted(Comparator.comparing(entry -> entry.getKey().type().equals(VARCHAR)))
+                .forEach(entry -> tests.add(new ColumnTest(channel(columns, entry.getKey()), domainTest(entry.getKey(), entry.getValue()))));
         for (LikeFilter like : likes) {
             LikePattern pattern = like.compile();
             tests.add(new ColumnTest(channel(columns, like.column()), (block, position) -> !block.isNull(position) && pattern.matches(VARCHAR.getSlice(block, position))));
@@ -106,15 +109,19 @@ public final class RowFilter
      * Keeps of the first {@code count} positions in {@code selected} those whose rows pass, in order, at the start of
      * the array, and returns how many passed.
      *
-     * @param blocks one block per column of {@link #columns()}
+     * @param blocks the block of a column of {@link #columns()} by its index there, asked for only while rows are
+     * left, so that a lazily loaded column is not decoded for a batch the earlier tests emptied
      */
-    public int select(Block[] blocks, int[] selected, int count)
+    public int select(IntFunction<Block> blocks, int[] selected, int count)
     {
         if (none) {
             return 0;
         }
         for (ColumnTest columnTest : tests) {
-            Block block = blocks[columnTest.column()];
+            if (count == 0) {
+                return 0;
+            }
+            Block block = blocks.apply(columnTest.column());
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 int position = selected[i];

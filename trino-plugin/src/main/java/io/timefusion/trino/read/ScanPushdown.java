@@ -37,11 +37,15 @@ public final class ScanPushdown
 
     public static Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(TimeFusionTableHandle handle, Constraint constraint)
     {
-        if (handle.topN().isPresent()) {
-            // the scan's rows were chosen for its ORDER BY ... LIMIT: a filter below it now would change that choice
+        if (handle.topN().isPresent() || handle.countPerBucket().isPresent()) {
+            // the scan's rows were chosen for its ORDER BY ... LIMIT, or counted: a filter below it now would change that
             return Optional.empty();
         }
-        TupleDomain<TimeFusionColumnHandle> pushed = constraint.getSummary().transformKeys(TimeFusionColumnHandle.class::cast);
+        // a domain of a computed column (a pushed time_bucket) stays with the engine
+        TupleDomain<TimeFusionColumnHandle> pushed = constraint.getSummary()
+                .filter((column, _) -> column instanceof TimeFusionColumnHandle)
+                .transformKeys(TimeFusionColumnHandle.class::cast);
+        TupleDomain<ColumnHandle> computed = constraint.getSummary().filter((column, _) -> !(column instanceof TimeFusionColumnHandle));
         TupleDomain<TimeFusionColumnHandle> combined = handle.constraint().intersect(pushed);
         List<LikeFilter> likes = new ArrayList<>(handle.likes());
         List<ConnectorExpression> remaining = new ArrayList<>();
@@ -59,7 +63,8 @@ public final class ScanPushdown
         }
         TupleDomain<ColumnHandle> remainingDomains = pushed
                 .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !RowFilter.enforces(column))
-                .transformKeys(ColumnHandle.class::cast);
+                .transformKeys(ColumnHandle.class::cast)
+                .intersect(computed);
         return Optional.of(new ConstraintApplicationResult<>(handle.withFilter(combined, likes), remainingDomains, and(remaining), false));
     }
 
@@ -101,7 +106,7 @@ public final class ScanPushdown
      */
     public static Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(TimeFusionTableHandle handle, long count, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
     {
-        if (handle.topN().isPresent() || handle.optimize().isPresent() || count > TopNScan.MAX_COUNT || sortItems.isEmpty()) {
+        if (!handle.readsRows() || count > TopNScan.MAX_COUNT || sortItems.isEmpty()) {
             return Optional.empty();
         }
         SortItem first = sortItems.getFirst();

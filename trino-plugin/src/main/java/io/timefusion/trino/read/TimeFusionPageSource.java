@@ -89,10 +89,6 @@ final class TimeFusionPageSource
 
     private int select(SourcePage batch)
     {
-        Block[] blocks = new Block[filterChannels.length];
-        for (int column = 0; column < filterChannels.length; column++) {
-            blocks[column] = reader.block(batch, filterChannels[column]);
-        }
         int rows = batch.getPositionCount();
         if (selected.length < rows) {
             selected = new int[rows];
@@ -100,7 +96,7 @@ final class TimeFusionPageSource
         for (int position = 0; position < rows; position++) {
             selected[position] = position;
         }
-        return filter.select(blocks, selected, rows);
+        return filter.select(column -> reader.block(batch, filterChannels[column]), selected, rows);
     }
 
     private SourcePage output(SourcePage batch, Optional<Block> rowIds)

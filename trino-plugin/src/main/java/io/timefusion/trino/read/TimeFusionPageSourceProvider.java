@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.PROJECT_ID;
 import static io.timefusion.trino.metadata.OtelLogsAndSpansTable.TIMESTAMP;
@@ -82,6 +83,22 @@ public class TimeFusionPageSourceProvider
             DynamicFilter dynamicFilter)
     {
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
+        TimeFusionColumnHandle timestamp = table.column(TIMESTAMP).handle();
+        if (connectorSplit instanceof BucketCountSplit split) {
+            List<ColumnHandle> timestamps = List.of(timestamp);
+            List<Supplier<ConnectorPageSource>> parts = new ArrayList<>();
+            split.files().forEach(file -> parts.add(() -> rowsPageSource(file, handle, timestamps, dynamicFilter)));
+            split.buffers().forEach(buffer -> parts.add(() -> rowsPageSource(buffer, handle, timestamps, dynamicFilter)));
+            return new BucketCountPageSource(handle.countPerBucket().orElseThrow(), columns, parts);
+        }
+        // a pushed time_bucket is computed from the timestamps read in its place
+        List<ColumnHandle> read = columns.stream().map(column -> column instanceof TimeBucketColumn ? timestamp : column).toList();
+        ConnectorPageSource rows = rowsPageSource(connectorSplit, handle, read, dynamicFilter);
+        return read.equals(columns) ? rows : new TimeBucketPageSource(rows, columns);
+    }
+
+    private ConnectorPageSource rowsPageSource(ConnectorSplit connectorSplit, TimeFusionTableHandle handle, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
+    {
         boolean rowIds = columns.stream().anyMatch(MergeRowId::isRowId);
         if (connectorSplit instanceof BufferSplit bufferSplit) {
             if (rowIds) {
@@ -95,7 +112,7 @@ public class TimeFusionPageSourceProvider
         }
         RowFilter filter = handle.rowFilter();
         TupleDomain<String> predicate = handle.constraint()
-                .intersect(dynamicFilter.getCurrentPredicate().transformKeys(TimeFusionColumnHandle.class::cast))
+                .intersect(dynamicFilter.getCurrentPredicate().filter((column, _) -> column instanceof TimeFusionColumnHandle).transformKeys(TimeFusionColumnHandle.class::cast))
                 .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
                 .transformKeys(TimeFusionColumnHandle::name);
         if (connectorSplit instanceof FileGroupSplit group) {

@@ -92,6 +92,9 @@ public class TimeFusionSplitManager
             snapshotsRead.put(table.key(), snapshot);
             addFiles(files, table, snapshot, pruner, bloomFilters, handle.topN().isPresent());
         }
+        if (handle.countPerBucket().isPresent()) {
+            return new FixedSplitSource(List.of(new BucketCountSplit(files.stream().map(FileGroupSplit.File::split).toList(), bufferSplits.forLiveGateways(snapshotsRead))));
+        }
         List<ConnectorSplit> splits = new ArrayList<>();
         if (handle.topN().isPresent() && !files.isEmpty()) {
             splits.add(FileGroupSplit.inTopNOrder(files, handle.topN().get()));

@@ -147,7 +147,7 @@ class TestBufferPageSource
                         LongTimestampWithTimeZone.fromEpochMillisAndFraction(Instant.parse("2025-06-01T10:00:00Z").toEpochMilli(), 0, UTC_KEY))), false)));
         List<LikeFilter> likes = List.of(new LikeFilter(column("name"), "%/orders/%", Optional.empty()));
 
-        List<Page> pages = readAll(worker.pageSources().createPageSource(split(gateway, 0L), new TimeFusionTableHandle(constraint, likes, Optional.empty(), Optional.empty()), List.of(column("id"))));
+        List<Page> pages = readAll(worker.pageSources().createPageSource(split(gateway, 0L), new TimeFusionTableHandle(constraint, likes, Optional.empty(), Optional.empty(), Optional.empty()), List.of(column("id"))));
 
         assertThat(pages.stream().flatMap(page -> texts(page, 0).stream()).toList()).containsExactly("keep");
     }

@@ -78,6 +78,8 @@ class TestScanPushdown
         assertThat(rows(newest)).isEqualTo(rowsWithoutPushdown(newest));
         assertThat(rows(newest).getRowCount()).isEqualTo(10);
         assertThat(rowsRead(newest)).isEqualTo(ROWS_PER_FILE);
+        // one reader: the engine's TopN runs in the scan's stage, the query is one stage
+        assertThat((String) queryRunner.execute("EXPLAIN (TYPE DISTRIBUTED) " + newest).getOnlyValue()).contains("TopN").doesNotContain("Fragment 1");
     }
 
     @Test

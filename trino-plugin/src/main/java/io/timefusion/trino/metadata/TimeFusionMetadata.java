@@ -168,10 +168,9 @@ public class TimeFusionMetadata
     public ConnectorTableProperties getTableProperties(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
-        if (handle.topN().isEmpty() && handle.countPerBucket().isEmpty()) {
+        if (!SingleReaderPartitioning.appliesTo(handle)) {
             return new ConnectorTableProperties();
         }
-        // one reader reads such a scan (its file group, or its count, and the buffered rows): see SingleReaderPartitioning
         return new ConnectorTableProperties(TupleDomain.all(), Optional.of(new ConnectorTablePartitioning(SingleReaderPartitioning.INSTANCE, List.of())), Optional.empty(), List.of());
     }
 

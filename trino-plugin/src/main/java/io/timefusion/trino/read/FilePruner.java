@@ -56,7 +56,7 @@ public final class FilePruner
     }
 
     /** The values of {@code id} and {@code context___trace_id} the predicate looks up, by column; empty when it looks up none. */
-    Map<String, List<Slice>> lookups()
+    public Map<String, List<Slice>> lookups()
     {
         return lookups;
     }

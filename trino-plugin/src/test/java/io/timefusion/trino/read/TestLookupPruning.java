@@ -4,6 +4,7 @@ import io.airlift.units.DataSize;
 import io.timefusion.testing.QueryStatistics;
 import io.timefusion.testing.TableFiles;
 import io.timefusion.testing.TimeFusionQueryRunner;
+import io.trino.Session;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.QueryRunner.MaterializedResultWithPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -178,6 +179,19 @@ class TestLookupPruning
 
         assertThat(queryRunner.execute(ids).getOnlyValue()).isEqualTo(2L);
         assertThat(splitsScannedOnceFiltersAreLoaded(ids)).isEqualTo(2);
+    }
+
+    @Test
+    void aTraceLookupSortsItsSpansInTheScansStage()
+    {
+        String spans = "SELECT id, \"timestamp\" FROM otel_logs_and_spans WHERE project_id = '%s' AND context___trace_id = '%s' ORDER BY \"timestamp\", id"
+                .formatted(FILES_PROJECT, md5Hex("file-trace-" + (2 * ROWS_PER_FILE + 50) / SPANS_PER_TRACE));
+        Session sortOnOneNode = Session.builder(queryRunner.getDefaultSession()).setSystemProperty("distributed_sort", "false").build();
+
+        assertThat(queryRunner.execute(sortOnOneNode, spans).getRowCount()).isEqualTo(SPANS_PER_TRACE);
+        // a lookup reads the few files its bloom filters admit on one node: no stage of its own for the sort
+        assertThat((String) queryRunner.execute(sortOnOneNode, "EXPLAIN (TYPE DISTRIBUTED) " + spans).getOnlyValue())
+                .contains("Fragment 0 [timefusion:INSTANCE]").doesNotContain("Fragment 1");
     }
 
     @Test

@@ -28,8 +28,9 @@ final class BucketCountPageSource
         implements ConnectorPageSource
 {
     private static final int INSTANCE_SIZE = instanceSize(BucketCountPageSource.class);
-    // a map entry of boxed Long key and value, roughly
-    private static final int ENTRY_SIZE = 64;
+    // a TreeMap entry (40 bytes) with its boxed Long key and value (16 each): what each bucket holds until the end,
+    // reported so that a very fine bucket width over a long window meets the query's memory limit, not the heap's
+    private static final int ENTRY_SIZE = 72;
 
     private final TimeBucketColumn bucket;
     private final List<ColumnHandle> columns;

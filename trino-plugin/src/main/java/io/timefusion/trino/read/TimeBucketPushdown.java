@@ -1,5 +1,6 @@
 package io.timefusion.trino.read;
 
+import io.airlift.slice.Slice;
 import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.timefusion.trino.metadata.TimeFusionTableHandle;
@@ -19,14 +20,15 @@ import io.trino.spi.type.StandardTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.trino.plugin.base.expression.ConnectorExpressions.extractVariables;
 
 /**
- * Counts over time computed by the scan: {@code SELECT time_bucket(width, timestamp), count(*) ... GROUP BY 1}, a
- * dashboard's most common query. Trino first pushes the {@code time_bucket} call as a column ({@link TimeBucketColumn}),
+ * Counts over time computed by the scan: {@code SELECT time_bucket(width, timestamp), count(*) ... GROUP BY 1} (or
+ * {@code date_trunc('hour', timestamp)}), a dashboard's most common query. Trino first pushes the bucket as a column ({@link TimeBucketColumn}),
  * then the count grouped by it: the scan then reads only {@code timestamp} and returns one row per bucket, so the plan
  * loses the aggregation's two stages and their exchanges (on one node, each costs more than the counting).
  */
@@ -34,6 +36,16 @@ public final class TimeBucketPushdown
 {
     private static final FunctionName TIME_BUCKET = new FunctionName("time_bucket");
     private static final FunctionName COUNT = new FunctionName("count");
+    private static final FunctionName DATE_TRUNC = new FunctionName("date_trunc");
+    // date_trunc to these is the bucket of that width: stored timestamps are UTC, where days start at midnight and
+    // weeks on Monday, as on time_bucket's grid (through Monday 2000-01-03 00:00 UTC); months and years vary in length
+    private static final Map<String, Long> FIXED_UNIT_MILLIS = Map.of(
+            "millisecond", 1L,
+            "second", 1_000L,
+            "minute", 60_000L,
+            "hour", 3_600_000L,
+            "day", 86_400_000L,
+            "week", 604_800_000L);
 
     private TimeBucketPushdown() {}
 
@@ -70,16 +82,26 @@ public final class TimeBucketPushdown
         return arguments.equals(call.getArguments()) ? call : new Call(call.getType(), call.getFunctionName(), arguments);
     }
 
-    /** {@code time_bucket(INTERVAL 'n' unit, timestamp)}: a constant day-to-second width and the table's own timestamp column. */
+    /**
+     * {@code time_bucket(INTERVAL 'n' unit, timestamp)} with a constant day-to-second width, or {@code date_trunc(unit,
+     * timestamp)} to a unit of fixed length, over the table's own timestamp column.
+     */
     private static Optional<TimeBucketColumn> bucketColumn(Call call, Map<String, ColumnHandle> columns)
     {
-        if (!call.getFunctionName().equals(TIME_BUCKET) || call.getArguments().size() != 2 || !call.getType().equals(TimeBucketColumn.TYPE)
-                || !(call.getArguments().get(0) instanceof Constant width) || !width.getType().getBaseName().equals(StandardTypes.INTERVAL_DAY_TO_SECOND) || !(width.getValue() instanceof Long millis) || millis <= 0
+        if (call.getArguments().size() != 2 || !call.getType().equals(TimeBucketColumn.TYPE)
                 || !(call.getArguments().get(1) instanceof Variable timestamp)
-                || !(columns.get(timestamp.getName()) instanceof TimeFusionColumnHandle column) || !column.name().equals(OtelLogsAndSpansTable.TIMESTAMP)) {
+                || !(columns.get(timestamp.getName()) instanceof TimeFusionColumnHandle column) || !column.name().equals(OtelLogsAndSpansTable.TIMESTAMP)
+                || !(call.getArguments().get(0) instanceof Constant first)) {
             return Optional.empty();
         }
-        return Optional.of(new TimeBucketColumn(millis));
+        if (call.getFunctionName().equals(TIME_BUCKET) && first.getType().getBaseName().equals(StandardTypes.INTERVAL_DAY_TO_SECOND)
+                && first.getValue() instanceof Long millis && millis > 0) {
+            return Optional.of(new TimeBucketColumn(millis));
+        }
+        if (call.getFunctionName().equals(DATE_TRUNC) && first.getValue() instanceof Slice unit) {
+            return Optional.ofNullable(FIXED_UNIT_MILLIS.get(unit.toStringUtf8().toLowerCase(Locale.ENGLISH))).map(TimeBucketColumn::new);
+        }
+        return Optional.empty();
     }
 
     private static String variableName(TimeBucketColumn bucket, Map<String, ColumnHandle> columns)

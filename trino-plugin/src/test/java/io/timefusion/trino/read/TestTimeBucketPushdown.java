@@ -81,6 +81,9 @@ class TestTimeBucketPushdown
                 "SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\"), count(*) FROM " + TABLE + " AND attributes___url___path LIKE '%/orders/%' GROUP BY 1",
                 "SELECT count(*), time_bucket(INTERVAL '7' MINUTE, \"timestamp\") FROM " + TABLE + " AND status_code = 'ERROR' AND duration > 100000 GROUP BY 2",
                 "SELECT time_bucket(INTERVAL '1' DAY, \"timestamp\") AS day, count(*), count(*) FROM " + TABLE + " GROUP BY 1",
+                "SELECT date_trunc('minute', \"timestamp\"), count(*) FROM " + TABLE + " AND duration > 100000 GROUP BY 1",
+                "SELECT date_trunc('HOUR', \"timestamp\"), count(*) FROM " + TABLE + " GROUP BY 1",
+                "SELECT date_trunc('week', \"timestamp\"), count(*) FROM " + TABLE + " GROUP BY 1",
                 "SELECT time_bucket(INTERVAL '90' SECOND, \"timestamp\") AS b, count(*) FROM " + TABLE
                         + " AND \"timestamp\" >= TIMESTAMP '2025-05-01 09:30:00.5 UTC' AND \"timestamp\" < TIMESTAMP '2025-05-02 00:10:00 UTC' GROUP BY 1",
         }) {
@@ -116,6 +119,8 @@ class TestTimeBucketPushdown
                 "SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\"), count(*) FILTER (WHERE status_code = 'ERROR') FROM " + TABLE + " GROUP BY 1",
                 "SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\"), name, count(*) FROM " + TABLE + " GROUP BY 1, 2",
                 "SELECT time_bucket(INTERVAL '10' MINUTE, \"timestamp\", TIMESTAMP '2025-05-01 00:03:00 UTC'), count(*) FROM " + TABLE + " GROUP BY 1",
+                "SELECT date_trunc('month', \"timestamp\"), count(*) FROM " + TABLE + " GROUP BY 1",
+                "SELECT date_trunc('hour', \"timestamp\" AT TIME ZONE 'Asia/Kolkata'), count(*) FROM " + TABLE + " GROUP BY 1",
                 "SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\"), count(*) FROM " + TABLE + " AND lower(name) = 'span 3' GROUP BY 1",
                 "SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\") AS b, count(*) FROM " + TABLE + " GROUP BY 1 HAVING count(*) > 100",
                 "SELECT b, count(*) FROM (SELECT time_bucket(INTERVAL '1' HOUR, \"timestamp\") AS b FROM " + TABLE + ") WHERE b >= TIMESTAMP '2025-05-01 10:00:00 UTC' GROUP BY 1",

@@ -59,13 +59,16 @@ public record TimeFusionTableHandle(
         return new TimeFusionTableHandle(constraint, likes, topN, Optional.of(scan), countPerBucket);
     }
 
-    /** The scan returns {@code count(*)} per bucket instead of rows (see ScanPushdown#applyAggregation). */
+    /** The scan returns {@code count(*)} per bucket instead of rows (see TimeBucketPushdown#applyAggregation). */
     public TimeFusionTableHandle withCountPerBucket(TimeBucketColumn bucket)
     {
         return new TimeFusionTableHandle(constraint, likes, topN, optimize, Optional.of(bucket));
     }
 
-    /** Whether the scan returns the table's rows as stored, what its filters, ordering and projections may build on. */
+    /**
+     * Whether the scan returns every row it reads as stored (not rows chosen for a TopN, not OPTIMIZE's, not counts):
+     * only such a scan may take on a further filter, TopN, projection or aggregation.
+     */
     public boolean readsRows()
     {
         return topN.isEmpty() && optimize.isEmpty() && countPerBucket.isEmpty();

@@ -71,7 +71,7 @@ public final class RowFilter
         List<ColumnTest> tests = new ArrayList<>();
         Map<TimeFusionColumnHandle, Domain> domains = constraint.getDomains().orElseThrow();
         // fixed-width columns first, text after: rows go through the tests in this order, and a batch in which no row
-        // is left never reads the later columns (with rows in timestamp order, a time range rules out whole pages)
+        // is left never reads the later columns (rows are in timestamp order, so a time range rules out whole batches)
         domains.entrySet().stream()
                 .filter(entry -> enforces(entry.getKey()) && !entry.getValue().isAll())
                 .sorted(Comparator.comparing(entry -> entry.getKey().type().equals(VARCHAR)))

@@ -21,8 +21,8 @@ import static io.airlift.slice.SizeOf.instanceSize;
 /**
  * {@code count(*)} per time bucket over rows that other page sources read (each returning the rows' timestamps, already
  * filtered), one after the other; one page of (bucket, count) rows at the end, in bucket order with NULL last, no row
- * without input. Rows come in
- * timestamp order within a file, so counts are kept per run of one bucket and added to the bucket's total when it ends.
+ * without input. Rows come in timestamp order within a file, so counts are kept per run of one bucket and added to
+ * the bucket's total when the run ends.
  */
 final class BucketCountPageSource
         implements ConnectorPageSource

@@ -85,10 +85,13 @@ public class TimeFusionPageSourceProvider
         TimeFusionTableHandle handle = (TimeFusionTableHandle) tableHandle;
         TimeFusionColumnHandle timestamp = table.column(TIMESTAMP).handle();
         if (connectorSplit instanceof BucketCountSplit split) {
+            // one filter and predicate for all the files, as for a file group
+            RowFilter filter = handle.rowFilter();
+            TupleDomain<String> predicate = filePredicate(handle, dynamicFilter);
             List<ColumnHandle> timestamps = List.of(timestamp);
             List<Supplier<ConnectorPageSource>> parts = new ArrayList<>();
-            split.files().forEach(file -> parts.add(() -> rowsPageSource(file, handle, timestamps, dynamicFilter)));
-            split.buffers().forEach(buffer -> parts.add(() -> rowsPageSource(buffer, handle, timestamps, dynamicFilter)));
+            split.files().forEach(file -> parts.add(() -> openFile(file, timestamps, filter, predicate, false)));
+            split.buffers().forEach(buffer -> parts.add(() -> bufferPageSources.createPageSource(buffer, handle, List.of(timestamp))));
             return new BucketCountPageSource(handle.countPerBucket().orElseThrow(), columns, parts);
         }
         // a pushed time_bucket is computed from the timestamps read in its place
@@ -111,10 +114,7 @@ public class TimeFusionPageSourceProvider
             return optimizePageSources.create(optimizeSplit, columns.stream().map(TimeFusionColumnHandle.class::cast).toList());
         }
         RowFilter filter = handle.rowFilter();
-        TupleDomain<String> predicate = handle.constraint()
-                .intersect(dynamicFilter.getCurrentPredicate().filter((column, _) -> column instanceof TimeFusionColumnHandle).transformKeys(TimeFusionColumnHandle.class::cast))
-                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
-                .transformKeys(TimeFusionColumnHandle::name);
+        TupleDomain<String> predicate = filePredicate(handle, dynamicFilter);
         if (connectorSplit instanceof FileGroupSplit group) {
             int timestampChannel = columns.indexOf(table.column(TIMESTAMP).handle());
             if (group.topN().isPresent() && timestampChannel < 0) {
@@ -124,6 +124,15 @@ public class TimeFusionPageSourceProvider
                     openFile(file, columns, filter, predicate.intersect(atOrBeyond(boundMicros, descending)), rowIds));
         }
         return openFile((TimeFusionSplit) connectorSplit, columns, filter, predicate, rowIds);
+    }
+
+    /** What the Parquet reader prunes row groups by: the scan's domains and the dynamic filter's, by column name, of the columns files store. */
+    private TupleDomain<String> filePredicate(TimeFusionTableHandle handle, DynamicFilter dynamicFilter)
+    {
+        return handle.constraint()
+                .intersect(dynamicFilter.getCurrentPredicate().filter((column, _) -> column instanceof TimeFusionColumnHandle).transformKeys(TimeFusionColumnHandle.class::cast))
+                .filter((column, _) -> !OtelLogsAndSpansTable.isPartitionColumn(column.name()) && !MergeRowId.isRowId(column) && !isJson(column))
+                .transformKeys(TimeFusionColumnHandle::name);
     }
 
     private TimeFusionPageSource openFile(TimeFusionSplit split, List<ColumnHandle> columns, RowFilter filter, TupleDomain<String> predicate, boolean rowIds)

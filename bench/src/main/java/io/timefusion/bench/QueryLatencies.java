@@ -6,6 +6,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ record QueryLatencies(Latencies latencies, List<String> answer)
             }
         }
         long[][] nanos = new long[statements.size()][rounds];
-        List<List<String>> answers = new ArrayList<>(statements.stream().map(_ -> List.<String>of()).toList());
+        List<List<String>> answers = new ArrayList<>(Collections.nCopies(statements.size(), List.of()));
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < statements.size(); i++) {
                 long start = System.nanoTime();

@@ -20,7 +20,8 @@ import java.util.Properties;
  * with the indexes a PostgreSQL user adds, and in TimeFusion, written through the product's ingest path (COPY into
  * the gateway's write buffer, flushed to Delta), read through the gateway with its query cache off, as a dashboard
  * sends them (literal SQL over the simple protocol). Also Trino's floor: {@code SELECT 1} straight on Trino and
- * through the gateway. Prints a Markdown report on stdout; progress and the servers' logs go to stderr.
+ * through the gateway, and a query of the table that reads nothing ({@link DashboardQueries#lookupReadingNothing}).
+ * Prints a Markdown report on stdout; progress and the servers' logs go to stderr.
  */
 public final class QueryBenchmark
 {
@@ -87,6 +88,7 @@ public final class QueryBenchmark
         SystemRun timefusionRun;
         Latencies floorStraight;
         Latencies floorThroughGateway;
+        Latencies tableFloor;
         List<ReadStatistics> reads = new ArrayList<>();
         Path wal = Files.createTempDirectory("timefusion-bench-wal-");
         try (BenchStorage storage = BenchStorage.local();
@@ -115,19 +117,21 @@ public final class QueryBenchmark
                 String loadBefore = MachineInfo.currentLoadAverage();
                 List<QueryLatencies.Timed> statements = new ArrayList<>(List.of(
                         new QueryLatencies.Timed(straight, "SELECT 1"),
-                        new QueryLatencies.Timed(throughGateway, "SELECT 1")));
+                        new QueryLatencies.Timed(throughGateway, "SELECT 1"),
+                        new QueryLatencies.Timed(throughGateway, DashboardQueries.lookupReadingNothing(lookup))));
                 queries.forEach(query -> statements.add(new QueryLatencies.Timed(throughGateway, query.timefusionSql())));
                 List<QueryLatencies> measured = measure(queries, statements);
                 floorStraight = measured.get(0).latencies();
                 floorThroughGateway = measured.get(1).latencies();
-                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured.subList(2, measured.size()));
+                tableFloor = measured.get(2).latencies();
+                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured.subList(3, measured.size()));
                 for (DashboardQueries.Query query : queries) {
                     QueryOutcome outcome = statistics.execute(gateway.trinoSql(query.timefusionSql()));
                     reads.add(new ReadStatistics(cluster.rowsRead(outcome.queryId()), outcome.processedBytes()));
                 }
             }
         }
-        stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floorStraight, floorThroughGateway));
+        stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floorStraight, floorThroughGateway, tableFloor));
     }
 
     /** The statements' latencies in rounds; the last {@code queries.size()} of them are the queries, in order. */

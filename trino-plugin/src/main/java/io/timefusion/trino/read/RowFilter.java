@@ -4,6 +4,7 @@ import io.timefusion.trino.metadata.OtelLogsAndSpansTable;
 import io.timefusion.trino.metadata.StoredTimestamps;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
@@ -30,7 +31,8 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
  * The part of a query's WHERE that the connector enforces row by row, so that the engine does not filter the scan
  * again: the domains of scalar columns and {@code LIKE} on text columns. With nothing left for the engine to filter,
  * Trino offers the connector {@code ORDER BY ... LIMIT} (see TopNScan). Partition columns are not here: files are pruned by
- * them exactly and buffered rows by BufferRowFilter. Domains of JSON and array columns stay with the engine.
+ * them exactly and buffered rows by BufferRowFilter. Domains of JSON and array columns stay with the engine. A filter
+ * remembers what it found of the dictionaries it saw, so each page source uses a filter of its own.
  */
 public final class RowFilter
 {
@@ -47,7 +49,65 @@ public final class RowFilter
         boolean test(Block block, int position);
     }
 
-    private record ColumnTest(int column, ValueTest test) {}
+    /**
+     * A column's test, and its verdicts on the entries of the last dictionary it saw: the rows of a dictionary-encoded
+     * batch are tested by their entry, each entry once for all the batches that share the dictionary (the Parquet
+     * reader hands one out per row group and column), so a trace id's 49,000 rows cost its 4,000 entries, and a
+     * LIKE on a URL path its few hundred.
+     */
+    private static final class ColumnTest
+    {
+        private static final byte UNKNOWN = 0;
+        private static final byte PASSES = 1;
+        private static final byte FAILS = 2;
+
+        private final int column;
+        private final ValueTest test;
+        private Block dictionary;
+        private byte[] verdicts;
+
+        ColumnTest(int column, ValueTest test)
+        {
+            this.column = column;
+            this.test = test;
+        }
+
+        /** Keeps of the first {@code count} positions in {@code selected} those that pass, in order, and returns how many. */
+        int select(Block block, int[] selected, int count)
+        {
+            if (block instanceof DictionaryBlock dictionaryBlock) {
+                return selectByEntry(dictionaryBlock, selected, count);
+            }
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int position = selected[i];
+                if (test.test(block, position)) {
+                    selected[kept++] = position;
+                }
+            }
+            return kept;
+        }
+
+        private int selectByEntry(DictionaryBlock block, int[] selected, int count)
+        {
+            if (block.getDictionary() != dictionary) {
+                dictionary = block.getDictionary();
+                verdicts = new byte[dictionary.getPositionCount()];
+            }
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int position = selected[i];
+                int entry = block.getId(position);
+                if (verdicts[entry] == UNKNOWN) {
+                    verdicts[entry] = test.test(dictionary, entry) ? PASSES : FAILS;
+                }
+                if (verdicts[entry] == PASSES) {
+                    selected[kept++] = position;
+                }
+            }
+            return kept;
+        }
+    }
 
     private RowFilter(List<TimeFusionColumnHandle> columns, List<ColumnTest> tests, boolean none)
     {
@@ -121,15 +181,7 @@ public final class RowFilter
             if (count == 0) {
                 return 0;
             }
-            Block block = blocks.apply(columnTest.column());
-            int kept = 0;
-            for (int i = 0; i < count; i++) {
-                int position = selected[i];
-                if (columnTest.test().test(block, position)) {
-                    selected[kept++] = position;
-                }
-            }
-            count = kept;
+            count = columnTest.select(blocks.apply(columnTest.column), selected, count);
         }
         return count;
     }

@@ -39,6 +39,10 @@ public final class StreamingDataFile
     // row groups small enough that a time-window query skips most of a sorted file
     private static final long MAX_ROW_GROUP_BYTES = DataSize.of(32, MEGABYTE).toBytes();
     private static final long MIN_ROW_GROUP_BYTES = DataSize.of(4, KILOBYTE).toBytes();
+    // pages of at most this many rows (Trino's writer closes a page only between batches, hence both settings): a reader
+    // that returns a few rows of a row group skips the pages before them without decompressing them, and with 1 MB
+    // pages (the default) an id column's page held some 30,000 rows, all decompressed for each row returned
+    static final int PAGE_ROWS = 8192;
 
     private final TrinoFileSystem fileSystem;
     private final Location location;
@@ -72,6 +76,8 @@ public final class StreamingDataFile
     {
         ParquetWriterOptions options = ParquetWriterOptions.builder()
                 .setMaxBlockSize(DataSize.ofBytes(Math.clamp(targetFileBytes / 4, MIN_ROW_GROUP_BYTES, MAX_ROW_GROUP_BYTES)))
+                .setMaxPageValueCount(PAGE_ROWS)
+                .setBatchSize(PAGE_ROWS)
                 .setBloomFilterColumns(Set.copyOf(BLOOM_FILTER_COLUMNS))
                 // 1 % instead of Trino's 5 % (and FileBloomFilters builds its own at that rate): a lookup by id opens each
                 // file whose filter errs, in every partition it reads

@@ -4,6 +4,7 @@ import io.airlift.slice.Slices;
 import io.timefusion.trino.metadata.TimeFusionColumnHandle;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
@@ -24,7 +25,10 @@ import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scan's filter reads a column of a batch only while rows are left, fixed-width columns before text. */
+/**
+ * The scan's filter reads a column of a batch only while rows are left, fixed-width columns before text, and tests
+ * dictionary-encoded rows by their entries.
+ */
 class TestRowFilter
 {
     private static final TimeFusionColumnHandle ID = new TimeFusionColumnHandle("id", VARCHAR, 2);
@@ -62,6 +66,26 @@ class TestRowFilter
 
         assertThat(batch.select()).isEmpty();
         assertThat(batch.columnsRead).containsExactly(DURATION);
+    }
+
+    @Test
+    void dictionaryEncodedRowsPassAsTheirEntryDoes()
+    {
+        RowFilter filter = RowFilter.of(TupleDomain.withColumnDomains(Map.of(ID, Domain.singleValue(VARCHAR, Slices.utf8Slice("b")))), List.of());
+        Block dictionary = idsWithNull("a", "b");
+
+        assertThat(new Batch(filter, Map.of(ID, DictionaryBlock.create(6, dictionary, new int[] {0, 1, 2, 1, 0, 1}))).select()).containsExactly(1, 3, 5);
+    }
+
+    @Test
+    void batchesOfAnotherDictionaryAreTestedByItsOwnEntries()
+    {
+        RowFilter filter = RowFilter.of(TupleDomain.all(), List.of(new LikeFilter(ID, "%/orders/%", Optional.empty())));
+        int[] entries = {0, 1, 0};
+
+        assertThat(new Batch(filter, Map.of(ID, DictionaryBlock.create(3, ids("/orders/1", "/users/2"), entries))).select()).containsExactly(0, 2);
+        // the same entry numbers, other values: what the filter found of the first dictionary must not carry over
+        assertThat(new Batch(filter, Map.of(ID, DictionaryBlock.create(3, ids("/users/3", "/orders/4"), entries))).select()).containsExactly(1);
     }
 
     /** One batch's blocks by column, recording which the filter asked for. */
@@ -121,11 +145,24 @@ class TestRowFilter
 
     private static Block ids(String... values)
     {
-        BlockBuilder builder = VARCHAR.createBlockBuilder(null, values.length);
+        return idBuilder(values).build();
+    }
+
+    /** The values, then a NULL. */
+    private static Block idsWithNull(String... values)
+    {
+        BlockBuilder builder = idBuilder(values);
+        builder.appendNull();
+        return builder.build();
+    }
+
+    private static BlockBuilder idBuilder(String... values)
+    {
+        BlockBuilder builder = VARCHAR.createBlockBuilder(null, values.length + 1);
         for (String value : values) {
             VARCHAR.writeSlice(builder, Slices.utf8Slice(value));
         }
-        return builder.build();
+        return builder;
     }
 
     private static Block timestamps(int... minutes)

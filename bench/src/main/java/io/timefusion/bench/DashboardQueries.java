@@ -70,9 +70,8 @@ final class DashboardQueries
     /** One row by id, in the two minutes around the row looked up. */
     private static String lookupById(String project, DashboardWorkload.Lookup lookup)
     {
-        return ("SELECT id, name, \"timestamp\", duration, status_code, context___trace_id FROM otel_logs_and_spans WHERE project_id = '%s' AND id = '%s'"
-                + " AND \"timestamp\" >= TIMESTAMPTZ '%s' AND \"timestamp\" < TIMESTAMPTZ '%s'")
-                .formatted(project, lookup.spanRowId(), LITERAL.format(lookup.spanTimestamp().minusSeconds(60)), LITERAL.format(lookup.spanTimestamp().plusSeconds(60)));
+        return "SELECT id, name, \"timestamp\", duration, status_code, context___trace_id FROM otel_logs_and_spans WHERE project_id = '%s' AND id = '%s' AND %s"
+                .formatted(project, lookup.spanRowId(), timeRange(lookup.spanTimestamp().minusSeconds(60), lookup.spanTimestamp().plusSeconds(60)));
     }
 
     private static Query same(String name, String sql)
@@ -83,6 +82,12 @@ final class DashboardQueries
     private static String window(Duration length)
     {
         Instant end = DashboardWorkload.END;
-        return "\"timestamp\" >= TIMESTAMPTZ '%s' AND \"timestamp\" < TIMESTAMPTZ '%s'".formatted(LITERAL.format(end.minus(length)), LITERAL.format(end));
+        return timeRange(end.minus(length), end);
+    }
+
+    /** [from, to) of {@code timestamp}. */
+    private static String timeRange(Instant from, Instant to)
+    {
+        return "\"timestamp\" >= TIMESTAMPTZ '%s' AND \"timestamp\" < TIMESTAMPTZ '%s'".formatted(LITERAL.format(from), LITERAL.format(to));
     }
 }

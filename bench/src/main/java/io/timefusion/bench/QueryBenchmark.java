@@ -19,8 +19,9 @@ import java.util.Properties;
  * Issue 16's dashboard and lookup queries (Q1–Q8, {@link DashboardQueries}) over the same rows in PostgreSQL 15,
  * with the indexes a PostgreSQL user adds, and in TimeFusion, written through the product's ingest path (COPY into
  * the gateway's write buffer, flushed to Delta), read through the gateway with its query cache off, as a dashboard
- * sends them (literal SQL over the simple protocol). Also Trino's floor: {@code SELECT 1} straight on Trino and
- * through the gateway, and a query of the table that reads nothing ({@link DashboardQueries#lookupReadingNothing}).
+ * sends them (literal SQL over the simple protocol). Also Trino's floor ({@link TrinoFloors}): {@code SELECT 1} straight
+ * on Trino and through the gateway, a query of the table that reads nothing ({@link DashboardQueries#lookupReadingNothing})
+ * and a lookup in one of Trino's own system tables.
  * Prints a Markdown report on stdout; progress and the servers' logs go to stderr.
  */
 public final class QueryBenchmark
@@ -86,9 +87,7 @@ public final class QueryBenchmark
         }
 
         SystemRun timefusionRun;
-        Latencies floorStraight;
-        Latencies floorThroughGateway;
-        Latencies tableFloor;
+        TrinoFloors floors;
         List<ReadStatistics> reads = new ArrayList<>();
         Path wal = Files.createTempDirectory("timefusion-bench-wal-");
         try (BenchStorage storage = BenchStorage.local();
@@ -118,20 +117,19 @@ public final class QueryBenchmark
                 List<QueryLatencies.Timed> statements = new ArrayList<>(List.of(
                         new QueryLatencies.Timed(straight, "SELECT 1"),
                         new QueryLatencies.Timed(throughGateway, "SELECT 1"),
-                        new QueryLatencies.Timed(throughGateway, DashboardQueries.lookupReadingNothing(lookup))));
+                        new QueryLatencies.Timed(throughGateway, DashboardQueries.lookupReadingNothing(lookup)),
+                        new QueryLatencies.Timed(straight, TrinoFloors.SYSTEM_TABLE_LOOKUP)));
                 queries.forEach(query -> statements.add(new QueryLatencies.Timed(throughGateway, query.timefusionSql())));
                 List<QueryLatencies> measured = measure(queries, statements);
-                floorStraight = measured.get(0).latencies();
-                floorThroughGateway = measured.get(1).latencies();
-                tableFloor = measured.get(2).latencies();
-                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured.subList(3, measured.size()));
+                floors = new TrinoFloors(measured.get(0).latencies(), measured.get(1).latencies(), measured.get(2).latencies(), measured.get(3).latencies());
+                timefusionRun = new SystemRun("TimeFusion", loadSeconds, size, loadBefore + " before, " + MachineInfo.currentLoadAverage() + " after", measured.subList(4, measured.size()));
                 for (DashboardQueries.Query query : queries) {
                     QueryOutcome outcome = statistics.execute(gateway.trinoSql(query.timefusionSql()));
                     reads.add(new ReadStatistics(cluster.rowsRead(outcome.queryId()), outcome.processedBytes()));
                 }
             }
         }
-        stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floorStraight, floorThroughGateway, tableFloor));
+        stdout.println(QueryReport.render(machine, rows, lookup, queries, postgresRun, timefusionRun, reads, floors));
     }
 
     /** The statements' latencies in rounds; the last {@code queries.size()} of them are the queries, in order. */

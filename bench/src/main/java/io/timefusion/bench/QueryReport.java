@@ -8,7 +8,7 @@ final class QueryReport
     private QueryReport() {}
 
     static String render(MachineInfo machine, long rows, DashboardWorkload.Lookup lookup, List<DashboardQueries.Query> queries, QueryBenchmark.SystemRun postgres,
-            QueryBenchmark.SystemRun timefusion, List<QueryBenchmark.ReadStatistics> reads, Latencies floorStraight, Latencies floorThroughGateway, Latencies tableFloor)
+            QueryBenchmark.SystemRun timefusion, List<QueryBenchmark.ReadStatistics> reads, TrinoFloors floors)
     {
         StringBuilder out = new StringBuilder();
         out.append("### Machine and setup\n\n");
@@ -22,7 +22,7 @@ final class QueryReport
         out.append("- PostgreSQL 15 with the indexes (project_id, timestamp), (context___trace_id) and (id), VACUUM ANALYZE after the load, default settings otherwise\n");
         out.append("- TimeFusion: Trino 476 in-process, local disk, the gateway in the same JVM with its query cache off; rows written by COPY into the write buffer and flushed to Delta\n");
         out.append(("- in rounds: %d warm-up rounds, then %d measured ones, each running every statement once, in order (PostgreSQL: Q1–Q8;"
-                + " TimeFusion: `SELECT 1` straight on Trino, `SELECT 1` through the gateway, Q7 for a project without rows, Q1–Q8), so that the JVM's compilers have seen"
+                + " TimeFusion: `SELECT 1` straight on Trino, `SELECT 1` through the gateway, Q7 for a project without rows, a lookup in Trino's `system.runtime.nodes`, Q1–Q8), so that the JVM's compilers have seen"
                 + " every statement before any is measured and the machine's load falls on all alike; pgjdbc, literal SQL, simple protocol for TimeFusion\n\n")
                 .formatted(QueryBenchmark.WARMUP_ROUNDS, QueryBenchmark.ROUNDS));
         out.append("| query | TimeFusion p50 ms | p95 ms | PostgreSQL p50 ms | p95 ms | TimeFusion ÷ PostgreSQL (p50) | rows read from storage | MB read by Trino | same answer |\n");
@@ -40,10 +40,14 @@ final class QueryReport
         out.append("\nRows read from storage: what the connector read after skipping files and row groups, before its own row filter"
                 + " (the query info's physical input); MB read by Trino: the bytes the scans handed to Trino (Trino JDBC's processed bytes).\n");
         out.append("\nTrino's floor in the same run: `SELECT 1` straight on Trino (Trino JDBC) p50 %.1f ms, p95 %.1f ms; through the gateway p50 %.1f ms, p95 %.1f ms.\n"
-                .formatted(floorStraight.p50(), floorStraight.p95(), floorThroughGateway.p50(), floorThroughGateway.p95()));
+                .formatted(floors.selectOneStraight().p50(), floors.selectOneStraight().p95(), floors.selectOneThroughGateway().p50(), floors.selectOneThroughGateway().p95()));
         out.append(("\nA query of the table that reads nothing, in the same run: Q7's statement for a project without rows, through the gateway"
                 + " (one scan stage, no file split), p50 %.1f ms, p95 %.1f ms: %.2f× `SELECT 1` through the gateway.%n")
-                .formatted(tableFloor.p50(), tableFloor.p95(), tableFloor.p50() / floorThroughGateway.p50()));
+                .formatted(floors.tableThroughGateway().p50(), floors.tableThroughGateway().p95(), floors.tableThroughGateway().p50() / floors.selectOneThroughGateway().p50()));
+        out.append(("\nThe engine's own floor of a table query, in the same run: `%s` straight on Trino (no connector of ours, nothing stored),"
+                + " p50 %.1f ms, p95 %.1f ms: %.2f× `SELECT 1` straight on Trino.%n")
+                .formatted(TrinoFloors.SYSTEM_TABLE_LOOKUP, floors.systemTableStraight().p50(), floors.systemTableStraight().p95(),
+                        floors.systemTableStraight().p50() / floors.selectOneStraight().p50()));
         out.append("\nThe queries (TimeFusion's text; PostgreSQL's where it differs):\n\n");
         for (DashboardQueries.Query query : queries) {
             out.append("- %s: `%s`%n".formatted(query.name(), query.timefusionSql()));

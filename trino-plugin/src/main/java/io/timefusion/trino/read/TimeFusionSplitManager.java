@@ -27,6 +27,7 @@ import io.trino.spi.connector.FixedSplitSource;
 import io.trino.spi.function.table.ConnectorTableFunctionHandle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +127,12 @@ public class TimeFusionSplitManager
 
     private static void addFiles(List<FileGroupSplit.File> files, ReadTable table, DeltaSnapshot snapshot, FilePruner pruner, FileBloomFilters bloomFilters, boolean timeRanges)
     {
+        // judged once per partition: hundreds of files share a few dozen partitions, and every query walks all live files
+        Map<Map<String, String>, Optional<PartitionKey>> matchingPartitions = new HashMap<>();
         for (AddFile file : snapshot.liveFiles()) {
-            Optional<PartitionKey> partition = table.partitionOf(file);
-            if (partition.isEmpty() || !pruner.matchesPartition(partition.get().projectId(), partition.get().epochDay())) {
+            Optional<PartitionKey> partition = matchingPartitions.computeIfAbsent(file.partitionValues(),
+                    _ -> table.partitionOf(file).filter(key -> pruner.matchesPartition(key.projectId(), key.epochDay())));
+            if (partition.isEmpty()) {
                 continue;
             }
             // the statistics are parsed once, when a time predicate or a TopN (which reads files in time order) needs them
